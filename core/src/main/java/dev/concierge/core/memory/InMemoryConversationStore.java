@@ -1,0 +1,128 @@
+package dev.concierge.core.memory;
+
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
+import dev.concierge.core.conversation.ConversationStore;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.MessageId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/** The embedded default: everything in this JVM's heap, lost on restart. */
+public final class InMemoryConversationStore implements ConversationStore {
+
+    private final Map<ConversationId, Conversation> conversations = new ConcurrentHashMap<>();
+    private final Map<ConversationId, Transcript> transcripts = new ConcurrentHashMap<>();
+
+    /** A transcript and the ids in it; guarded by its own monitor. */
+    private static final class Transcript {
+        final List<Message> messages = new ArrayList<>();
+        final Set<MessageId> ids = new HashSet<>();
+    }
+
+    @Override
+    public void create(Conversation conversation) {
+        if (conversations.putIfAbsent(conversation.id(), conversation) != null) {
+            throw new IllegalStateException("conversation exists: " + conversation.id());
+        }
+        transcripts.putIfAbsent(conversation.id(), new Transcript());
+    }
+
+    @Override
+    public Optional<Conversation> find(ConversationId id) {
+        return Optional.ofNullable(conversations.get(id));
+    }
+
+    @Override
+    public Conversation update(ConversationId id, UnaryOperator<Conversation> change) {
+        Conversation updated = conversations.computeIfPresent(id, (key, current) -> {
+            Conversation next = change.apply(current);
+            if (!next.id().equals(id)) {
+                throw new IllegalArgumentException("update must not change the id");
+            }
+            return next;
+        });
+        if (updated == null) {
+            throw new NoSuchElementException("no conversation " + id);
+        }
+        return updated;
+    }
+
+    @Override
+    public Optional<Conversation> findOpenByCustomer(CustomerId customer) {
+        return conversations.values().stream()
+                .filter(c -> c.customerId().equals(customer) && c.isOpen())
+                .max(Comparator.comparing(Conversation::createdAt));
+    }
+
+    @Override
+    public List<ConversationId> listByCustomer(CustomerId customer) {
+        return conversations.values().stream()
+                .filter(c -> c.customerId().equals(customer))
+                .sorted(Comparator.comparing(Conversation::createdAt))
+                .map(Conversation::id)
+                .toList();
+    }
+
+    @Override
+    public List<ConversationId> listByStatus(ConversationStatus status) {
+        return conversations.values().stream()
+                .filter(c -> c.status() == status)
+                .sorted(Comparator.comparing(Conversation::createdAt))
+                .map(Conversation::id)
+                .toList();
+    }
+
+    @Override
+    public boolean append(Message message) {
+        Transcript t = transcripts.get(message.conversationId());
+        if (t == null || !conversations.containsKey(message.conversationId())) {
+            throw new NoSuchElementException("no conversation " + message.conversationId());
+        }
+        synchronized (t) {
+            if (!t.ids.add(message.id())) {
+                return false;
+            }
+            t.messages.add(message);
+            return true;
+        }
+    }
+
+    @Override
+    public List<Message> transcript(ConversationId id) {
+        Transcript t = transcripts.get(id);
+        if (t == null) {
+            return List.of();
+        }
+        synchronized (t) {
+            return List.copyOf(t.messages);
+        }
+    }
+
+    @Override
+    public boolean contains(ConversationId id, MessageId messageId) {
+        Transcript t = transcripts.get(id);
+        if (t == null) {
+            return false;
+        }
+        synchronized (t) {
+            return t.ids.contains(messageId);
+        }
+    }
+
+    @Override
+    public boolean delete(ConversationId id) {
+        transcripts.remove(id);
+        return conversations.remove(id) != null;
+    }
+}
