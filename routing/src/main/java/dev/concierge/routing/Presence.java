@@ -1,0 +1,7 @@
+package dev.concierge.routing;
+
+public enum Presence {
+    ONLINE,
+    AWAY,
+    OFFLINE
+}
