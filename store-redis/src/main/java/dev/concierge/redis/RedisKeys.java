@@ -61,4 +61,13 @@ public final class RedisKeys {
     public static String identityField(Identity identity) {
         return identity.key();
     }
+
+    // --- auth
+    public String session(String tokenHash) {
+        return ns + ":session:" + tokenHash;
+    }
+
+    public String shopperToken(CustomerId id) {
+        return ns + ":cust:{" + id.value() + "}:token";
+    }
 }

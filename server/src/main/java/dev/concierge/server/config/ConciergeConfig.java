@@ -1,0 +1,128 @@
+package dev.concierge.server.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The whole configuration, loaded once at start-up and validated here so that a bad value stops the server with
+ * a clear message instead of failing later. Each component receives only its own part.
+ */
+public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSettings auth, ChatSettings chat) {
+
+    public ConciergeConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(chat, "chat");
+    }
+
+    /** HTTP and WebSocket listener. */
+    public record ServerSettings(String host, int port, int maxFrameBytes, int maxBodyBytes,
+            int shutdownGraceSeconds, int workerThreads) {
+        public ServerSettings {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("server.host is required");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("server.port must be 0-65535 (0 = any free port), got " + port);
+            }
+            if (maxFrameBytes < 1024 || maxFrameBytes > 1 << 20) {
+                throw new IllegalArgumentException("server.maxFrameBytes must be 1 KiB - 1 MiB");
+            }
+            if (maxBodyBytes < 1024 || maxBodyBytes > 64 << 20) {
+                throw new IllegalArgumentException("server.maxBodyBytes must be 1 KiB - 64 MiB");
+            }
+            if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 600) {
+                throw new IllegalArgumentException("server.shutdownGraceSeconds must be 0-600");
+            }
+            if (workerThreads < 1 || workerThreads > 256) {
+                throw new IllegalArgumentException("server.workerThreads must be 1-256");
+            }
+        }
+    }
+
+    public enum StoreType {
+        MEMORY,
+        REDIS;
+
+        static StoreType parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** Where state lives: this JVM (embedded default) or a shared Redis. */
+    public record StoreSettings(StoreType type, String redisUrl, String namespace, int maxConnections) {
+        public StoreSettings {
+            Objects.requireNonNull(type, "store.type (memory or redis) is required");
+            if (type == StoreType.REDIS && (redisUrl == null || !redisUrl.matches("rediss?://.+"))) {
+                throw new IllegalArgumentException("store.redisUrl must be redis://host:port when store.type is redis");
+            }
+            if (namespace == null || !namespace.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("store.namespace must be 1-64 characters of [A-Za-z0-9._-]");
+            }
+            if (maxConnections < 1 || maxConnections > 1024) {
+                throw new IllegalArgumentException("store.maxConnections must be 1-1024");
+            }
+        }
+    }
+
+    /** Agent and supervisor accounts and their sessions. */
+    public record AuthSettings(int sessionTtlMinutes, List<Account> accounts) {
+        public AuthSettings {
+            if (sessionTtlMinutes < 1 || sessionTtlMinutes > 7 * 24 * 60) {
+                throw new IllegalArgumentException("auth.sessionTtlMinutes must be 1-10080");
+            }
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
+            long distinct = accounts.stream().map(Account::id).distinct().count();
+            if (distinct != accounts.size()) {
+                throw new IllegalArgumentException("auth.accounts has duplicate ids");
+            }
+        }
+    }
+
+    public enum Role {
+        AGENT,
+        SUPERVISOR
+    }
+
+    /**
+     * One agent or supervisor. {@code passwordHash} is a PBKDF2 hash made by {@code bin/concierge hash-password};
+     * plain passwords never appear in configuration.
+     */
+    public record Account(String id, String name, Role role, String team, List<String> skills,
+            List<String> languages, int chatCapacity, String passwordHash) {
+        public Account {
+            if (id == null || !id.matches("[A-Za-z0-9._@-]{1,64}")) {
+                throw new IllegalArgumentException("auth.accounts[].id must be 1-64 characters of [A-Za-z0-9._@-]");
+            }
+            name = name == null || name.isBlank() ? id : name;
+            role = role == null ? Role.AGENT : role;
+            team = team == null || team.isBlank() ? "general" : team;
+            skills = skills == null ? List.of() : List.copyOf(skills);
+            languages = languages == null || languages.isEmpty() ? List.of("zh", "en") : List.copyOf(languages);
+            if (chatCapacity < 0 || chatCapacity > 100) {
+                throw new IllegalArgumentException("auth.accounts[" + id + "].chatCapacity must be 0-100");
+            }
+            if (chatCapacity == 0) {
+                chatCapacity = 3;
+            }
+            if (passwordHash == null || !passwordHash.startsWith("pbkdf2-sha256$")) {
+                throw new IllegalArgumentException("auth.accounts[" + id
+                        + "].passwordHash must be a pbkdf2-sha256 hash (bin/concierge hash-password)");
+            }
+        }
+    }
+
+    /** The shopper web chat. */
+    public record ChatSettings(int maxTextChars, int historyOnResume) {
+        public ChatSettings {
+            if (maxTextChars < 1 || maxTextChars > 32_000) {
+                throw new IllegalArgumentException("chat.maxTextChars must be 1-32000");
+            }
+            if (historyOnResume < 0 || historyOnResume > 1000) {
+                throw new IllegalArgumentException("chat.historyOnResume must be 0-1000");
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.concierge.server.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Builds the configuration from, in increasing precedence: the bundled defaults, an optional YAML file, the
+ * environment ({@code CONCIERGE_*}), and command-line flags. Unknown keys are errors (a typo must not be
+ * silently ignored).
+ */
+public final class ConfigLoader {
+    private static final String DEFAULTS = "/concierge-defaults.yaml";
+
+    /** Environment variable → dotted path in the YAML tree. */
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "CONCIERGE_HOST", "server.host",
+            "CONCIERGE_PORT", "server.port",
+            "CONCIERGE_STORE", "store.type",
+            "CONCIERGE_REDIS_URL", "store.redisUrl",
+            "CONCIERGE_REDIS_NAMESPACE", "store.namespace",
+            "CONCIERGE_WORKER_THREADS", "server.workerThreads");
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /**
+     * @param file      a YAML file, or null
+     * @param env       the process environment
+     * @param overrides dotted path → value from command-line flags
+     */
+    public ConciergeConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        ObjectNode tree = readDefaults();
+        if (file != null) {
+            merge(tree, readFile(file));
+        }
+        ENVIRONMENT.forEach((variable, path) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                set(tree, path, value);
+                if (variable.equals("CONCIERGE_REDIS_URL") && !env.containsKey("CONCIERGE_STORE")) {
+                    set(tree, "store.type", "redis");
+                }
+            }
+        });
+        overrides.forEach((path, value) -> set(tree, path, value));
+        try {
+            return yaml.treeToValue(tree, ConciergeConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException("unknown configuration key '" + e.getPropertyName() + "' at "
+                    + e.getPathReference(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("invalid configuration: " + rootMessage(e), e);
+        }
+    }
+
+    private ObjectNode readDefaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled defaults missing: " + DEFAULTS);
+            }
+            return (ObjectNode) yaml.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled defaults", e);
+        }
+    }
+
+    private JsonNode readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file not found: " + file, null);
+        }
+        try {
+            JsonNode node = yaml.readTree(file.toFile());
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return yaml.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException("configuration file must be a YAML mapping: " + file, null);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ConfigException("cannot parse " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deep merge: objects merge key by key, anything else (lists included) replaces. */
+    private static void merge(ObjectNode target, JsonNode source) {
+        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue().isObject()) {
+                merge(existingObject, field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static void set(ObjectNode tree, String dottedPath, String value) {
+        String[] parts = dottedPath.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.put(parts[parts.length - 1], value);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
