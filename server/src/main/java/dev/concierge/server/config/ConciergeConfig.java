@@ -8,13 +8,30 @@ import java.util.Objects;
  * The whole configuration, loaded once at start-up and validated here so that a bad value stops the server with
  * a clear message instead of failing later. Each component receives only its own part.
  */
-public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSettings auth, ChatSettings chat) {
+public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSettings auth, ChatSettings chat,
+        IntegrationSettings integrations) {
 
     public ConciergeConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(integrations, "integrations");
+    }
+
+    /**
+     * Keys that integrators present as {@code Authorization: Bearer KEY} on the REST channel and the bot API.
+     * An empty list turns those endpoints off.
+     */
+    public record IntegrationSettings(List<String> apiKeys) {
+        public IntegrationSettings {
+            apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+            for (String key : apiKeys) {
+                if (key == null || key.length() < 16) {
+                    throw new IllegalArgumentException("integrations.apiKeys entries must be at least 16 characters");
+                }
+            }
+        }
     }
 
     /** HTTP and WebSocket listener. */

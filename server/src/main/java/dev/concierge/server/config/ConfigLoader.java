@@ -29,7 +29,8 @@ public final class ConfigLoader {
             "CONCIERGE_STORE", "store.type",
             "CONCIERGE_REDIS_URL", "store.redisUrl",
             "CONCIERGE_REDIS_NAMESPACE", "store.namespace",
-            "CONCIERGE_WORKER_THREADS", "server.workerThreads");
+            "CONCIERGE_WORKER_THREADS", "server.workerThreads",
+            "CONCIERGE_API_KEYS", "integrations.apiKeys");
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -120,7 +121,17 @@ public final class ConfigLoader {
             }
             node = (ObjectNode) child;
         }
-        node.put(parts[parts.length - 1], value);
+        String leaf = parts[parts.length - 1];
+        if (dottedPath.equals("integrations.apiKeys")) {
+            var list = node.putArray(leaf);
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    list.add(item.trim());
+                }
+            }
+        } else {
+            node.put(leaf, value);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,81 @@
+package dev.concierge.core.privacy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal data in free text before it reaches logs, exports or analytics: email addresses, phone
+ * numbers, Chinese resident ID numbers and bank-card numbers (only digit runs that pass the Luhn check, so
+ * order numbers stay readable). Stateless and thread-safe.
+ */
+public final class PersonalDataMasker {
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
+    /** 18-digit resident ID (last char may be X) or the old 15-digit form. */
+    private static final Pattern ID_CARD = Pattern.compile(
+            "(?<![0-9])([1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])"
+                    + "(?![0-9])");
+    /** Card numbers: 13-19 digits, optionally grouped by spaces or dashes. */
+    private static final Pattern CARD = Pattern.compile("(?<![0-9])([0-9](?:[ \\-]?[0-9]){12,18})(?![0-9])");
+    /** Mainland mobile numbers and international E.164-style numbers. */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![0-9])(?:\\+?86[ \\-]?)?1[3-9][0-9][ \\-]?[0-9]{4}[ \\-]?[0-9]{4}(?![0-9])"
+                    + "|(?<![0-9A-Za-z])\\+[1-9][0-9 \\-]{7,16}[0-9](?![0-9])");
+
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = EMAIL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(maskEmail(m.group())));
+        out = ID_CARD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(keepEnds(m.group(), 3, 2)));
+        out = replaceCards(out);
+        out = PHONE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskPhone(m.group())));
+        return out;
+    }
+
+    private static String replaceCards(String text) {
+        Matcher m = CARD.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String digits = m.group(1).replaceAll("[ \\-]", "");
+            String replacement = luhnValid(digits) ? "****" + digits.substring(digits.length() - 4) : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static boolean luhnValid(String digits) {
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        String local = email.substring(0, at);
+        return (local.isEmpty() ? "" : local.substring(0, 1)) + "***" + email.substring(at);
+    }
+
+    private static String maskPhone(String phone) {
+        String digits = phone.replaceAll("[^0-9+]", "");
+        if (digits.length() < 7) {
+            return "***";
+        }
+        return digits.substring(0, digits.startsWith("+") ? 4 : 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    private static String keepEnds(String s, int head, int tail) {
+        return s.substring(0, head) + "*".repeat(s.length() - head - tail) + s.substring(s.length() - tail);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.concierge.server;
+
+import dev.concierge.bot.BotEngine;
+import dev.concierge.core.auth.SessionStore;
+import dev.concierge.core.customer.ShopperTokenStore;
+import dev.concierge.core.memory.InMemoryConversationStore;
+import dev.concierge.core.memory.InMemoryCustomerStore;
+import dev.concierge.core.memory.InMemorySessionStore;
+import dev.concierge.core.memory.InMemoryShopperTokenStore;
+import dev.concierge.redis.RedisConnections;
+import dev.concierge.redis.RedisJson;
+import dev.concierge.redis.RedisKeys;
+import dev.concierge.redis.auth.RedisSessionStore;
+import dev.concierge.redis.conversation.RedisConversationStore;
+import dev.concierge.redis.customer.RedisCustomerStore;
+import dev.concierge.redis.customer.RedisShopperTokenStore;
+import dev.concierge.routing.Router;
+import dev.concierge.server.agent.AgentEndpoint;
+import dev.concierge.server.auth.AuthService;
+import dev.concierge.server.auth.PasswordHasher;
+import dev.concierge.server.chat.ChatEndpoint;
+import dev.concierge.server.chat.ShopperIdentity;
+import dev.concierge.server.config.ConciergeConfig;
+import dev.concierge.server.config.ConciergeConfig.StoreType;
+import dev.concierge.server.conversation.AgentDesk;
+import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.KeyedExecutor;
+import dev.concierge.server.conversation.OfferDelivery;
+import dev.concierge.server.conversation.ReplyDispatcher;
+import dev.concierge.server.conversation.Stores;
+import dev.concierge.server.http.HttpApi;
+import dev.concierge.server.http.Json;
+import dev.concierge.server.live.LocalConnections;
+import dev.concierge.server.observability.Health;
+import dev.concierge.server.observability.ServerMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The composition root: builds every component once with {@code new}, from the configuration, and owns their
+ * life cycle. Nothing else in the code base constructs services.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final ConciergeConfig config;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final KeyedExecutor executor;
+    private final Health health;
+    private final List<AutoCloseable> resources;
+    private final Domain domain;
+    private boolean closed;
+
+    private Application(ConciergeConfig config, Vertx vertx, HttpServer server, KeyedExecutor executor,
+            Health health, Domain domain, List<AutoCloseable> resources) {
+        this.config = config;
+        this.vertx = vertx;
+        this.server = server;
+        this.executor = executor;
+        this.health = health;
+        this.domain = domain;
+        this.resources = resources;
+    }
+
+    /** Starts the server and returns once it listens (or throws if it cannot). */
+    public static Application start(ConciergeConfig config, Clock clock) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        SecureRandom random = new SecureRandom();
+        Json json = new Json();
+        ServerMetrics metrics = new ServerMetrics();
+        StateStores state = StateStores.open(config.store(), resources);
+        Stores stores = new Stores(state.conversations(), state.customers());
+
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(Math.max(4, config.server().workerThreads())));
+        resources.add(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        KeyedExecutor executor = new KeyedExecutor(config.server().workerThreads(), "concierge-worker");
+        LocalConnections connections = new LocalConnections(json.mapper());
+        AuthService auth = new AuthService(config.auth(), state.sessions(), new PasswordHasher(random), random, clock);
+        ReplyDispatcher replies = (customer, conversation, message) ->
+                ConversationService.pushToShopper(connections, customer, message);
+        OfferDelivery offers = new OfferDelivery(stores, connections);
+        Domain domain = Domain.create(config, state, offers, clock, resources);
+        Router router = domain.router();
+        AgentDesk desk = new AgentDesk(stores, router, connections, replies, auth::account, clock);
+        BotEngine bot = domain.bot();
+        ConversationService conversations = new ConversationService(stores, bot, desk, replies, clock);
+        Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),
+                state::ping);
+
+        ChatEndpoint chat = new ChatEndpoint(new ChatEndpoint.Dependencies(conversations, stores.conversations(),
+                new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), connections, executor),
+                config.chat(), config.server().maxFrameBytes(), json, metrics);
+        AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, connections, executor),
+                config.server().maxFrameBytes(), json, metrics);
+        HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
+                health), config.integrations(), config.server().maxBodyBytes(), json, metrics, clock);
+
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.server().host())
+                .setPort(config.server().port())
+                // Frames above our own limit still reach the handler so it can answer with a clear error;
+                // beyond four times the limit Netty closes the socket (1009) without buffering it.
+                .setMaxWebSocketFrameSize(config.server().maxFrameBytes() * 4)
+                .setMaxWebSocketMessageSize(config.server().maxFrameBytes() * 4)
+                .setIdleTimeout(0);
+        HttpServer server = vertx.createHttpServer(options)
+                .webSocketHandshakeHandler(Application::acceptKnownPaths)
+                .webSocketHandler(ws -> {
+                    if ("/ws/chat".equals(ws.path())) {
+                        chat.handle(ws);
+                    } else {
+                        agents.handle(ws, bearer(ws.headers().get("Authorization")));
+                    }
+                })
+                .requestHandler(api.router(vertx));
+        try {
+            server.listen().await(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            closeAll(resources);
+            executor.close();
+            throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
+                    + config.server().port() + ": " + e.getMessage(), e);
+        }
+        domain.startTimers(vertx);
+        LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),
+                config.store().type().name().toLowerCase(java.util.Locale.ROOT), config.auth().accounts().size());
+        return new Application(config, vertx, server, executor, health, domain, resources);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /**
+     * Graceful shutdown: readiness turns false, the listener stops taking connections, in-flight work finishes
+     * (up to the grace period), then stores and connections close.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        health.startDraining();
+        long graceMillis = Duration.ofSeconds(config.server().shutdownGraceSeconds()).toMillis();
+        LOG.info("shutting down: draining for up to {} ms", graceMillis);
+        try {
+            server.shutdown(Duration.ofMillis(Math.max(1, graceMillis / 2))).await(graceMillis + 1000,
+                    TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("listener shutdown: {}", e.toString());
+        }
+        domain.stopTimers();
+        try {
+            if (!executor.drain(Math.max(1, graceMillis / 2))) {
+                LOG.warn("some work did not finish within the grace period");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.close();
+        closeAll(resources);
+        LOG.info("shut down");
+    }
+
+    private static void acceptKnownPaths(ServerWebSocketHandshake handshake) {
+        String path = handshake.path();
+        if ("/ws/chat".equals(path) || "/ws/agent".equals(path)) {
+            handshake.accept();
+        } else {
+            handshake.reject(404);
+        }
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", resources.get(i), e.toString());
+            }
+        }
+        resources.clear();
+    }
+
+    /** The stores chosen by configuration: all in memory, or all in one Redis. */
+    record StateStores(dev.concierge.core.conversation.ConversationStore conversations,
+            dev.concierge.core.customer.CustomerStore customers, SessionStore sessions,
+            ShopperTokenStore shopperTokens, UnifiedJedis redis, RedisKeys keys, RedisJson json) {
+
+        static StateStores open(ConciergeConfig.StoreSettings settings, List<AutoCloseable> resources) {
+            if (settings.type() == StoreType.MEMORY) {
+                return new StateStores(new InMemoryConversationStore(), new InMemoryCustomerStore(),
+                        new InMemorySessionStore(), new InMemoryShopperTokenStore(), null, null, null);
+            }
+            UnifiedJedis redis = RedisConnections.open(settings.redisUrl(), settings.maxConnections(),
+                    Duration.ofSeconds(2));
+            resources.add(redis);
+            try {
+                redis.ping();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Redis at " + settings.redisUrl() + " does not answer: "
+                        + e.getMessage(), e);
+            }
+            RedisKeys keys = new RedisKeys(settings.namespace());
+            RedisJson json = new RedisJson();
+            return new StateStores(new RedisConversationStore(redis, keys, json), new RedisCustomerStore(redis, keys,
+                    json), new RedisSessionStore(redis, keys, json), new RedisShopperTokenStore(redis, keys), redis,
+                    keys, json);
+        }
+
+        boolean ping() {
+            if (redis == null) {
+                return true;
+            }
+            return "PONG".equalsIgnoreCase(redis.ping());
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.concierge.server.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.core.Ids;
+import dev.concierge.core.StoreUnavailableException;
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.IllegalTransitionException;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.OfferNotFoundException;
+import dev.concierge.routing.Presence;
+import dev.concierge.server.auth.AuthService;
+import dev.concierge.server.auth.Principal;
+import dev.concierge.server.conversation.AccessDeniedException;
+import dev.concierge.server.conversation.AgentDesk;
+import dev.concierge.server.conversation.KeyedExecutor;
+import dev.concierge.server.http.BadRequestException;
+import dev.concierge.server.http.Json;
+import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LocalConnections;
+import dev.concierge.server.observability.ServerMetrics;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code WS /ws/agent}: the agent desk's side of the protocol. A socket must authenticate (bearer token from
+ * {@code POST /api/v1/auth/login}, in the upgrade's Authorization header or an {@code auth} frame) before
+ * anything else; every action is then authorised by {@link AgentDesk} against the conversation's holder.
+ */
+public final class AgentEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
+    private static final int MAX_UNAUTHENTICATED_FRAMES = 5;
+    private static final int MAX_TEXT_CHARS = 8_000;
+
+    /** What an agent socket needs from the rest of the server. */
+    public record Dependencies(AuthService auth, AgentDesk desk, LocalConnections connections,
+            KeyedExecutor executor) {
+    }
+
+    private final Dependencies deps;
+    private final int maxFrameBytes;
+    private final Json json;
+    private final ServerMetrics metrics;
+
+    public AgentEndpoint(Dependencies deps, int maxFrameBytes, Json json, ServerMetrics metrics) {
+        this.deps = deps;
+        this.maxFrameBytes = maxFrameBytes;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** @param bearer the token from the upgrade request's Authorization header, or null */
+    public void handle(ServerWebSocket ws, String bearer) {
+        new Connection(ws).start(bearer);
+    }
+
+    private final class Connection {
+        private final ServerWebSocket ws;
+        private final Context context;
+        private Principal principal;
+        private Runnable unregister = () -> { };
+        private int unauthenticatedFrames;
+        private boolean authenticating;
+
+        Connection(ServerWebSocket ws) {
+            this.ws = ws;
+            this.context = Vertx.currentContext();
+        }
+
+        void start(String bearer) {
+            metrics.agentSocketOpened();
+            ws.textMessageHandler(this::onText);
+            ws.binaryMessageHandler(b -> send(Frame.error("unsupported_frame", "send JSON text frames")));
+            ws.exceptionHandler(e -> LOG.debug("agent socket error: {}", e.toString()));
+            ws.closeHandler(v -> onClose());
+            if (bearer != null) {
+                authenticate(bearer);
+            }
+        }
+
+        private void onText(String text) {
+            if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+                send(Frame.error("frame_too_large", "frames are limited to " + maxFrameBytes + " bytes"));
+                return;
+            }
+            Optional<JsonNode> parsed = json.parseObject(text);
+            if (parsed.isEmpty()) {
+                send(Frame.error("invalid_json", "frames must be JSON objects"));
+                return;
+            }
+            JsonNode frame = parsed.get();
+            String type = Json.text(frame, "type");
+            if (type == null) {
+                send(Frame.error("missing_field", "frame needs a string field 'type'"));
+                return;
+            }
+            if (principal == null) {
+                if ("auth".equals(type) && !authenticating) {
+                    String token = Json.text(frame, "token");
+                    if (token == null) {
+                        send(Frame.error("missing_field", "auth needs a string 'token'"));
+                    } else {
+                        authenticate(token);
+                    }
+                    return;
+                }
+                send(Frame.error("unauthenticated", "authenticate first: {\"type\":\"auth\",\"token\":\"...\"}"));
+                if (++unauthenticatedFrames >= MAX_UNAUTHENTICATED_FRAMES) {
+                    ws.close((short) 1008, "unauthenticated");
+                }
+                return;
+            }
+            try {
+                dispatch(type, frame);
+            } catch (BadRequestException e) {
+                send(Frame.error(e.code(), e.getMessage()));
+            }
+        }
+
+        private void dispatch(String type, JsonNode frame) {
+            AgentId agent = new AgentId(principal.accountId());
+            switch (type) {
+                case "accept" -> {
+                    ConversationId id = conversationId(frame);
+                    run(id, () -> deps.desk().accept(agent, id), card -> send(Frame.of("assigned")
+                            .put("conversationId", id.value()).put("context", card)));
+                }
+                case "decline" -> {
+                    ConversationId id = conversationId(frame);
+                    run(id, () -> {
+                        deps.desk().decline(agent, id);
+                        return id;
+                    }, x -> send(Frame.of("declined").put("conversationId", id.value())));
+                }
+                case "message" -> {
+                    ConversationId id = conversationId(frame);
+                    String text = Json.text(frame, "text");
+                    if (text == null || text.isBlank()) {
+                        throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
+                    }
+                    if (text.length() > MAX_TEXT_CHARS) {
+                        throw new BadRequestException("text_too_long", "replies are limited to " + MAX_TEXT_CHARS
+                                + " characters");
+                    }
+                    String clientId = Json.text(frame, "id");
+                    run(id, () -> deps.desk().reply(agent, id, text), m -> send(Frame.of("ack")
+                            .put("id", clientId).put("conversationId", id.value()).put("messageId", m.id().value())));
+                }
+                case "close" -> {
+                    ConversationId id = conversationId(frame);
+                    String disposition = Optional.ofNullable(Json.text(frame, "disposition")).orElse("resolved");
+                    if (!disposition.matches("[a-z_]{1,40}")) {
+                        throw new BadRequestException("invalid_field", "disposition must be snake_case, e.g. resolved");
+                    }
+                    run(id, () -> {
+                        deps.desk().close(agent, id, disposition);
+                        return id;
+                    }, x -> send(Frame.of("closed").put("conversationId", id.value())));
+                }
+                case "typing" -> {
+                    ConversationId id = conversationId(frame);
+                    run(id, () -> {
+                        deps.desk().agentTyping(agent, id);
+                        return id;
+                    }, x -> { });
+                }
+                case "presence" -> {
+                    Presence presence = presence(Json.text(frame, "status"));
+                    run(agent, () -> {
+                        deps.desk().setPresence(agent, presence);
+                        return presence;
+                    }, p -> send(Frame.of("presence").put("status", p.name().toLowerCase(Locale.ROOT))));
+                }
+                case "ping" -> send(Frame.of("pong"));
+                case "auth" -> throw new BadRequestException("already_authenticated", "this socket is authenticated");
+                default -> throw new BadRequestException("unknown_type", "unknown frame type");
+            }
+        }
+
+        private void authenticate(String token) {
+            authenticating = true;
+            deps.executor().submit(token, () -> deps.auth().authenticate(token)).whenComplete((who, err) ->
+                    context.runOnContext(v -> {
+                        authenticating = false;
+                        if (err != null || who.isEmpty()) {
+                            if (err != null) {
+                                LOG.warn("agent authentication failed: {}", err.toString());
+                            }
+                            send(Frame.error("unauthenticated", "invalid or expired token"));
+                            if (++unauthenticatedFrames >= MAX_UNAUTHENTICATED_FRAMES) {
+                                ws.close((short) 1008, "unauthenticated");
+                            }
+                            return;
+                        }
+                        signedIn(who.get());
+                    }));
+        }
+
+        private void signedIn(Principal who) {
+            principal = who;
+            AgentId agent = new AgentId(who.accountId());
+            unregister = deps.connections().registerAgent(agent, ws::writeTextMessage, who.isSupervisor());
+            send(Frame.of("welcome").put("agentId", who.accountId()).put("name", who.name())
+                    .put("role", who.role().name().toLowerCase(Locale.ROOT)).put("team", who.team()));
+            run(agent, () -> {
+                deps.desk().setPresence(agent, Presence.ONLINE);
+                return deps.desk().heldBy(agent);
+            }, held -> {
+                for (Conversation c : held) {
+                    run(c.id(), () -> deps.desk().read(who, c.id()), card -> send(Frame.of("assigned")
+                            .put("conversationId", c.id().value()).put("context", card)));
+                }
+            });
+        }
+
+        private void onClose() {
+            unregister.run();
+            metrics.agentSocketClosed();
+            if (principal != null) {
+                AgentId agent = new AgentId(principal.accountId());
+                if (!deps.connections().isAgentConnected(agent)) {
+                    deps.executor().submit(agent, () -> {
+                        deps.desk().setPresence(agent, Presence.OFFLINE);
+                        return null;
+                    }).exceptionally(e -> {
+                        LOG.warn("could not mark agent {} offline: {}", agent, e.toString());
+                        return null;
+                    });
+                }
+            }
+        }
+
+        private <T> void run(Object key, Supplier<T> work, java.util.function.Consumer<T> done) {
+            deps.executor().submit(key, work).whenComplete((result, err) -> context.runOnContext(v -> {
+                if (err == null) {
+                    done.accept(result);
+                } else {
+                    fail(err);
+                }
+            }));
+        }
+
+        private void fail(Throwable err) {
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof OfferNotFoundException) {
+                send(Frame.error("offer_not_found", cause.getMessage()));
+            } else if (cause instanceof AccessDeniedException) {
+                send(Frame.error("forbidden", cause.getMessage()));
+            } else if (cause instanceof NoSuchElementException) {
+                send(Frame.error("not_found", cause.getMessage()));
+            } else if (cause instanceof IllegalTransitionException) {
+                send(Frame.error("conflict", cause.getMessage()));
+            } else if (cause instanceof BadRequestException bad) {
+                send(Frame.error(bad.code(), bad.getMessage()));
+            } else if (cause instanceof StoreUnavailableException) {
+                send(Frame.error("unavailable", "temporarily unavailable, please retry"));
+            } else {
+                LOG.error("agent action failed", cause);
+                send(Frame.error("internal_error", "the action failed"));
+            }
+        }
+
+        private void send(Frame frame) {
+            if (!ws.isClosed()) {
+                ws.writeTextMessage(deps.connections().encode(frame));
+            }
+        }
+    }
+
+    private static ConversationId conversationId(JsonNode frame) {
+        String id = Json.text(frame, "conversationId");
+        if (id == null) {
+            throw new BadRequestException("missing_field", "frame needs a string 'conversationId'");
+        }
+        if (!Ids.isSafe(id)) {
+            throw new BadRequestException("invalid_field", "conversationId is not a valid id");
+        }
+        return new ConversationId(id);
+    }
+
+    private static Presence presence(String status) {
+        if (status == null) {
+            throw new BadRequestException("missing_field", "presence needs 'status': online, away or offline");
+        }
+        try {
+            return Presence.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("invalid_field", "status must be online, away or offline");
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.concierge.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.core.StoreUnavailableException;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationStatus;
+import dev.concierge.core.conversation.ConversationStore;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.message.MessageId;
+import dev.concierge.routing.AgentId;
+import dev.concierge.server.config.ConciergeConfig.ChatSettings;
+import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.Inbound;
+import dev.concierge.server.conversation.KeyedExecutor;
+import dev.concierge.server.conversation.WireMessages;
+import dev.concierge.server.http.BadRequestException;
+import dev.concierge.server.http.Json;
+import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LocalConnections;
+import dev.concierge.server.observability.ServerMetrics;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code WS /ws/chat}: the shopper's side of the wire protocol (docs/protocol.md). Parsing and validation run
+ * on the event loop; everything that touches a store runs on the customer's executor lane.
+ */
+public final class ChatEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatEndpoint.class);
+    private static final Set<String> LOCALES = Set.of("zh", "en");
+
+    /** What a chat socket needs from the rest of the server. */
+    public record Dependencies(ConversationService conversations, ConversationStore conversationStore,
+            ShopperIdentity identity, LocalConnections connections, KeyedExecutor executor) {
+    }
+
+    private final Dependencies deps;
+    private final ChatSettings settings;
+    private final int maxFrameBytes;
+    private final Json json;
+    private final ServerMetrics metrics;
+
+    public ChatEndpoint(Dependencies deps, ChatSettings settings, int maxFrameBytes, Json json, ServerMetrics metrics) {
+        this.deps = deps;
+        this.settings = settings;
+        this.maxFrameBytes = maxFrameBytes;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    public void handle(ServerWebSocket ws) {
+        new Connection(ws).start();
+    }
+
+    /** One shopper socket; its fields are touched only from that socket's event-loop context. */
+    private final class Connection {
+        private final ServerWebSocket ws;
+        private final Context context;
+        private Customer customer;
+        private String locale;
+        private Runnable unregister = () -> { };
+        private boolean signingIn;
+
+        Connection(ServerWebSocket ws) {
+            this.ws = ws;
+            this.context = Vertx.currentContext();
+        }
+
+        /** Back onto this socket's event loop, where the connection's fields live. */
+        private void onLoop(Runnable action) {
+            context.runOnContext(v -> action.run());
+        }
+
+        void start() {
+            metrics.chatSocketOpened();
+            ws.textMessageHandler(this::onText);
+            ws.binaryMessageHandler(this::onBinary);
+            ws.exceptionHandler(e -> LOG.debug("chat socket error: {}", e.toString()));
+            ws.closeHandler(v -> {
+                unregister.run();
+                metrics.chatSocketClosed();
+            });
+        }
+
+        private void onBinary(Buffer ignored) {
+            send(Frame.error("unsupported_frame", "binary frames are not supported; send JSON text frames"));
+        }
+
+        private void onText(String text) {
+            if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+                send(Frame.error("frame_too_large", "frames are limited to " + maxFrameBytes + " bytes"));
+                return;
+            }
+            Optional<JsonNode> parsed = json.parseObject(text);
+            if (parsed.isEmpty()) {
+                send(Frame.error("invalid_json", "frames must be JSON objects"));
+                return;
+            }
+            JsonNode frame = parsed.get();
+            String type = Json.text(frame, "type");
+            if (type == null) {
+                send(Frame.error("missing_field", "frame needs a string field 'type'"));
+                return;
+            }
+            try {
+                switch (type) {
+                    case "hello" -> onHello(frame);
+                    case "message" -> onMessage(frame, Json.text(frame, "text"), Map.of());
+                    case "quick_reply" -> onMessage(frame, Json.text(frame, "value"), Map.of("quickReply", "true"));
+                    case "typing" -> onTyping();
+                    case "ping" -> send(Frame.of("pong"));
+                    default -> send(Frame.error("unknown_type", "unknown frame type '" + truncate(type) + "'"));
+                }
+            } catch (BadRequestException e) {
+                send(Frame.error(e.code(), e.getMessage()));
+            }
+        }
+
+        private void onHello(JsonNode frame) {
+            if (customer != null || signingIn) {
+                throw new BadRequestException("already_signed_in", "hello must be the first frame");
+            }
+            String claimed = Json.text(frame, "customerId");
+            String token = Json.text(frame, "token");
+            String requestedLocale = Json.text(frame, "locale");
+            if (requestedLocale != null && !LOCALES.contains(requestedLocale)) {
+                throw new BadRequestException("invalid_field", "locale must be zh or en");
+            }
+            signIn(claimed, token, requestedLocale, null);
+        }
+
+        private void onMessage(JsonNode frame, String text, Map<String, String> meta) {
+            if (text == null || text.isBlank()) {
+                throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
+            }
+            if (text.length() > settings.maxTextChars()) {
+                throw new BadRequestException("text_too_long", "messages are limited to " + settings.maxTextChars()
+                        + " characters");
+            }
+            String clientId = Json.text(frame, "id");
+            if (clientId != null && !dev.concierge.core.Ids.isSafe(clientId)) {
+                throw new BadRequestException("invalid_field", "id must be 1-128 characters of [A-Za-z0-9._:@+-]");
+            }
+            Runnable process = () -> process(text, clientId, meta);
+            if (customer == null) {
+                if (signingIn) {
+                    throw new BadRequestException("not_ready", "wait for the session frame before sending messages");
+                }
+                signIn(null, null, null, process);
+            } else {
+                process.run();
+            }
+        }
+
+        private void process(String text, String clientId, Map<String, String> meta) {
+            Customer who = customer;
+            MessageId id = clientId == null ? MessageId.random() : new MessageId(who.id().value() + ":" + clientId);
+            Inbound inbound = new Inbound(who.id(), Channel.WEB_CHAT, text, List.of(), locale, id, meta);
+            long started = System.nanoTime();
+            deps.executor().submit(who.id(), () -> deps.conversations().receive(inbound)).whenComplete((out, err) ->
+                    onLoop(() -> {
+                if (err != null) {
+                    fail(err);
+                    return;
+                }
+                metrics.inbound(Channel.WEB_CHAT, System.nanoTime() - started);
+                send(Frame.of("ack").put("id", clientId).put("messageId", out.message().id().value())
+                        .put("conversationId", out.conversation().id().value())
+                        .put("duplicate", out.duplicate() ? Boolean.TRUE : null));
+            }));
+        }
+
+        private void onTyping() {
+            Customer who = customer;
+            if (who == null) {
+                return;
+            }
+            deps.executor().submit(who.id(), () -> deps.conversationStore().findOpenByCustomer(who.id()))
+                    .whenComplete((open, err) -> {
+                        if (err == null && open.isPresent() && open.get().status() == ConversationStatus.ASSIGNED) {
+                            deps.connections().toAgent(new AgentId(open.get().assignedAgent()), Frame.of("typing")
+                                    .put("conversationId", open.get().id().value()).put("from", "customer"));
+                        }
+                    });
+        }
+
+        private void signIn(String claimed, String token, String requestedLocale, Runnable then) {
+            signingIn = true;
+            String key = claimed == null ? ws.toString() : claimed;
+            deps.executor().submit(key, () -> {
+                ShopperIdentity.Session session = deps.identity().signIn(claimed, token);
+                Optional<Conversation> open = deps.conversationStore().findOpenByCustomer(session.customer().id());
+                List<Map<String, Object>> history = open.map(c -> {
+                    var transcript = deps.conversationStore().transcript(c.id());
+                    int from = Math.max(0, transcript.size() - settings.historyOnResume());
+                    return transcript.subList(from, transcript.size()).stream().map(WireMessages::toWire).toList();
+                }).orElse(List.of());
+                return new SignedIn(session, open, history);
+            }).whenComplete((signedIn, err) -> onLoop(() -> {
+                signingIn = false;
+                if (err != null) {
+                    fail(err);
+                    return;
+                }
+                customer = signedIn.session().customer();
+                locale = requestedLocale != null ? requestedLocale : customer.locale();
+                unregister = deps.connections().registerShopper(customer.id(), ws::writeTextMessage);
+                send(Frame.of("session").put("customerId", customer.id().value())
+                        .put("token", signedIn.session().token())
+                        .put("resumed", signedIn.session().resumed())
+                        .put("locale", locale));
+                signedIn.open().ifPresent(c -> send(Frame.of("history")
+                        .put("conversationId", c.id().value())
+                        .put("status", c.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("messages", signedIn.history())));
+                if (then != null) {
+                    then.run();
+                }
+            }));
+        }
+
+        private void fail(Throwable err) {
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof BadRequestException bad) {
+                send(Frame.error(bad.code(), bad.getMessage()));
+                if ("unauthorized".equals(bad.code())) {
+                    ws.close((short) 1008, "unauthorized");
+                }
+            } else if (cause instanceof StoreUnavailableException) {
+                LOG.warn("store unavailable: {}", cause.getMessage());
+                send(Frame.error("unavailable", "temporarily unavailable, please retry"));
+            } else if (cause instanceof IllegalArgumentException invalid) {
+                send(Frame.error("invalid_message", invalid.getMessage()));
+            } else {
+                LOG.error("chat frame failed", cause);
+                send(Frame.error("internal_error", "something went wrong; your message may not have been saved"));
+            }
+        }
+
+        private void send(Frame frame) {
+            if (!ws.isClosed()) {
+                ws.writeTextMessage(deps.connections().encode(frame));
+            }
+        }
+    }
+
+    private record SignedIn(ShopperIdentity.Session session, Optional<Conversation> open,
+            List<Map<String, Object>> history) {
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.concierge.server.conversation;
+
+import dev.concierge.bot.BotDecision;
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
+import dev.concierge.core.conversation.IllegalTransitionException;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.SenderRole;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.HandoffTicket;
+import dev.concierge.routing.Presence;
+import dev.concierge.routing.QueueStatus;
+import dev.concierge.routing.Router;
+import dev.concierge.server.auth.Principal;
+import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LiveConnections;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The human side of a conversation: handing it to the queue, and everything an agent does with it (accept,
+ * reply, close). Every agent action is authorised against the conversation's current holder. Blocking.
+ */
+public final class AgentDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger("audit");
+
+    private final Stores stores;
+    private final Router router;
+    private final LiveConnections live;
+    private final ReplyDispatcher replies;
+    private final Function<String, Optional<Principal>> accounts;
+    private final Clock clock;
+
+    public AgentDesk(Stores stores, Router router, LiveConnections live, ReplyDispatcher replies,
+            Function<String, Optional<Principal>> accounts, Clock clock) {
+        this.stores = stores;
+        this.router = router;
+        this.live = live;
+        this.replies = replies;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Queues the conversation for a human and tells the shopper where they stand. */
+    public QueueStatus handOff(Customer customer, Conversation conversation, BotDecision.Handoff handoff) {
+        Instant now = clock.instant();
+        Conversation queued = stores.conversations().update(conversation.id(), c -> c
+                .withAttribute(ContextCards.REASON, handoff.reason(), now)
+                .withAttribute(ContextCards.INTENT, handoff.intent(), now)
+                .withAttribute(ContextCards.PRIORITY, Integer.toString(handoff.priority()), now)
+                .withAttribute(ContextCards.SKILLS, String.join(",", handoff.skills()), now)
+                .transition(ConversationStatus.QUEUED, "bot", null, handoff.reason(), now));
+        HandoffTicket ticket = new HandoffTicket(queued.id(), customer.id(), queued.channel(), queued.locale(),
+                handoff.skills(), handoff.priority(), handoff.reason(), now);
+        QueueStatus status = router.enqueue(ticket);
+        LOG.info("handoff reason={} priority={} position={}", handoff.reason(), handoff.priority(), status.position());
+        live.toShopper(customer.id(), queueFrame(status));
+        return status;
+    }
+
+    /** A waiting customer wrote again: remind them of their place. */
+    public Optional<QueueStatus> remindQueued(Customer customer, Conversation conversation) {
+        Optional<QueueStatus> status = router.queueStatus(conversation.id());
+        status.ifPresent(s -> live.toShopper(customer.id(), queueFrame(s)));
+        return status;
+    }
+
+    public void forwardToAgent(AgentId agent, Conversation conversation, Message message) {
+        live.toAgent(agent, Frame.of("message")
+                .put("conversationId", conversation.id().value())
+                .put("id", message.id().value())
+                .put("from", "customer")
+                .put("text", message.text())
+                .put("attachments", message.attachments().isEmpty() ? null
+                        : WireMessages.toWire(message).get("attachments"))
+                .put("at", message.at().toString()));
+    }
+
+    public void setPresence(AgentId agent, Presence presence) {
+        router.setPresence(agent, presence);
+    }
+
+    /**
+     * The agent takes an offered conversation. The router decides whether the offer is still theirs; the
+     * conversation then moves to ASSIGNED and both sides are told.
+     */
+    public Map<String, Object> accept(AgentId agent, ConversationId id) {
+        router.accept(agent, id);
+        Instant now = clock.instant();
+        Conversation assigned;
+        try {
+            assigned = stores.conversations().update(id, c -> c.transition(ConversationStatus.ASSIGNED,
+                    agent.value(), agent.value(), "accepted", now));
+        } catch (IllegalTransitionException | NoSuchElementException e) {
+            // Closed or erased while the offer was open: give the capacity back.
+            router.release(id);
+            throw e;
+        }
+        Customer customer = customer(assigned);
+        String name = accounts.apply(agent.value()).map(Principal::name).orElse(agent.value());
+        Message joined = system(assigned, "zh".equals(assigned.locale())
+                ? "人工客服 " + name + " 已接入，将为您服务。"
+                : name + " from our service team has joined and will help you now.", now);
+        replies.deliver(customer, assigned, joined);
+        live.toShopper(customer.id(), Frame.of("handoff").put("status", "assigned")
+                .put("conversationId", id.value()).put("agentName", name));
+        AUDIT.info("agent={} action=accept conversation={}", agent, id);
+        return ContextCards.build(assigned, customer, stores.conversations().transcript(id));
+    }
+
+    public void decline(AgentId agent, ConversationId id) {
+        router.decline(agent, id);
+    }
+
+    /** An agent's reply, sent on the customer's channel. */
+    public Message reply(AgentId agent, ConversationId id, String text) {
+        Conversation conversation = holdingConversation(agent, id);
+        Message reply = Message.outbound(id, conversation.channel(), SenderRole.AGENT, agent.value(), text,
+                clock.instant());
+        stores.conversations().append(reply);
+        replies.deliver(customer(conversation), conversation, reply);
+        return reply;
+    }
+
+    /** Customer-visible typing indicator from the agent. */
+    public void agentTyping(AgentId agent, ConversationId id) {
+        Conversation conversation = holdingConversation(agent, id);
+        live.toShopper(conversation.customerId(), Frame.of("typing").put("from", "agent")
+                .put("conversationId", id.value()));
+    }
+
+    public void close(AgentId agent, ConversationId id, String disposition) {
+        holdingConversation(agent, id);
+        Instant now = clock.instant();
+        Conversation closed = stores.conversations().update(id, c -> c
+                .withAttribute("disposition", disposition, now)
+                .transition(ConversationStatus.CLOSED, agent.value(), null, disposition, now));
+        router.release(id);
+        Customer customer = customer(closed);
+        Message bye = system(closed, "zh".equals(closed.locale())
+                ? "本次会话已结束，感谢您的耐心。如还有问题，随时给我们留言。"
+                : "This conversation is now closed. Thank you for your patience; write any time if you need more help.",
+                now);
+        replies.deliver(customer, closed, bye);
+        live.toShopper(customer.id(), Frame.of("closed").put("conversationId", id.value()));
+        AUDIT.info("agent={} action=close conversation={} disposition={}", agent, id, disposition);
+    }
+
+    /** Conversations an agent holds now (after a reconnect the desk restores them). */
+    public List<Conversation> heldBy(AgentId agent) {
+        return stores.conversations().listByStatus(ConversationStatus.ASSIGNED).stream()
+                .map(id -> stores.conversations().find(id))
+                .flatMap(Optional::stream)
+                .filter(c -> agent.value().equals(c.assignedAgent()))
+                .toList();
+    }
+
+    /**
+     * A conversation with its context card, for an agent who holds it (or the team that does) or a supervisor.
+     * Every read is audit-logged, refusals included.
+     */
+    public Map<String, Object> read(Principal reader, ConversationId id) {
+        Conversation conversation = stores.conversations().find(id)
+                .orElseThrow(() -> new NoSuchElementException("no conversation " + id));
+        boolean allowed = reader.isSupervisor()
+                || reader.accountId().equals(conversation.assignedAgent())
+                || (conversation.assignedAgent() != null && accounts.apply(conversation.assignedAgent())
+                        .map(holder -> holder.team().equals(reader.team())).orElse(false));
+        AUDIT.info("reader={} action=read conversation={} customer={} allowed={}", reader.accountId(), id,
+                conversation.customerId(), allowed);
+        if (!allowed) {
+            throw new AccessDeniedException("conversation " + id + " is not assigned to you or your team");
+        }
+        return ContextCards.build(conversation, customer(conversation), stores.conversations().transcript(id));
+    }
+
+    private Conversation holdingConversation(AgentId agent, ConversationId id) {
+        Conversation conversation = stores.conversations().find(id)
+                .orElseThrow(() -> new NoSuchElementException("no conversation " + id));
+        if (conversation.status() != ConversationStatus.ASSIGNED || !agent.value().equals(conversation.assignedAgent())) {
+            AUDIT.info("agent={} action=denied conversation={}", agent, id);
+            throw new AccessDeniedException("conversation " + id + " is not assigned to you");
+        }
+        return conversation;
+    }
+
+    private Customer customer(Conversation conversation) {
+        return stores.customers().find(conversation.customerId())
+                .orElseThrow(() -> new NoSuchElementException("no customer " + conversation.customerId()));
+    }
+
+    private Message system(Conversation conversation, String text, Instant now) {
+        Message m = Message.outbound(conversation.id(), conversation.channel(), SenderRole.SYSTEM, "system", text, now);
+        stores.conversations().append(m);
+        return m;
+    }
+
+    static Frame queueFrame(QueueStatus status) {
+        return Frame.of("handoff").put("status", "queued")
+                .put("conversationId", status.conversationId().value())
+                .put("position", status.position())
+                .put("expectedWaitSeconds", status.expectedWaitSeconds());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.concierge.server.conversation;
+
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.SenderRole;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The context card an agent gets with an offer: who the customer is, why the bot handed over, and the whole
+ * transcript, so the customer never has to repeat themselves.
+ */
+public final class ContextCards {
+    /** Conversation attributes written at handoff time. */
+    public static final String REASON = "handoff.reason";
+    public static final String INTENT = "handoff.intent";
+    public static final String PRIORITY = "handoff.priority";
+    public static final String SKILLS = "handoff.skills";
+    public static final String SUMMARY = "handoff.summary";
+    public static final String SENTIMENT = "handoff.sentiment";
+    public static final String ENTITIES = "handoff.entities";
+
+    private ContextCards() {
+    }
+
+    public static Map<String, Object> build(Conversation conversation, Customer customer, List<Message> transcript) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("conversationId", conversation.id().value());
+        card.put("channel", conversation.channel().wireName());
+        card.put("status", conversation.status().name().toLowerCase(java.util.Locale.ROOT));
+        card.put("language", conversation.locale());
+        card.put("openedAt", conversation.createdAt().toString());
+        Map<String, Object> handoff = new LinkedHashMap<>();
+        handoff.put("reason", conversation.attribute(REASON).orElse(""));
+        handoff.put("intent", conversation.attribute(INTENT).orElse(""));
+        handoff.put("priority", Integer.parseInt(conversation.attribute(PRIORITY).orElse("0")));
+        handoff.put("skills", conversation.attribute(SKILLS).map(s -> List.of(s.split(","))).orElse(List.of()));
+        conversation.attribute(SENTIMENT).ifPresent(s -> handoff.put("sentiment", s));
+        conversation.attribute(ENTITIES).ifPresent(s -> handoff.put("entities", s));
+        card.put("handoff", handoff);
+        card.put("summary", conversation.attribute(SUMMARY).orElseGet(() -> summarise(transcript)));
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("id", customer.id().value());
+        profile.put("name", customer.displayName());
+        profile.put("vipTier", customer.vipTier());
+        profile.put("locale", customer.locale());
+        profile.put("identities", customer.identities().stream().map(i -> Map.of(
+                "type", i.type().name().toLowerCase(java.util.Locale.ROOT), "value", i.value())).toList());
+        card.put("customer", profile);
+        card.put("transcript", transcript.stream().map(WireMessages::toWire).toList());
+        return card;
+    }
+
+    /** Without a bot-made summary: the customer's last few messages, newest last. */
+    static String summarise(List<Message> transcript) {
+        List<String> said = transcript.stream()
+                .filter(m -> m.senderRole() == SenderRole.CUSTOMER && !m.text().isBlank())
+                .map(Message::text)
+                .toList();
+        List<String> last = said.subList(Math.max(0, said.size() - 3), said.size());
+        String joined = String.join(" / ", last);
+        return joined.length() > 300 ? joined.substring(0, 297) + "..." : joined;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.concierge.server.conversation;
+
+import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.BotEngine;
+import dev.concierge.bot.BotTurn;
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.message.Direction;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.MessageId;
+import dev.concierge.core.message.SenderRole;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.QueueStatus;
+import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LiveConnections;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one path every customer message takes, whatever the channel: store it, then let the bot answer (and
+ * maybe hand off), or pass it to the waiting queue or to the agent who holds the conversation. Blocking; the
+ * caller runs it on the customer's lane of the {@link KeyedExecutor} so one customer's messages stay in order.
+ */
+public final class ConversationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
+
+    private final Stores stores;
+    private final BotEngine bot;
+    private final AgentDesk desk;
+    private final ReplyDispatcher replies;
+    private final Clock clock;
+
+    public ConversationService(Stores stores, BotEngine bot, AgentDesk desk, ReplyDispatcher replies, Clock clock) {
+        this.stores = stores;
+        this.bot = bot;
+        this.desk = desk;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    public InboundOutcome receive(Inbound in) {
+        Instant now = clock.instant();
+        Customer customer = stores.customers().find(in.customer())
+                .orElseThrow(() -> new NoSuchElementException("unknown customer " + in.customer()));
+        Conversation conversation = openConversation(customer, in, now);
+        MDC.put("conversation", conversation.id().value());
+        try {
+            Message message = new Message(in.messageId() == null ? MessageId.random() : in.messageId(),
+                    conversation.id(), in.channel(), Direction.INBOUND, SenderRole.CUSTOMER, customer.id().value(),
+                    in.text(), in.attachments(), now, in.metadata());
+            if (!stores.conversations().append(message)) {
+                LOG.info("duplicate inbound message {} ignored", message.id());
+                return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(), Optional.empty());
+            }
+            return switch (conversation.status()) {
+                case BOT -> botTurn(customer, conversation, message, in.localeHint());
+                case QUEUED -> {
+                    Optional<QueueStatus> queue = desk.remindQueued(customer, conversation);
+                    yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), queue);
+                }
+                case ASSIGNED -> {
+                    desk.forwardToAgent(new AgentId(conversation.assignedAgent()), conversation, message);
+                    yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(),
+                            Optional.empty());
+                }
+                case CLOSED -> throw new IllegalStateException("open conversation expected");
+            };
+        } finally {
+            MDC.remove("conversation");
+        }
+    }
+
+    /** The bot's decision on a text without storing or sending anything ({@code POST /api/v1/bot/reply}). */
+    public BotDecision preview(Customer customer, String text, String localeHint) {
+        Optional<Conversation> open = stores.conversations().findOpenByCustomer(customer.id());
+        List<Message> history = open.map(c -> stores.conversations().transcript(c.id())).orElse(List.of());
+        ConversationId id = open.map(Conversation::id).orElseGet(ConversationId::random);
+        return bot.decide(new BotTurn(id, customer, open.map(Conversation::channel)
+                .orElse(dev.concierge.core.channel.Channel.REST), text, List.of(), localeHint, history));
+    }
+
+    private Conversation openConversation(Customer customer, Inbound in, Instant now) {
+        Optional<Conversation> open = stores.conversations().findOpenByCustomer(customer.id());
+        if (open.isEmpty()) {
+            String locale = in.localeHint() != null ? in.localeHint() : customer.locale();
+            Conversation created = Conversation.open(ConversationId.random(), customer.id(), in.channel(), locale, now);
+            stores.conversations().create(created);
+            LOG.info("conversation {} opened on {}", created.id(), in.channel().wireName());
+            return created;
+        }
+        Conversation existing = open.get();
+        if (existing.channel() != in.channel()) {
+            return stores.conversations().update(existing.id(), c -> c.withChannel(in.channel(), now));
+        }
+        return existing;
+    }
+
+    private InboundOutcome botTurn(Customer customer, Conversation conversation, Message message, String localeHint) {
+        List<Message> transcript = stores.conversations().transcript(conversation.id());
+        List<Message> history = transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
+        String hint = localeHint != null ? localeHint : conversation.locale();
+        BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), message.text(),
+                message.attachments(), hint, history));
+        Instant now = clock.instant();
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("action", decision.action());
+        meta.put("intent", decision.intent());
+        meta.put("confidence", String.format(Locale.ROOT, "%.3f", decision.confidence()));
+        meta.put("language", decision.language());
+        if (!decision.quickReplies().isEmpty()) {
+            meta.put(WireMessages.QUICK_REPLIES, WireMessages.joinQuickReplies(decision.quickReplies()));
+        }
+        if (decision instanceof BotDecision.Answer a && a.faqId() != null) {
+            meta.put("faqId", a.faqId());
+        }
+        Message reply = Message.outbound(conversation.id(), message.channel(), SenderRole.BOT, "bot",
+                decision.text(), now).withMetadata(meta);
+        stores.conversations().append(reply);
+        Conversation current = conversation;
+        if (!decision.language().equals(conversation.locale())) {
+            current = stores.conversations().update(conversation.id(), c -> c.withLocale(decision.language(), now));
+        }
+        replies.deliver(customer, current, reply);
+        Optional<QueueStatus> queue = Optional.empty();
+        if (decision instanceof BotDecision.Handoff handoff) {
+            queue = Optional.of(desk.handOff(customer, current, handoff));
+        }
+        LOG.info("bot {} intent={} confidence={}", decision.action(), decision.intent(), meta.get("confidence"));
+        return new InboundOutcome(current, message, false, Optional.of(decision), List.of(reply), queue);
+    }
+
+    /** The frame that carries a stored bot or agent message to a shopper socket. */
+    public static Frame messageFrame(Message m) {
+        Frame frame = Frame.of("message")
+                .put("conversationId", m.conversationId().value())
+                .put("id", m.id().value())
+                .put("from", m.senderRole().wireName())
+                .put("text", m.text())
+                .put("at", m.at().toString());
+        List<String> quick = WireMessages.quickReplies(m);
+        if (!quick.isEmpty()) {
+            frame.put("quickReplies", quick);
+        }
+        if (m.senderRole() == SenderRole.AGENT) {
+            frame.put("agentId", m.senderId());
+        }
+        return frame;
+    }
+
+    /** Shoppers' sockets learn about messages through this. */
+    public static void pushToShopper(LiveConnections live, Customer customer, Message m) {
+        live.toShopper(customer.id(), messageFrame(m));
+    }
+}

@@ -1,0 +1,389 @@
+package dev.concierge.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.bot.BotDecision;
+import dev.concierge.core.Ids;
+import dev.concierge.core.StoreUnavailableException;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.IllegalTransitionException;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.customer.CustomerStore;
+import dev.concierge.core.customer.Identity;
+import dev.concierge.core.message.MessageId;
+import dev.concierge.server.auth.AuthService;
+import dev.concierge.server.auth.Principal;
+import dev.concierge.server.config.ConciergeConfig.IntegrationSettings;
+import dev.concierge.server.conversation.AccessDeniedException;
+import dev.concierge.server.conversation.AgentDesk;
+import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.Inbound;
+import dev.concierge.server.conversation.InboundOutcome;
+import dev.concierge.server.conversation.KeyedExecutor;
+import dev.concierge.server.conversation.WireMessages;
+import dev.concierge.server.observability.Health;
+import dev.concierge.server.observability.ServerMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every HTTP route in one place; handlers are methods of this class. JSON in, JSON out, errors as JSON. */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Set<String> LOCALES = Set.of("zh", "en");
+
+    /** What the HTTP routes need. */
+    public record Dependencies(ConversationService conversations, AgentDesk desk, CustomerStore customers,
+            AuthService auth, KeyedExecutor executor, Health health) {
+    }
+
+    private final Dependencies deps;
+    private final IntegrationSettings integrations;
+    private final int maxBodyBytes;
+    private final Json json;
+    private final ServerMetrics metrics;
+    private final Clock clock;
+
+    public HttpApi(Dependencies deps, IntegrationSettings integrations, int maxBodyBytes, Json json,
+            ServerMetrics metrics, Clock clock) {
+        this.deps = deps;
+        this.integrations = integrations;
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route().handler(this::securityHeaders);
+        router.get("/health/live").handler(this::live);
+        router.get("/health/ready").handler(this::ready);
+        router.get("/metrics").handler(this::metrics);
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.post("/api/v1/auth/login").handler(this::login);
+        router.post("/api/v1/auth/logout").handler(this::logout);
+        router.post("/api/v1/messages").handler(this::restMessage);
+        router.post("/api/v1/bot/reply").handler(this::botReply);
+        router.get("/api/v1/conversations/:id").handler(this::readConversation);
+        router.route().last().handler(ctx -> error(ctx, 404, "not_found", "no such endpoint"));
+        router.route().failureHandler(this::failure);
+        return router;
+    }
+
+    // --- health and metrics
+
+    private void live(RoutingContext ctx) {
+        sendJson(ctx, 200, Map.of("status", "UP"));
+    }
+
+    private void ready(RoutingContext ctx) {
+        deps.health().check().onComplete(result -> {
+            Health.Status status = result.succeeded() ? result.result() : Health.Status.down("check failed");
+            sendJson(ctx, status.up() ? 200 : 503, status.toWire());
+        });
+    }
+
+    private void metrics(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+    }
+
+    // --- agent authentication
+
+    private void login(RoutingContext ctx) {
+        JsonNode body = body(ctx);
+        String id = requiredText(body, "username", 64);
+        String password = requiredText(body, "password", 256);
+        blocking(ctx, () -> deps.auth().login(id, password.toCharArray()), login -> {
+            if (login.isEmpty()) {
+                error(ctx, 401, "invalid_credentials", "wrong username or password");
+                return;
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("token", login.get().token());
+            out.put("expiresAt", login.get().expiresAt().toString());
+            out.put("agentId", login.get().principal().accountId());
+            out.put("name", login.get().principal().name());
+            out.put("role", login.get().principal().role().name().toLowerCase(java.util.Locale.ROOT));
+            out.put("team", login.get().principal().team());
+            sendJson(ctx, 200, out);
+        });
+    }
+
+    private void logout(RoutingContext ctx) {
+        String token = bearer(ctx);
+        if (token == null) {
+            error(ctx, 401, "unauthenticated", "Authorization: Bearer TOKEN required");
+            return;
+        }
+        blocking(ctx, () -> {
+            deps.auth().logout(token);
+            return true;
+        }, x -> ctx.response().setStatusCode(204).end());
+    }
+
+    private void readConversation(RoutingContext ctx) {
+        String token = bearer(ctx);
+        if (token == null) {
+            error(ctx, 401, "unauthenticated", "Authorization: Bearer TOKEN required");
+            return;
+        }
+        String id = ctx.pathParam("id");
+        if (!Ids.isSafe(id)) {
+            error(ctx, 400, "invalid_field", "not a valid conversation id");
+            return;
+        }
+        blocking(ctx, () -> {
+            Principal who = deps.auth().authenticate(token).orElse(null);
+            return who == null ? null : deps.desk().read(who, new ConversationId(id));
+        }, card -> {
+            if (card == null) {
+                error(ctx, 401, "unauthenticated", "invalid or expired token");
+            } else {
+                sendJson(ctx, 200, card);
+            }
+        });
+    }
+
+    // --- REST channel and bot API (integrators)
+
+    private void restMessage(RoutingContext ctx) {
+        if (!integratorAuthorised(ctx)) {
+            return;
+        }
+        JsonNode body = body(ctx);
+        String customerId = requiredId(body, "customerId");
+        String text = requiredText(body, "text", 4000);
+        String locale = optionalLocale(body);
+        String messageId = Json.text(body, "messageId");
+        if (messageId != null && !Ids.isSafe(messageId)) {
+            throw new BadRequestException("invalid_field", "messageId must be 1-128 characters of [A-Za-z0-9._:@+-]");
+        }
+        long started = System.nanoTime();
+        blocking(ctx, customerId, () -> {
+            Customer customer = deps.customers().findOrCreate(Identity.appUser(customerId), clock.instant());
+            Inbound in = new Inbound(customer.id(), Channel.REST, text, List.of(), locale,
+                    messageId == null ? null : new MessageId("rest:" + customerId + ":" + messageId), Map.of());
+            return deps.conversations().receive(in);
+        }, outcome -> {
+            metrics.inbound(Channel.REST, System.nanoTime() - started);
+            sendJson(ctx, 200, restResponse(outcome));
+        });
+    }
+
+    private void botReply(RoutingContext ctx) {
+        if (!integratorAuthorised(ctx)) {
+            return;
+        }
+        JsonNode body = body(ctx);
+        String customerId = requiredId(body, "customerId");
+        String text = requiredText(body, "text", 4000);
+        String locale = optionalLocale(body);
+        blocking(ctx, customerId, () -> {
+            Customer customer = deps.customers().findByIdentity(Identity.appUser(customerId))
+                    .orElseGet(() -> Customer.newCustomer(new dev.concierge.core.customer.CustomerId(customerId),
+                            Identity.appUser(customerId), clock.instant()));
+            return deps.conversations().preview(customer, text, locale);
+        }, decision -> sendJson(ctx, 200, decisionToWire(decision)));
+    }
+
+    private Map<String, Object> restResponse(InboundOutcome outcome) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conversationId", outcome.conversation().id().value());
+        out.put("messageId", outcome.message().id().value());
+        out.put("duplicate", outcome.duplicate());
+        out.put("status", outcome.conversation().status().name().toLowerCase(java.util.Locale.ROOT));
+        outcome.decision().ifPresent(d -> out.put("decision", decisionToWire(d)));
+        out.put("replies", outcome.replies().stream().map(WireMessages::toWire).toList());
+        outcome.queue().ifPresent(q -> out.put("handoff", Map.of("status", "queued", "position", q.position(),
+                "expectedWaitSeconds", q.expectedWaitSeconds())));
+        return out;
+    }
+
+    /** The decision exactly as ARCHITECTURE.md's wire protocol defines it. */
+    public static Map<String, Object> decisionToWire(BotDecision d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("action", d.action());
+        out.put("intent", d.intent());
+        out.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
+        out.put("language", d.language());
+        out.put("text", d.text());
+        out.put("quickReplies", d.quickReplies());
+        if (d instanceof BotDecision.Answer a && a.faqId() != null) {
+            out.put("faqId", a.faqId());
+        }
+        if (d instanceof BotDecision.Handoff h) {
+            out.put("handoffReason", h.reason());
+            out.put("priority", h.priority());
+        }
+        if (d instanceof BotDecision.FlowStep f) {
+            out.put("flow", f.flow());
+            out.put("step", f.step());
+        }
+        return out;
+    }
+
+    // --- plumbing
+
+    private boolean integratorAuthorised(RoutingContext ctx) {
+        if (integrations.apiKeys().isEmpty()) {
+            error(ctx, 404, "not_found", "the REST channel is disabled (no integrations.apiKeys configured)");
+            return false;
+        }
+        String key = bearer(ctx);
+        boolean ok = false;
+        if (key != null) {
+            byte[] given = key.getBytes(StandardCharsets.UTF_8);
+            for (String expected : integrations.apiKeys()) {
+                ok |= MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!ok) {
+            error(ctx, 401, "unauthenticated", "Authorization: Bearer <integration API key> required");
+        }
+        return ok;
+    }
+
+    private JsonNode body(RoutingContext ctx) {
+        String text = ctx.body() == null ? null : ctx.body().asString("UTF-8");
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("invalid_json", "request body must be a JSON object");
+        }
+        return json.parseObject(text)
+                .orElseThrow(() -> new BadRequestException("invalid_json", "request body must be a JSON object"));
+    }
+
+    private static String requiredText(JsonNode body, String field, int maxChars) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new BadRequestException("missing_field", "'" + field + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw new BadRequestException("invalid_field", "'" + field + "' must be a string");
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            throw new BadRequestException("missing_field", "'" + field + "' must not be empty");
+        }
+        if (text.length() > maxChars) {
+            throw new BadRequestException("field_too_long", "'" + field + "' is limited to " + maxChars
+                    + " characters");
+        }
+        return text;
+    }
+
+    private static String requiredId(JsonNode body, String field) {
+        String id = requiredText(body, field, 128);
+        if (!Ids.isSafe(id)) {
+            throw new BadRequestException("invalid_field", "'" + field
+                    + "' must be 1-128 characters of [A-Za-z0-9._:@+-]");
+        }
+        return id;
+    }
+
+    private static String optionalLocale(JsonNode body) {
+        JsonNode value = body.get("locale");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !LOCALES.contains(value.asText())) {
+            throw new BadRequestException("invalid_field", "'locale' must be zh or en");
+        }
+        return value.asText();
+    }
+
+    private static String bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private <T> void blocking(RoutingContext ctx, Supplier<T> work, java.util.function.Consumer<T> done) {
+        blocking(ctx, ctx.request().remoteAddress() == null ? "anon" : ctx.request().remoteAddress().host(), work,
+                done);
+    }
+
+    /** Runs blocking work on the key's executor lane and answers on the event loop. */
+    private <T> void blocking(RoutingContext ctx, Object key, Supplier<T> work, java.util.function.Consumer<T> done) {
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        deps.executor().submit(key, work).whenComplete((result, err) -> context.runOnContext(v -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            if (err != null) {
+                ctx.fail(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+                return;
+            }
+            try {
+                done.accept(result);
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        }));
+    }
+
+    private void securityHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Cache-Control", "no-store");
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable e = ctx.failure();
+        if (e instanceof BadRequestException bad) {
+            error(ctx, 400, bad.code(), bad.getMessage());
+        } else if (e instanceof AccessDeniedException denied) {
+            error(ctx, 403, "forbidden", denied.getMessage());
+        } else if (e instanceof NoSuchElementException missing) {
+            error(ctx, 404, "not_found", missing.getMessage());
+        } else if (e instanceof IllegalTransitionException conflict) {
+            error(ctx, 409, "conflict", conflict.getMessage());
+        } else if (e instanceof StoreUnavailableException) {
+            ctx.response().putHeader("Retry-After", "5");
+            error(ctx, 503, "unavailable", "temporarily unavailable, please retry");
+        } else if (e instanceof IllegalArgumentException invalid) {
+            error(ctx, 400, "invalid_request", invalid.getMessage());
+        } else if (e == null && ctx.statusCode() == 413) {
+            error(ctx, 413, "body_too_large", "request bodies are limited to " + maxBodyBytes + " bytes");
+        } else if (e == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            error(ctx, ctx.statusCode(), "bad_request", "the request was rejected");
+        } else {
+            LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), e);
+            error(ctx, 500, "internal_error", "internal error");
+        }
+    }
+
+    private void error(RoutingContext ctx, int status, String code, String message) {
+        if (status < 500) {
+            metrics.rejected("http", code);
+        }
+        sendJson(ctx, status, Map.of("error", Map.of("code", code, "message", message)));
+    }
+
+    private void sendJson(RoutingContext ctx, int status, Object body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(json.write(body));
+    }
+}

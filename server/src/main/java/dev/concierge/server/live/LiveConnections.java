@@ -1,0 +1,21 @@
+package dev.concierge.server.live;
+
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.routing.AgentId;
+
+/**
+ * Pushes frames to whoever is connected right now: every open socket of a shopper (several tabs), every open
+ * socket of an agent. Frames for someone who is not connected are dropped here; the transcript in the store is
+ * what a reconnecting client reads. Thread-safe, non-blocking.
+ */
+public interface LiveConnections {
+
+    void toShopper(CustomerId customer, Frame frame);
+
+    void toAgent(AgentId agent, Frame frame);
+
+    /** Frames for supervisors' dashboards (queue changes, escalations). */
+    void toSupervisors(Frame frame);
+
+    boolean isAgentConnected(AgentId agent);
+}

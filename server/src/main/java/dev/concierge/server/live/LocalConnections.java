@@ -1,0 +1,94 @@
+package dev.concierge.server.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.routing.AgentId;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The sockets connected to this node. Each socket registers a sink that writes one text frame (Vert.x socket
+ * writes are thread-safe); this class only keeps the index.
+ */
+public final class LocalConnections implements LiveConnections {
+    private final ObjectMapper json;
+    private final Map<CustomerId, Set<Consumer<String>>> shoppers = new ConcurrentHashMap<>();
+    private final Map<AgentId, Set<Consumer<String>>> agents = new ConcurrentHashMap<>();
+    private final Set<Consumer<String>> supervisors = ConcurrentHashMap.newKeySet();
+
+    public LocalConnections(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Runnable registerShopper(CustomerId customer, Consumer<String> sink) {
+        shoppers.computeIfAbsent(customer, k -> ConcurrentHashMap.newKeySet()).add(sink);
+        return () -> shoppers.computeIfPresent(customer, (k, set) -> {
+            set.remove(sink);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    public Runnable registerAgent(AgentId agent, Consumer<String> sink, boolean supervisor) {
+        agents.computeIfAbsent(agent, k -> ConcurrentHashMap.newKeySet()).add(sink);
+        if (supervisor) {
+            supervisors.add(sink);
+        }
+        return () -> {
+            supervisors.remove(sink);
+            agents.computeIfPresent(agent, (k, set) -> {
+                set.remove(sink);
+                return set.isEmpty() ? null : set;
+            });
+        };
+    }
+
+    public int shopperSockets() {
+        return shoppers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public int agentSockets() {
+        return agents.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public void toShopper(CustomerId customer, Frame frame) {
+        send(shoppers.get(customer), frame);
+    }
+
+    @Override
+    public void toAgent(AgentId agent, Frame frame) {
+        send(agents.get(agent), frame);
+    }
+
+    @Override
+    public void toSupervisors(Frame frame) {
+        send(supervisors, frame);
+    }
+
+    @Override
+    public boolean isAgentConnected(AgentId agent) {
+        Set<Consumer<String>> sinks = agents.get(agent);
+        return sinks != null && !sinks.isEmpty();
+    }
+
+    public String encode(Frame frame) {
+        try {
+            return json.writeValueAsString(frame.fields());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode frame " + frame.type(), e);
+        }
+    }
+
+    private void send(Set<Consumer<String>> sinks, Frame frame) {
+        if (sinks == null || sinks.isEmpty()) {
+            return;
+        }
+        String text = encode(frame);
+        for (Consumer<String> sink : sinks) {
+            sink.accept(text);
+        }
+    }
+}
