@@ -1,6 +1,11 @@
 package dev.concierge.routing;
 
+import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.routing.sla.SlaBreach;
+import dev.concierge.routing.ticket.Ticket;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,4 +38,57 @@ public interface Router {
 
     /** Fires whatever timers are due by the injected clock (offer timeouts, SLA). Idempotent. */
     void tick();
+
+    // Added after the first seam; defaults keep existing test doubles compiling.
+
+    /** Who holds the conversation now (offered or assigned), if anyone. */
+    default Optional<AgentId> holder(ConversationId conversation) {
+        throw new UnsupportedOperationException("holder");
+    }
+
+    /** The agent sent the first human reply: stops the first-response SLA timers. */
+    default void firstResponse(ConversationId conversation) {
+        throw new UnsupportedOperationException("firstResponse");
+    }
+
+    /**
+     * Hands an assigned conversation to a named agent, with a note for them. If that agent cannot take it within the
+     * transfer fallback time, anyone eligible may.
+     *
+     * @throws IllegalStateException if the conversation is not assigned
+     */
+    default void transferToAgent(ConversationId conversation, AgentId target, String note) {
+        throw new UnsupportedOperationException("transferToAgent");
+    }
+
+    /** Hands an assigned conversation to a team: only its members may take it. */
+    default void transferToTeam(ConversationId conversation, String team, String note) {
+        throw new UnsupportedOperationException("transferToTeam");
+    }
+
+    /** Hands an assigned conversation to the supervisors (only they may take it) and raises an escalation event. */
+    default void escalate(ConversationId conversation, String note) {
+        throw new UnsupportedOperationException("escalate");
+    }
+
+    /**
+     * Closes the conversation: like {@link #release}, and when {@code resolved} is false it becomes a follow-up
+     * ticket owned by its first-contact owner, due by the complaint deadline (or the default).
+     */
+    default Optional<Ticket> close(ConversationId conversation, boolean resolved, String note) {
+        throw new UnsupportedOperationException("close");
+    }
+
+    /**
+     * Outside business hours, the time a human reply is promised for a message arriving now on this channel (for the
+     * automatic acknowledgement); empty during business hours.
+     */
+    default Optional<Instant> promisedReplyTime(Channel channel) {
+        throw new UnsupportedOperationException("promisedReplyTime");
+    }
+
+    /** SLA breaches, newest first, for the supervisor view. */
+    default List<SlaBreach> breaches(int limit) {
+        throw new UnsupportedOperationException("breaches");
+    }
 }

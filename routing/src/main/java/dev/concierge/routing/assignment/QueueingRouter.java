@@ -1,0 +1,305 @@
+package dev.concierge.routing.assignment;
+
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.HandoffTicket;
+import dev.concierge.routing.Offer;
+import dev.concierge.routing.OfferNotFoundException;
+import dev.concierge.routing.Presence;
+import dev.concierge.routing.QueueStatus;
+import dev.concierge.routing.Router;
+import dev.concierge.routing.RoutingEvents;
+import dev.concierge.routing.RoutingSettings;
+import dev.concierge.routing.RoutingStores;
+import dev.concierge.routing.agent.AgentProfile;
+import dev.concierge.routing.sla.SlaBreach;
+import dev.concierge.routing.sla.SlaKind;
+import dev.concierge.routing.sla.SlaPolicy;
+import dev.concierge.routing.state.AgentState;
+import dev.concierge.routing.state.Claim;
+import dev.concierge.routing.state.EnqueueOutcome;
+import dev.concierge.routing.state.Fired;
+import dev.concierge.routing.state.Held;
+import dev.concierge.routing.state.PresenceChange;
+import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.RoutingState;
+import dev.concierge.routing.state.Waiting;
+import dev.concierge.routing.ticket.Ticket;
+import dev.concierge.routing.ticket.TicketEvent;
+import dev.concierge.routing.ticket.TicketId;
+import dev.concierge.routing.ticket.TicketStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The router: decisions in Java, every state change an atomic operation of the {@link RoutingState} (so two routers
+ * on two nodes sharing a Redis state never double-assign). The queue drains whenever capacity may have appeared
+ * (release, decline, expiry, an agent coming online, a transfer), never on a schedule; {@link #tick()} only fires
+ * due timers.
+ */
+public final class QueueingRouter implements Router {
+    /** Queue entries read per round trip while draining. */
+    private static final int PAGE = 32;
+    /** How deep a drain looks into the queue for work a freed agent can do. */
+    private static final int SCAN_LIMIT = 1_000;
+    private static final int TIMERS_PER_TICK = 500;
+
+    private final RoutingStores stores;
+    private final RoutingState state;
+    private final RoutingSettings settings;
+    private final RoutingEvents events;
+    private final Clock clock;
+    private final SlaPolicy sla;
+    private final AgentSelector selector = new AgentSelector();
+
+    public QueueingRouter(RoutingStores stores, RoutingSettings settings, RoutingEvents events, Clock clock) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.state = stores.state();
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sla = new SlaPolicy(settings.sla(), settings.calendar());
+    }
+
+    @Override
+    public QueueStatus enqueue(HandoffTicket ticket) {
+        Instant now = clock.instant();
+        long rank = ticket.requestedAt().toEpochMilli() - settings.priority().boostMillis(ticket);
+        QueueEntry entry = QueueEntry.of(ticket, now, rank);
+        EnqueueOutcome outcome = state.enqueue(entry, sla.timersFor(ticket, now));
+        if (!outcome.added()) {
+            return queueStatus(ticket.conversationId()).orElse(new QueueStatus(ticket.conversationId(), 0, 0));
+        }
+        Map<AgentId, AgentState> live = state.agents();
+        if (outcome.owner().isPresent()) {
+            AgentId owner = outcome.owner().get();
+            AgentState ownerState = live.get(owner);
+            if (ownerState != null && ownerState.presence() == Presence.ONLINE
+                    && stores.agents().find(owner).isPresent()) {
+                Instant until = now.plus(settings.ownerFallback());
+                entry = entry.preferring(owner, until);
+                state.updateWaiting(entry, until);
+            }
+        }
+        Map<AgentId, Candidate> candidates = candidates(live);
+        place(new Waiting(entry, Set.of()), candidates, now);
+        return queueStatus(ticket.conversationId()).orElse(new QueueStatus(ticket.conversationId(), 0, 0));
+    }
+
+    @Override
+    public Optional<QueueStatus> queueStatus(ConversationId conversation) {
+        OptionalLong position = state.position(conversation);
+        if (position.isEmpty()) {
+            return Optional.empty();
+        }
+        long online = state.agents().values().stream().filter(a -> a.presence() == Presence.ONLINE).count();
+        long ahead = position.getAsLong() + 1;
+        long wait = ahead * settings.averageHandlingTime().toSeconds() / Math.max(1, online);
+        return Optional.of(new QueueStatus(conversation, (int) Math.min(Integer.MAX_VALUE, ahead), wait));
+    }
+
+    @Override
+    public void setPresence(AgentId agent, Presence presence) {
+        PresenceChange change = state.setPresence(agent, presence, settings.requeueAssignedOnOffline());
+        String reason = "agent_" + presence.name().toLowerCase(java.util.Locale.ROOT);
+        change.withdrawnOffers().forEach(c -> events.offerWithdrawn(agent, c, reason));
+        change.requeuedAssignments().forEach(c -> events.unassigned(agent, c, reason));
+        if (presence == Presence.ONLINE || change.changedQueue()) {
+            drain();
+        }
+    }
+
+    @Override
+    public void accept(AgentId agent, ConversationId conversation) {
+        if (state.accept(agent, conversation).isEmpty()) {
+            throw new OfferNotFoundException(agent, conversation);
+        }
+        events.assigned(agent, conversation);
+    }
+
+    @Override
+    public void decline(AgentId agent, ConversationId conversation) {
+        if (!state.returnOffer(agent, conversation)) {
+            throw new OfferNotFoundException(agent, conversation);
+        }
+        events.offerWithdrawn(agent, conversation, "declined");
+        drain();
+    }
+
+    @Override
+    public void release(ConversationId conversation) {
+        Optional<Held> held = state.release(conversation);
+        held.filter(h -> !h.accepted())
+                .ifPresent(h -> events.offerWithdrawn(h.agent(), conversation, "released"));
+        if (held.isPresent()) {
+            drain();
+        }
+    }
+
+    @Override
+    public void tick() {
+        boolean queueChanged = false;
+        List<Fired> fired;
+        do {
+            fired = state.fireDue(clock.instant(), TIMERS_PER_TICK);
+            for (Fired f : fired) {
+                if (f instanceof Fired.OfferExpired expired) {
+                    events.offerWithdrawn(expired.agent(), expired.conversationId(), "timeout");
+                    queueChanged = true;
+                } else if (f instanceof Fired.Breached breached) {
+                    SlaBreach breach = breached.breach();
+                    events.slaBreached(breach);
+                    events.escalated(breach.conversationId(), "sla_breach:" + breach.kind().name().toLowerCase(
+                            java.util.Locale.ROOT));
+                } else {
+                    queueChanged = true;
+                }
+            }
+        } while (fired.size() == TIMERS_PER_TICK);
+        if (queueChanged) {
+            drain();
+        }
+    }
+
+    @Override
+    public Optional<AgentId> holder(ConversationId conversation) {
+        return state.holder(conversation).map(Held::agent);
+    }
+
+    @Override
+    public void firstResponse(ConversationId conversation) {
+        Set<SlaKind> kinds = EnumSet.noneOf(SlaKind.class);
+        for (SlaKind kind : SlaKind.values()) {
+            if (kind.stoppedByFirstResponse()) {
+                kinds.add(kind);
+            }
+        }
+        state.cancelSla(conversation, kinds);
+    }
+
+    @Override
+    public void transferToAgent(ConversationId conversation, AgentId target, String note) {
+        Instant until = clock.instant().plus(settings.transferFallback());
+        requeue(conversation, e -> e.retargeted(target, until, null, false, note), until, "transferred");
+    }
+
+    @Override
+    public void transferToTeam(ConversationId conversation, String team, String note) {
+        Objects.requireNonNull(team, "team");
+        requeue(conversation, e -> e.retargeted(null, null, team, false, note), null, "transferred");
+    }
+
+    @Override
+    public void escalate(ConversationId conversation, String note) {
+        requeue(conversation, e -> e.retargeted(null, null, null, true, note), null, "escalated");
+        events.escalated(conversation, note == null ? "" : note);
+    }
+
+    @Override
+    public Optional<Ticket> close(ConversationId conversation, boolean resolved, String note) {
+        Instant now = clock.instant();
+        Optional<QueueEntry> entry = state.entry(conversation);
+        Optional<AgentId> owner = entry.flatMap(e -> state.owner(conversation, e.ticket().customerId()));
+        release(conversation);
+        if (resolved || entry.isEmpty()) {
+            return Optional.empty();
+        }
+        HandoffTicket handoff = entry.get().ticket();
+        Ticket ticket = new Ticket(new TicketId("t-" + UUID.randomUUID()), conversation, handoff.customerId(),
+                owner.orElse(null), handoff.complaint(), now, sla.ticketDue(handoff.complaint(), now),
+                TicketStatus.OPEN, List.of(new TicketEvent(now, TicketStatus.OPEN, note)));
+        stores.tickets().create(ticket);
+        events.ticketOpened(ticket);
+        return Optional.of(ticket);
+    }
+
+    @Override
+    public Optional<Instant> promisedReplyTime(Channel channel) {
+        return sla.promisedReplyTime(channel, clock.instant());
+    }
+
+    @Override
+    public List<SlaBreach> breaches(int limit) {
+        return state.breaches(limit);
+    }
+
+    /** Offers waiting conversations, in queue order, to agents with room until no one has room left. */
+    void drain() {
+        Instant now = clock.instant();
+        Map<AgentId, Candidate> candidates = candidates(state.agents());
+        int offset = 0;
+        int scanned = 0;
+        while (scanned < SCAN_LIMIT && candidates.values().stream().anyMatch(AgentSelector::canTakeAnything)) {
+            List<Waiting> page = state.waiting(offset, PAGE);
+            int placed = 0;
+            for (Waiting waiting : page) {
+                if (place(waiting, candidates, now)) {
+                    placed++;
+                }
+            }
+            scanned += page.size();
+            if (page.size() < PAGE) {
+                return;
+            }
+            offset += page.size() - placed;
+        }
+    }
+
+    private interface Retarget {
+        QueueEntry apply(QueueEntry entry);
+    }
+
+    private void requeue(ConversationId conversation, Retarget retarget, Instant wakeAt, String reason) {
+        Optional<Held> held = state.holder(conversation);
+        Optional<QueueEntry> entry = state.entry(conversation);
+        if (held.isEmpty() || !held.get().accepted() || entry.isEmpty()
+                || !state.requeueAssigned(conversation, retarget.apply(entry.get()), wakeAt)) {
+            throw new IllegalStateException("conversation " + conversation + " is not assigned to an agent");
+        }
+        events.unassigned(held.get().agent(), conversation, reason);
+        drain();
+    }
+
+    private boolean place(Waiting waiting, Map<AgentId, Candidate> candidates, Instant now) {
+        HandoffTicket ticket = waiting.entry().ticket();
+        for (Candidate agent : selector.rank(waiting, candidates.values(), now)) {
+            Instant expires = now.plus(settings.offerTimeout());
+            Claim claim = state.claimOffer(ticket.conversationId(), agent.profile.id(),
+                    agent.profile.capacityOn(ticket.channel()), now, expires);
+            switch (claim) {
+                case OFFERED -> {
+                    agent.took(ticket.channel());
+                    events.offered(new Offer(ticket.conversationId(), agent.profile.id(), ticket, now, expires));
+                    return true;
+                }
+                case CONVERSATION_GONE -> {
+                    return false;
+                }
+                case AGENT_UNAVAILABLE -> agent.full(ticket.channel());
+                default -> throw new IllegalStateException("unknown claim " + claim);
+            }
+        }
+        return false;
+    }
+
+    private Map<AgentId, Candidate> candidates(Map<AgentId, AgentState> live) {
+        Map<AgentId, Candidate> result = new LinkedHashMap<>();
+        for (AgentProfile profile : stores.agents().list()) {
+            AgentState s = live.get(profile.id());
+            if (s != null && s.presence() == Presence.ONLINE) {
+                result.put(profile.id(), new Candidate(profile, s));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.concierge.routing.state;
+
+import dev.concierge.routing.AgentId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * @param added false when routing already had the conversation (queued, offered or assigned)
+ * @param owner the first-contact owner of the conversation, else of the customer, if any
+ */
+public record EnqueueOutcome(boolean added, Optional<AgentId> owner) {
+    public EnqueueOutcome {
+        Objects.requireNonNull(owner, "owner");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.concierge.routing.ticket;
+
+import dev.concierge.core.conversation.ConversationId;
+import java.util.List;
+import java.util.Optional;
+
+/** Satisfaction answers; one per conversation (a second answer replaces the first). Thread-safe. */
+public interface CsatStore {
+
+    void record(CsatRating rating);
+
+    Optional<CsatRating> find(ConversationId conversation);
+
+    /** The most recent ratings, newest first. */
+    List<CsatRating> recent(int limit);
+}
