@@ -134,6 +134,7 @@ public final class ConversationService {
         Optional<QueueStatus> queue = Optional.empty();
         if (decision instanceof BotDecision.Handoff handoff) {
             queue = Optional.of(desk.handOff(customer, current, handoff));
+            current = stores.conversations().find(current.id()).orElse(current);
         }
         LOG.info("bot {} intent={} confidence={}", decision.action(), decision.intent(), meta.get("confidence"));
         return new InboundOutcome(current, message, false, Optional.of(decision), List.of(reply), queue);

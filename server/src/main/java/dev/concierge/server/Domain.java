@@ -1,0 +1,96 @@
+package dev.concierge.server;
+
+import dev.concierge.bot.BotEngine;
+import dev.concierge.bot.placeholder.KeywordBot;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.Router;
+import dev.concierge.routing.RoutingEvents;
+import dev.concierge.routing.RoutingSettings;
+import dev.concierge.routing.RoutingStores;
+import dev.concierge.routing.agent.AgentDirectory;
+import dev.concierge.routing.agent.AgentProfile;
+import dev.concierge.routing.agent.InMemoryAgentDirectory;
+import dev.concierge.routing.assignment.QueueingRouter;
+import dev.concierge.routing.state.InMemoryRoutingState;
+import dev.concierge.routing.ticket.InMemoryTicketStore;
+import dev.concierge.server.config.ConciergeConfig;
+import dev.concierge.server.config.ConciergeConfig.Account;
+import dev.concierge.server.config.ConciergeConfig.Role;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The domain services chosen by configuration: the router (with its state in memory or in Redis), the agent
+ * directory seeded from the configured accounts, and the bot. Owns the routing timer.
+ */
+final class Domain {
+    private static final Logger LOG = LoggerFactory.getLogger(Domain.class);
+    private static final long TICK_MILLIS = 1_000;
+
+    private final Router router;
+    private final BotEngine bot;
+    private final AgentDirectory agents;
+    private Vertx timerVertx;
+    private long timerId = -1;
+
+    private Domain(Router router, BotEngine bot, AgentDirectory agents) {
+        this.router = router;
+        this.bot = bot;
+        this.agents = agents;
+    }
+
+    static Domain create(ConciergeConfig config, Application.StateStores state, RoutingEvents events, Clock clock,
+            List<AutoCloseable> resources) {
+        AgentDirectory agents = new InMemoryAgentDirectory();
+        for (Account account : config.auth().accounts()) {
+            agents.put(profile(account));
+        }
+        RoutingStores routingStores = new RoutingStores(new InMemoryRoutingState(), agents, new InMemoryTicketStore());
+        Router router = new QueueingRouter(routingStores, RoutingSettings.defaults(), events, clock);
+        return new Domain(router, new KeywordBot(), agents);
+    }
+
+    Router router() {
+        return router;
+    }
+
+    BotEngine bot() {
+        return bot;
+    }
+
+    AgentDirectory agents() {
+        return agents;
+    }
+
+    /** Fires routing timers (offer timeouts, SLA) every second; the router makes firing idempotent. */
+    void startTimers(Vertx vertx) {
+        timerVertx = vertx;
+        timerId = vertx.setPeriodic(TICK_MILLIS, id -> vertx.executeBlocking(() -> {
+            router.tick();
+            return null;
+        }, false).onFailure(e -> LOG.warn("routing tick failed: {}", e.toString())));
+    }
+
+    void stopTimers() {
+        if (timerVertx != null && timerId >= 0) {
+            timerVertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+    }
+
+    static AgentProfile profile(Account account) {
+        Map<Channel, Integer> capacity = new EnumMap<>(AgentProfile.defaultCapacity());
+        capacity.put(Channel.WEB_CHAT, account.chatCapacity());
+        Set<String> skills = new HashSet<>(account.skills());
+        return new AgentProfile(new AgentId(account.id()), account.name(), skills, Set.copyOf(account.languages()),
+                capacity, Set.of(account.team()), account.role() == Role.SUPERVISOR);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton end to end over real sockets: shopper → bot → human request → agent offer with the
+ * transcript → accept → agent reply reaches the shopper → shopper reply reaches the agent → close. Run once per
+ * store implementation.
+ */
+abstract class ShopperToAgentScenario {
+
+    abstract TestServer server();
+
+    @Test
+    void shopperReachesAHumanAndBack() {
+        TestServer server = server();
+        String token = server.login("agent-1");
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent");
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            agent.send(Map.of("type", "auth", "token", token));
+            assertThat(agent.await("welcome").path("agentId").asText()).isEqualTo("agent-1");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+
+            shopper.send(Map.of("type", "hello", "locale", "zh"));
+            JsonNode session = shopper.await("session");
+            String customerId = session.path("customerId").asText();
+            String resumeToken = session.path("token").asText();
+            assertThat(resumeToken).isNotBlank();
+
+            shopper.send(Map.of("type", "message", "id", "c1", "text", "你好"));
+            JsonNode greeting = shopper.await("message");
+            assertThat(greeting.path("from").asText()).isEqualTo("bot");
+            assertThat(greeting.path("text").asText()).isNotBlank();
+            assertThat(shopper.await("ack").path("id").asText()).isEqualTo("c1");
+
+            shopper.send(Map.of("type", "message", "id", "c2", "text", "我要转人工"));
+            JsonNode botHandoff = shopper.await("message");
+            assertThat(botHandoff.path("from").asText()).isEqualTo("bot");
+            JsonNode queued = shopper.await("handoff");
+            assertThat(queued.path("status").asText()).isEqualTo("queued");
+            assertThat(queued.has("position")).isTrue();
+            assertThat(queued.has("expectedWaitSeconds")).isTrue();
+
+            JsonNode offer = agent.await("offer");
+            String conversationId = offer.path("conversationId").asText();
+            JsonNode context = offer.path("context");
+            assertThat(context.path("handoff").path("reason").asText()).isEqualTo("human_request");
+            assertThat(context.path("customer").path("id").asText()).isEqualTo(customerId);
+            assertThat(context.path("transcript").toString()).contains("你好", "我要转人工");
+
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            JsonNode assigned = agent.await("assigned");
+            assertThat(assigned.path("context").path("transcript").size()).isGreaterThanOrEqualTo(4);
+            assertThat(shopper.await(f -> "handoff".equals(f.path("type").asText())
+                    && "assigned".equals(f.path("status").asText()), "assigned notice").path("agentName").asText())
+                    .isEqualTo("Li Na");
+
+            agent.send(Map.of("type", "message", "conversationId", conversationId, "id", "a1",
+                    "text", "您好，我是人工客服李娜，请问有什么可以帮您？"));
+            assertThat(agent.await("ack").path("id").asText()).isEqualTo("a1");
+            JsonNode fromAgent = shopper.await(f -> "message".equals(f.path("type").asText())
+                    && "agent".equals(f.path("from").asText()), "the agent's reply");
+            assertThat(fromAgent.path("text").asText()).contains("李娜");
+
+            shopper.send(Map.of("type", "message", "id", "c3", "text", "我的订单一直没到"));
+            JsonNode forwarded = agent.await(f -> "message".equals(f.path("type").asText())
+                    && "customer".equals(f.path("from").asText()), "the customer's message");
+            assertThat(forwarded.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(forwarded.path("text").asText()).isEqualTo("我的订单一直没到");
+
+            // A reconnecting shopper with its resume token gets the whole history back.
+            try (WsClient again = WsClient.connect(server.port(), "/ws/chat")) {
+                again.send(Map.of("type", "hello", "customerId", customerId, "token", resumeToken));
+                assertThat(again.await("session").path("resumed").asBoolean()).isTrue();
+                JsonNode history = again.await("history");
+                assertThat(history.path("status").asText()).isEqualTo("assigned");
+                assertThat(history.path("messages").toString()).contains("你好", "我要转人工", "李娜", "我的订单一直没到");
+            }
+            // Without it, the same customer id gets nothing.
+            try (WsClient intruder = WsClient.connect(server.port(), "/ws/chat")) {
+                intruder.send(Map.of("type", "hello", "customerId", customerId));
+                intruder.awaitError("unauthorized");
+            }
+
+            agent.send(Map.of("type", "close", "conversationId", conversationId, "disposition", "resolved"));
+            agent.await("closed");
+            shopper.await("closed");
+
+            HttpResponse<String> read = server.get("/api/v1/conversations/" + conversationId,
+                    Map.of("Authorization", "Bearer " + server.login("supervisor")));
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(TestServer.json(read.body()).path("status").asText()).isEqualTo("closed");
+        }
+    }
+
+    @Test
+    void restChannelAndBotApiReturnTheDecision() {
+        TestServer server = server();
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
+        HttpResponse<String> reply = server.post("/api/v1/bot/reply",
+                "{\"customerId\":\"rest-user-1\",\"text\":\"hello\"}", auth);
+        assertThat(reply.statusCode()).isEqualTo(200);
+        JsonNode decision = TestServer.json(reply.body());
+        assertThat(decision.path("action").asText()).isEqualTo("answer");
+        assertThat(decision.path("language").asText()).isEqualTo("en");
+        assertThat(decision.has("confidence")).isTrue();
+        assertThat(decision.has("quickReplies")).isTrue();
+
+        HttpResponse<String> sent = server.post("/api/v1/messages",
+                "{\"customerId\":\"rest-user-1\",\"text\":\"I want a human agent\",\"messageId\":\"m-1\"}", auth);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        JsonNode outcome = TestServer.json(sent.body());
+        assertThat(outcome.path("decision").path("action").asText()).isEqualTo("handoff");
+        assertThat(outcome.path("decision").path("handoffReason").asText()).isEqualTo("human_request");
+        assertThat(outcome.path("replies").get(0).path("from").asText()).isEqualTo("bot");
+        assertThat(outcome.path("status").asText()).isEqualTo("queued");
+
+        HttpResponse<String> retried = server.post("/api/v1/messages",
+                "{\"customerId\":\"rest-user-1\",\"text\":\"I want a human agent\",\"messageId\":\"m-1\"}", auth);
+        assertThat(TestServer.json(retried.body()).path("duplicate").asBoolean()).isTrue();
+    }
+}
