@@ -1,0 +1,146 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad input on every endpoint gets a clear error and leaves the server up. */
+class BadInputIT {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.memory();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void chatSocketRejectsMalformedFramesAndKeepsWorking() {
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.sendRaw("this is not json");
+            shopper.awaitError("invalid_json");
+            shopper.sendRaw("[1,2,3]");
+            shopper.awaitError("invalid_json");
+            shopper.sendRaw("{\"type\":\"dance\"}");
+            shopper.awaitError("unknown_type");
+            shopper.sendRaw("{\"text\":\"no type\"}");
+            shopper.awaitError("missing_field");
+            shopper.sendRaw("{\"type\":\"message\"}");
+            shopper.awaitError("missing_field");
+            shopper.sendRaw("{\"type\":\"message\",\"text\":42}");
+            shopper.awaitError("missing_field");
+            shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "长".repeat(5000) + "\"}");
+            shopper.awaitError("text_too_long");
+            shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+            shopper.awaitError("frame_too_large");
+            shopper.sendRaw("{\"type\":\"hello\",\"locale\":\"fr\"}");
+            shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":\"hello\",\"customerId\":\"../../etc/passwd\"}");
+            shopper.awaitError("invalid_field");
+            shopper.sendRaw("[".repeat(100) + "]".repeat(100));
+            shopper.awaitError("invalid_json");
+            shopper.sendBinary(new byte[] {1, 2, 3});
+            shopper.awaitError("unsupported_frame");
+            // Still serving: a real message gets a bot answer.
+            shopper.send(Map.of("type", "message", "text", "hello"));
+            assertThat(shopper.await("message").path("from").asText()).isEqualTo("bot");
+        }
+    }
+
+    @Test
+    void agentSocketRefusesEverythingBeforeAuthentication() {
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent")) {
+            agent.send(Map.of("type", "accept", "conversationId", "c-1"));
+            agent.awaitError("unauthenticated");
+            agent.send(Map.of("type", "auth", "token", "forged-token"));
+            agent.awaitError("unauthenticated");
+            agent.sendRaw("not json");
+            agent.awaitError("invalid_json");
+        }
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent")) {
+            for (int i = 0; i < 5; i++) {
+                agent.send(Map.of("type", "message", "conversationId", "c-1", "text", "hi"));
+            }
+            assertThat(agent.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void authenticatedAgentCannotActOnConversationsItDoesNotHold() {
+        String token = server.login("agent-2");
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "message", "conversationId", "c-does-not-exist", "text", "hi"));
+            agent.awaitError("not_found");
+            agent.send(Map.of("type", "accept", "conversationId", "c-nobody-offered"));
+            agent.awaitError("offer_not_found");
+            agent.send(Map.of("type", "close", "conversationId", "c-1", "disposition", "DROP TABLE"));
+            agent.awaitError("invalid_field");
+            agent.send(Map.of("type", "presence", "status", "sleeping"));
+            agent.awaitError("invalid_field");
+            agent.send(Map.of("type", "accept"));
+            agent.awaitError("missing_field");
+        }
+    }
+
+    @Test
+    void unknownWebSocketPathIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WsClient.connect(server.port(), "/ws/other"))
+                .rootCause().hasMessageContaining("404");
+    }
+
+    @Test
+    void restEndpointsAnswerBadRequestsWithJsonErrors() {
+        Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
+        assertError(server.post("/api/v1/messages", "not json", key), 400, "invalid_json");
+        assertError(server.post("/api/v1/messages", "", key), 400, "invalid_json");
+        assertError(server.post("/api/v1/messages", "{\"text\":\"hi\"}", key), 400, "missing_field");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u 1\",\"text\":\"hi\"}", key), 400,
+                "invalid_field");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":[1]}", key), 400,
+                "invalid_field");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"locale\":\"de\"}", key),
+                400, "invalid_field");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"" + "x".repeat(70_000)
+                + "\"}", key), 413, "body_too_large");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\"}", Map.of()), 401,
+                "unauthenticated");
+        assertError(server.post("/api/v1/bot/reply", "{\"customerId\":\"u1\",\"text\":\"hi\"}",
+                Map.of("Authorization", "Bearer wrong-key-wrong-key")), 401, "unauthenticated");
+        assertError(server.post("/api/v1/auth/login", "{\"username\":\"agent-1\",\"password\":\"nope\"}", Map.of()),
+                401, "invalid_credentials");
+        assertError(server.post("/api/v1/auth/login", "{\"username\":\"agent-1\"}", Map.of()), 400, "missing_field");
+        assertError(server.get("/api/v1/conversations/c-1", Map.of()), 401, "unauthenticated");
+        assertError(server.get("/api/v1/conversations/c-1", Map.of("Authorization", "Bearer nope")), 401,
+                "unauthenticated");
+        assertError(server.get("/nowhere", Map.of()), 404, "not_found");
+        assertThat(server.get("/health/live", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthAndMetricsAreServed() {
+        HttpResponse<String> ready = server.get("/health/ready", Map.of());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(ready.body()).path("status").asText()).isEqualTo("UP");
+        HttpResponse<String> metrics = server.get("/metrics", Map.of());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("# TYPE", "jvm_memory_used_bytes", "concierge_chat_sockets");
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = TestServer.json(response.body());
+        assertThat(body.path("error").path("code").asText()).isEqualTo(code);
+        assertThat(body.path("error").path("message").asText()).isNotBlank();
+    }
+}
