@@ -41,6 +41,13 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
     private final ConfidenceModel confidence;
     private final Map<String, FaqEntry> entries = new ConcurrentSkipListMap<>();
 
+    public static KnowledgeBase of(Collection<FaqEntry> entries, RetrievalConfig config, FaqThresholds thresholds,
+                                   ConfidenceModel confidence) {
+        KnowledgeBase kb = new KnowledgeBase(config, thresholds, confidence);
+        kb.replaceAll(entries);
+        return kb;
+    }
+
     public KnowledgeBase(RetrievalConfig config, FaqThresholds thresholds, ConfidenceModel confidence) {
         this.analyzers = new KbAnalyzers();
         this.index = new LuceneFaqIndex(analyzers, config);
@@ -107,14 +114,30 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
             return new FaqResult(lang, FaqDecision.NONE, List.of());
         }
         double top = candidates.get(0).score();
-        double second = candidates.size() > 1 ? candidates.get(1).score() : 0;
         List<FaqHit> hits = new ArrayList<>(Math.min(k, candidates.size()));
         for (int i = 0; i < Math.min(k, candidates.size()); i++) {
             Candidate c = candidates.get(i);
-            double margin = top <= 0 ? 0 : (i == 0 ? (top - second) / top : (c.score() - top) / top);
+            double margin = i == 0 ? topMargin(candidates) : top <= 0 ? 0 : (c.score() - top) / top;
             hits.add(new FaqHit(c.entryId(), c.score(), confidence.confidence(c.coverage(), margin), c.matchedQuestion()));
         }
         return new FaqResult(lang, thresholds.decide(hits.get(0).confidence()), hits);
+    }
+
+    /**
+     * Expert: the raw ranked candidates with their coverage, as used to fit the {@link ConfidenceModel}.
+     * The margin feature of the top candidate is {@link #topMargin(List)}.
+     */
+    public List<Candidate> rank(String text, String locale, int k) {
+        return index.search(text, KbLocales.resolve(locale, text), k);
+    }
+
+    /** The top candidate's lead over the runner-up, relative to the top score, in [0,1]. */
+    public static double topMargin(List<Candidate> ranked) {
+        if (ranked.isEmpty() || ranked.get(0).score() <= 0) {
+            return 0;
+        }
+        double top = ranked.get(0).score();
+        return (top - (ranked.size() > 1 ? ranked.get(1).score() : 0)) / top;
     }
 
     @Override
