@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KbEvalCommand {
     static final String USAGE = "usage: kb-eval --kb FILE --queries FILE [--threads N] [--seconds S]"
             + " [--k1 F] [--b F] [--per-entry N] [--decay F] [--entry-weight F] [--answer-weight F] [--zh-bigram F]"
-            + " [--fit-confidence true]";
+            + " [--depth N] [--fit-confidence true] [--baseline false]";
     private static final Set<String> OPTIONS = Set.of("kb", "queries", "threads", "seconds", "k1", "b", "per-entry",
-            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence");
+            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KbEvalCommand() {
@@ -71,7 +71,8 @@ public final class KbEvalCommand {
             config = d.withK1B(a.getFloat("k1", d.k1()), a.getFloat("b", d.b()))
                     .withAggregation(a.getInt("per-entry", d.perEntry()), a.getFloat("decay", d.decay()))
                     .withEntryWeights(a.getFloat("entry-weight", d.entryWeight()), a.getFloat("answer-weight", d.answerWeight()))
-                    .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()));
+                    .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()))
+                    .withQuestionDepth(a.getInt("depth", d.questionDepth()));
             if (threads < 1 || seconds <= 0) {
                 throw new Args.UsageException("--threads and --seconds must be positive");
             }
@@ -106,7 +107,7 @@ public final class KbEvalCommand {
                     err.println("kb-eval: fitted confidence model on THIS query set: " + fitted);
                 }
             }
-            try (KnowledgeBase plain = KnowledgeBase.of(entries, RetrievalConfig.plainBm25(), FaqThresholds.DEFAULT)) {
+            if (Boolean.parseBoolean(a.get("baseline", "true"))) try (KnowledgeBase plain = KnowledgeBase.of(entries, RetrievalConfig.plainBm25(), FaqThresholds.DEFAULT)) {
                 Quality q = evaluate(plain, queries, err, "plain bm25");
                 result.put("bm25_p_at_1", round(q.pAt1()));
                 result.put("bm25_mrr", round(q.mrr()));

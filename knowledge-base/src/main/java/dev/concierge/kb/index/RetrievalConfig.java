@@ -35,7 +35,7 @@ public record RetrievalConfig(
     }
 
     public static RetrievalConfig tuned() {
-        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 3, 0.5f, 0.5f, 0.3f);
+        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, 0.5f, 0.3f);
     }
 
     public static RetrievalConfig plainBm25() {
@@ -52,6 +52,10 @@ public record RetrievalConfig(
 
     public RetrievalConfig withEntryWeights(float newEntryWeight, float newAnswerWeight) {
         return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, newEntryWeight, newAnswerWeight);
+    }
+
+    public RetrievalConfig withQuestionDepth(int depth) {
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, depth, perEntry, decay, entryWeight, answerWeight);
     }
 
     public RetrievalConfig withZhBigramWeight(float weight) {
