@@ -4,17 +4,19 @@ import dev.concierge.kb.entry.FaqEntry;
 import dev.concierge.kb.entry.KbLocales;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -24,7 +26,9 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
@@ -38,7 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory Lucene index of FAQ entries ({@link ByteBuffersDirectory}) with near-real-time updates:
@@ -54,7 +58,8 @@ import java.util.Set;
  */
 public final class LuceneFaqIndex implements Closeable {
     private static final String ENTRY = "entry";
-    private static final String TEXT = "text";
+    /** Which paraphrase a question document holds: locale index * 10_000 + position in the entry's list. */
+    private static final String QUESTION_ORDINAL = "qord";
     private static final int MAX_QUERY_TERMS = 64;
 
     private final KbAnalyzers analyzers;
@@ -62,6 +67,8 @@ public final class LuceneFaqIndex implements Closeable {
     private final BM25Similarity similarity;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
+    private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
 
     public LuceneFaqIndex(KbAnalyzers analyzers, RetrievalConfig config) {
         this.analyzers = analyzers;
@@ -69,7 +76,10 @@ public final class LuceneFaqIndex implements Closeable {
         this.similarity = new BM25Similarity(config.k1(), config.b());
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(analyzers.perField()).setSimilarity(similarity);
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), iwc);
+            // one buffer per file: slicing a file (every term lookup does) stays O(1) instead of O(#blocks)
+            ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+            this.writer = new IndexWriter(dir, iwc);
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
@@ -96,6 +106,8 @@ public final class LuceneFaqIndex implements Closeable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            indexed.clear();
+            entries.forEach(e -> indexed.put(e.id(), e));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -106,6 +118,7 @@ public final class LuceneFaqIndex implements Closeable {
         try {
             writer.updateDocuments(new Term(ENTRY, entry.id()), documents(entry));
             searchers.maybeRefreshBlocking();
+            indexed.put(entry.id(), entry);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -116,6 +129,7 @@ public final class LuceneFaqIndex implements Closeable {
         try {
             writer.deleteDocuments(new Term(ENTRY, entryId));
             searchers.maybeRefreshBlocking();
+            indexed.remove(entryId);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -224,7 +238,7 @@ public final class LuceneFaqIndex implements Closeable {
             String matched = null;
             double cov;
             if (a.count > 0) {
-                matched = searcher.storedFields().document(a.bestDoc, Set.of(TEXT)).get(TEXT);
+                matched = questionText(searcher, e.getKey(), a.bestDoc);
                 cov = coverage(a.best, qq.upperBound);
             } else {
                 cov = eq == null ? 0 : coverage(a.entryScore, eq.upperBound);
@@ -232,6 +246,32 @@ public final class LuceneFaqIndex implements Closeable {
             out.add(new Candidate(e.getKey(), a.fused, cov, matched));
         }
         return out;
+    }
+
+    /**
+     * The paraphrase a question document holds, read from the entry rather than from stored fields (which
+     * would decompress a whole block per hit). During an update the searcher may briefly be older than the
+     * entry; an ordinal that no longer fits yields null, which callers accept.
+     */
+    private String questionText(IndexSearcher searcher, String entryId, int doc) throws IOException {
+        FaqEntry entry = indexed.get(entryId);
+        if (entry == null) {
+            return null;
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues ords = leaf.reader().getNumericDocValues(QUESTION_ORDINAL);
+        if (ords == null || !ords.advanceExact(doc - leaf.docBase)) {
+            return null;
+        }
+        long ord = ords.longValue();
+        int langIndex = (int) (ord / 10_000);
+        int position = (int) (ord % 10_000);
+        if (langIndex >= KbLocales.SUPPORTED.size()) {
+            return null;
+        }
+        List<String> qs = entry.questions().getOrDefault(KbLocales.SUPPORTED.get(langIndex), List.of());
+        return position < qs.size() ? qs.get(position) : null;
     }
 
     private static double coverage(double score, double upperBound) {
@@ -255,8 +295,9 @@ public final class LuceneFaqIndex implements Closeable {
             for (Map.Entry<String, Integer> t : counts.entrySet()) {
                 float boost = f.getValue() * t.getValue();
                 Term term = new Term(f.getKey(), t.getKey());
-                bq.add(new BoostQuery(new TermQuery(term), boost), BooleanClause.Occur.SHOULD);
-                int df = reader.docFreq(term);
+                TermStates states = TermStates.build(searcher, term, true);
+                bq.add(new BoostQuery(new TermQuery(term, states), boost), BooleanClause.Occur.SHOULD);
+                int df = states.docFreq();
                 // BM25's per-term score is below boost * idf however often the term occurs
                 upper += boost * Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
                 clauses++;
@@ -308,9 +349,10 @@ public final class LuceneFaqIndex implements Closeable {
                 docs.add(d);
                 continue;
             }
-            for (String q : questions) {
+            for (int i = 0; i < questions.size(); i++) {
+                String q = questions.get(i);
                 Document d = base(e.id());
-                d.add(new StoredField(TEXT, q));
+                d.add(new NumericDocValuesField(QUESTION_ORDINAL, KbLocales.SUPPORTED.indexOf(lang) * 10_000L + i));
                 d.add(new TextField(field("q", lang, false), q, Field.Store.NO));
                 if (zh) {
                     d.add(new TextField(field("q", lang, true), q, Field.Store.NO));
