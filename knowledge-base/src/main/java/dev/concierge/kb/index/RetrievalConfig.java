@@ -1,0 +1,64 @@
+package dev.concierge.kb.index;
+
+/**
+ * How the index is built and scored. {@link #tuned()} is the production setting (parameters chosen on a
+ * development split carved out of CLINC150 train, see docs/benchmarks/kb.md); {@link #plainBm25()}
+ * is the baseline: one document per entry and language holding all paraphrases and the answer in a single
+ * field, Lucene's default BM25, no boosts, no aggregation.
+ *
+ * @param plain            index and query the baseline single-field documents only
+ * @param k1               BM25 term-frequency saturation
+ * @param b                BM25 length normalisation
+ * @param zhBigramWeight   weight of the Han-bigram field against the smartcn word field (1.0)
+ * @param questionDepth    how many paraphrase documents to collect per query
+ * @param perEntry         how many of an entry's paraphrase hits count towards its score
+ * @param decay            weight of the 2nd, 3rd... paraphrase hit of an entry (geometric)
+ * @param entryWeight      weight of the entry-level score (all paraphrases + answer) against the paraphrase score
+ * @param answerWeight     boost of the answer field inside the entry-level query
+ */
+public record RetrievalConfig(
+        boolean plain,
+        float k1,
+        float b,
+        float zhBigramWeight,
+        int questionDepth,
+        int perEntry,
+        float decay,
+        float entryWeight,
+        float answerWeight) {
+
+    public RetrievalConfig {
+        if (k1 < 0 || b < 0 || b > 1 || zhBigramWeight < 0 || questionDepth < 1 || perEntry < 1
+                || decay < 0 || entryWeight < 0 || answerWeight < 0) {
+            throw new IllegalArgumentException("invalid retrieval config: " + this);
+        }
+    }
+
+    public static RetrievalConfig tuned() {
+        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, 0.5f, 0.3f);
+    }
+
+    public static RetrievalConfig plainBm25() {
+        return new RetrievalConfig(true, 1.2f, 0.75f, 0f, 60, 1, 0f, 0f, 1f);
+    }
+
+    public RetrievalConfig withK1B(float newK1, float newB) {
+        return new RetrievalConfig(plain, newK1, newB, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight);
+    }
+
+    public RetrievalConfig withAggregation(int newPerEntry, float newDecay) {
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, newPerEntry, newDecay, entryWeight, answerWeight);
+    }
+
+    public RetrievalConfig withEntryWeights(float newEntryWeight, float newAnswerWeight) {
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, newEntryWeight, newAnswerWeight);
+    }
+
+    public RetrievalConfig withQuestionDepth(int depth) {
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, depth, perEntry, decay, entryWeight, answerWeight);
+    }
+
+    public RetrievalConfig withZhBigramWeight(float weight) {
+        return new RetrievalConfig(plain, k1, b, weight, questionDepth, perEntry, decay, entryWeight, answerWeight);
+    }
+}
