@@ -30,7 +30,7 @@ public record TrainingOptions(Profile profile, String oosLabel, boolean openSet,
 
     /** Open-set training with the given profile, label {@code oos}, default hyper-parameters. */
     public static TrainingOptions defaults(Profile profile) {
-        return new TrainingOptions(profile, DEFAULT_OOS_LABEL, true, 12, 1e-4, 42L);
+        return new TrainingOptions(profile, DEFAULT_OOS_LABEL, true, 20, 1e-5, 42L);
     }
 
     public TrainingOptions withOpenSet(boolean open) {

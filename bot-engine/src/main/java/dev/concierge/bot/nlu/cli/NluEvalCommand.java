@@ -110,6 +110,7 @@ public final class NluEvalCommand {
                                         String oosLabel) {
         int inScope = 0;
         int inCorrect = 0;
+        int inTop1 = 0;
         int oosGold = 0;
         int oosCaught = 0;
         int oosPredicted = 0;
@@ -133,6 +134,9 @@ public final class NluEvalCommand {
                 inScope++;
                 if (ok) {
                     inCorrect++;
+                }
+                if (topIntent(p).equals(e.intent())) {
+                    inTop1++;
                 }
             }
             if (openSet && p.outOfScope()) {
@@ -169,6 +173,7 @@ public final class NluEvalCommand {
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("in_scope_accuracy", round((double) inCorrect / Math.max(1, inScope), 4));
+        r.put("in_scope_top1_accuracy", round((double) inTop1 / Math.max(1, inScope), 4));
         r.put("oos_recall", openSet ? round((double) oosCaught / Math.max(1, oosGold), 4) : null);
         r.put("oos_precision", openSet ? round((double) oosCaught / Math.max(1, oosPredicted), 4) : null);
         r.put("accuracy", round((double) correct / test.size(), 4));
