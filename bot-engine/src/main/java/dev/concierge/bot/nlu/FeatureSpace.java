@@ -73,6 +73,18 @@ final class FeatureSpace {
         return idf;
     }
 
+    /** The sparse vector followed by a dense one (e.g. a sentence embedding) at feature ids {@code offset..}. */
+    static Vector append(Vector v, float[] dense, int offset, float scale) {
+        int n = v.index().length;
+        int[] index = Arrays.copyOf(v.index(), n + dense.length);
+        float[] value = Arrays.copyOf(v.value(), n + dense.length);
+        for (int i = 0; i < dense.length; i++) {
+            index[n + i] = offset + i;
+            value[n + i] = dense[i] * scale;
+        }
+        return new Vector(index, value, v.anchors());
+    }
+
     Vector vectorize(String text) {
         int[] buf = new int[64];
         int[] count = {0};

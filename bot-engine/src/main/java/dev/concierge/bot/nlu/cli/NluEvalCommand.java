@@ -34,9 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NluEvalCommand {
 
     static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|fast]"
-            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N]";
-
-    private static final double THROUGHPUT_SECONDS = 3.0;
+            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3]";
 
     private NluEvalCommand() {
     }
@@ -50,8 +48,10 @@ public final class NluEvalCommand {
         boolean oosGiven;
         int threads;
         int epochs;
+        int benchSeconds;
         try {
-            CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs"));
+            CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
+                    "bench-seconds"));
             trainFile = Path.of(a.required("train"));
             testFile = Path.of(a.required("test"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
@@ -60,6 +60,7 @@ public final class NluEvalCommand {
             oosLabel = a.optional("oos-label", TrainingOptions.DEFAULT_OOS_LABEL);
             threads = a.integer("threads", 2, 1, 64);
             epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
+            benchSeconds = a.integer("bench-seconds", 3, 0, 600);
         } catch (CliArgs.UsageException | IllegalArgumentException e) {
             err.println("nlu-eval: " + e.getMessage());
             err.println(USAGE);
@@ -84,7 +85,7 @@ public final class NluEvalCommand {
             err.println("nlu-eval: measuring latency (1 thread) and throughput (" + threads + " threads)");
             List<String> texts = test.stream().map(TrainingExample::text).toList();
             result.put("p99_ms", round(p99Millis(model, texts), 3));
-            result.put("utterances_per_second", Math.round(throughput(model, texts, threads)));
+            result.put("utterances_per_second", Math.round(throughput(model, texts, threads, benchSeconds)));
             result.put("threads", threads);
             Map<String, Object> ordered = new LinkedHashMap<>();
             ordered.put("profile", profile.label());
@@ -204,9 +205,10 @@ public final class NluEvalCommand {
         return nanos[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6;
     }
 
-    static double throughput(IntentClassifier model, List<String> texts, int threads) {
+    /** Utterances per second over {@code seconds} (at least one batch per thread) with {@code threads} callers. */
+    static double throughput(IntentClassifier model, List<String> texts, int threads, int seconds) {
         AtomicLong total = new AtomicLong();
-        long deadline = System.nanoTime() + (long) (THROUGHPUT_SECONDS * 1e9);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -214,12 +216,12 @@ public final class NluEvalCommand {
             Thread w = new Thread(() -> {
                 long count = 0;
                 int i = offset;
-                while (System.nanoTime() < deadline) {
+                do {
                     for (int k = 0; k < 64; k++) {
                         model.classify(texts.get(i++ % texts.size()));
                     }
                     count += 64;
-                }
+                } while (System.nanoTime() < deadline);
                 total.addAndGet(count);
             }, "nlu-eval-" + t);
             workers.add(w);

@@ -41,7 +41,7 @@ class NluCommandsTest {
     @Test
     void evalPrintsOneJsonObjectAsTheLastLine() throws Exception {
         int rc = eval("--train", resource("/nlu/tiny.jsonl"), "--test", resource("/nlu/tiny-test.jsonl"),
-                "--profile", "fast", "--threads", "1");
+                "--profile", "fast", "--threads", "1", "--bench-seconds", "0");
         assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
