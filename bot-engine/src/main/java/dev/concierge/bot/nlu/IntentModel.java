@@ -34,11 +34,13 @@ public final class IntentModel implements IntentClassifier {
     public static final String BUNDLED_INTENTS = "/nlu/intents.yaml";
 
     private static final int MAGIC = 0x434E4C55; // "CNLU"
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final int RANKED = 5;
     private static final double HOLDOUT_FRACTION = 0.15;
     /** Threshold used when the data is too small to hold out a calibration slice. */
     static final double FALLBACK_THRESHOLD = 0.30;
+    /** Weight of the (unit-length) embedding relative to the (unit-length) lexical vector. */
+    private static final float EMBEDDING_SCALE = 2.0f;
 
     private final Profile profile;
     private final String[] labels;
@@ -50,10 +52,12 @@ public final class IntentModel implements IntentClassifier {
     private final FeatureSpace space;
     private final float[] weights;
     private final float[] bias;
+    /** Null for lexical profiles. */
+    private final SentenceEncoder encoder;
     private final LanguageDetector languageDetector = new LanguageDetector();
 
     private IntentModel(Profile profile, String[] labels, String oosLabel, boolean openSet, double temperature,
-                        double threshold, FeatureSpace space, float[] weights, float[] bias) {
+                        double threshold, FeatureSpace space, float[] weights, float[] bias, SentenceEncoder encoder) {
         this.profile = profile;
         this.labels = labels;
         this.oosLabel = oosLabel;
@@ -64,16 +68,31 @@ public final class IntentModel implements IntentClassifier {
         this.space = space;
         this.weights = weights;
         this.bias = bias;
+        this.encoder = encoder;
     }
 
-    /** Trains on the bundled bilingual e-commerce intent set ({@value #BUNDLED_INTENTS}); about a second. */
+    /**
+     * Trains on the bundled bilingual e-commerce intent set ({@value #BUNDLED_INTENTS}): well under a second
+     * for the lexical profiles; {@link Profile#DEFAULT} also loads the sentence encoder (a few seconds).
+     */
     public static IntentModel bundled(Profile profile) {
+        return bundled(profile, profile.usesEmbeddings() ? new BgeSmallEnEncoder() : null);
+    }
+
+    /** As {@link #bundled(Profile)}, with a sentence encoder the caller shares (ignored by lexical profiles). */
+    public static IntentModel bundled(Profile profile, SentenceEncoder encoder) {
         List<TrainingExample> data = TrainingData.readResource(BUNDLED_INTENTS, TrainingDataFormat.YAML);
-        return train(data, TrainingOptions.defaults(profile).withEpochs(30));
+        return train(data, TrainingOptions.defaults(profile).withEpochs(30), encoder, message -> { });
     }
 
     public static IntentModel train(List<TrainingExample> examples, TrainingOptions options) {
         return train(examples, options, message -> { });
+    }
+
+    /** Trains; {@link Profile#DEFAULT} creates a {@link BgeSmallEnEncoder}. */
+    public static IntentModel train(List<TrainingExample> examples, TrainingOptions options, Consumer<String> progress) {
+        SentenceEncoder encoder = options.profile().usesEmbeddings() ? new BgeSmallEnEncoder() : null;
+        return train(examples, options, encoder, progress);
     }
 
     /**
@@ -81,9 +100,16 @@ public final class IntentModel implements IntentClassifier {
      * out first to fit the softmax temperature and the out-of-scope threshold, then the final model is
      * trained on everything.
      *
+     * @param encoder  sentence encoder for profiles that use embeddings (required then, ignored otherwise)
      * @param progress receives human-readable progress lines (training can take tens of seconds)
      */
-    public static IntentModel train(List<TrainingExample> examples, TrainingOptions options, Consumer<String> progress) {
+    public static IntentModel train(List<TrainingExample> examples, TrainingOptions options, SentenceEncoder encoder,
+                                    Consumer<String> progress) {
+        if (!options.profile().usesEmbeddings()) {
+            encoder = null;
+        } else if (encoder == null) {
+            throw new IllegalArgumentException("profile " + options.profile().label() + " needs a sentence encoder");
+        }
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -94,12 +120,17 @@ public final class IntentModel implements IntentClassifier {
         boolean hasOos = Arrays.asList(labels).contains(options.oosLabel());
         boolean openSet = options.openSet() || hasOos;
 
+        SentenceEncoder cached = null;
+        if (encoder != null) {
+            progress.accept("embedding " + examples.size() + " examples with " + encoder.name());
+            cached = CachingEncoder.of(encoder, examples.stream().map(TrainingExample::text).distinct().toList());
+        }
         List<TrainingExample>[] split = holdOut(examples, options.seed());
         double temperature = 1.0;
         double threshold = openSet ? FALLBACK_THRESHOLD : 0.0;
         if (!split[1].isEmpty()) {
             progress.accept("calibration: training on " + split[0].size() + ", holding out " + split[1].size());
-            IntentModel probe = fit(split[0], labels, options, openSet, 1.0, 0.0, progress);
+            IntentModel probe = fit(split[0], labels, options, openSet, 1.0, 0.0, cached, progress);
             Calibration cal = Calibration.fit(probe, split[1], options.oosLabel(), openSet);
             temperature = cal.temperature();
             if (openSet) {
@@ -109,11 +140,15 @@ public final class IntentModel implements IntentClassifier {
                     "calibration: temperature %.3f, threshold %.3f", temperature, threshold));
         }
         progress.accept("training on all " + examples.size() + " examples");
-        return fit(examples, labels, options, openSet, temperature, threshold, progress);
+        IntentModel trained = fit(examples, labels, options, openSet, temperature, threshold, cached, progress);
+        // the final model embeds with the encoder itself, not with the training-time cache
+        return new IntentModel(trained.profile, trained.labels, trained.oosLabel, trained.openSet,
+                trained.temperature, trained.threshold, trained.space, trained.weights, trained.bias, encoder);
     }
 
     private static IntentModel fit(List<TrainingExample> data, String[] labels, TrainingOptions options,
-                                   boolean openSet, double temperature, double threshold, Consumer<String> progress) {
+                                   boolean openSet, double temperature, double threshold, SentenceEncoder encoder,
+                                   Consumer<String> progress) {
         List<String> texts = data.stream().map(TrainingExample::text).toList();
         int minDf = data.size() >= 5000 ? 2 : 1;
         FeatureSpace space = FeatureSpace.build(options.profile(), texts, minDf);
@@ -124,18 +159,25 @@ public final class IntentModel implements IntentClassifier {
         FeatureSpace.Vector[] x = new FeatureSpace.Vector[data.size()];
         int[] y = new int[data.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = space.vectorize(data.get(i).text());
+            x[i] = vectorize(space, encoder, data.get(i).text());
             y[i] = labelIndex.get(data.get(i).intent());
         }
-        progress.accept(space.size() + " features, " + labels.length + " intents");
-        SoftmaxTrainer.Weights wts = SoftmaxTrainer.train(x, y, space.size(), labels.length, options.epochs(),
+        int features = space.size() + (encoder == null ? 0 : encoder.dimension());
+        progress.accept(features + " features, " + labels.length + " intents");
+        SoftmaxTrainer.Weights wts = SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(),
                 options.l2(), options.seed(), (done, total) -> {
                     if (done == total || done % 5 == 0) {
                         progress.accept("epoch " + done + "/" + total);
                     }
                 });
         return new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature, threshold,
-                space, wts.w(), wts.bias());
+                space, wts.w(), wts.bias(), encoder);
+    }
+
+    /** Lexical features, followed by the sentence embedding when the profile uses one. */
+    private static FeatureSpace.Vector vectorize(FeatureSpace space, SentenceEncoder encoder, String text) {
+        FeatureSpace.Vector v = space.vectorize(text);
+        return encoder == null ? v : FeatureSpace.append(v, encoder.encode(text), space.size(), EMBEDDING_SCALE);
     }
 
     @SuppressWarnings("unchecked")
@@ -166,7 +208,7 @@ public final class IntentModel implements IntentClassifier {
         if (text == null || text.isBlank()) {
             return new IntentPrediction(oosLabel, 0.0, true, language, List.of());
         }
-        FeatureSpace.Vector v = space.vectorize(text);
+        FeatureSpace.Vector v = vectorize(space, encoder, text);
         double[] p = probabilities(v);
         Integer[] order = topIndices(p);
         List<ScoredIntent> ranked = new ArrayList<>(order.length);
@@ -191,7 +233,7 @@ public final class IntentModel implements IntentClassifier {
 
     /** Raw scores (logits) before calibration, for fitting the temperature. */
     double[] logits(String text) {
-        FeatureSpace.Vector v = space.vectorize(text);
+        FeatureSpace.Vector v = vectorize(space, encoder, text);
         double[] s = new double[labels.length];
         SoftmaxTrainer.scores(v, weights, bias, labels.length, s);
         return s;
@@ -223,12 +265,13 @@ public final class IntentModel implements IntentClassifier {
         if (!(newThreshold >= 0 && newThreshold < 1)) {
             throw new IllegalArgumentException("threshold must be in [0,1), got " + newThreshold);
         }
-        return new IntentModel(profile, labels, oosLabel, openSet, temperature, newThreshold, space, weights, bias);
+        return new IntentModel(profile, labels, oosLabel, openSet, temperature, newThreshold, space, weights, bias,
+                encoder);
     }
 
     /** The same model deciding closed-set (never out of scope by threshold; an oos class can still win). */
     public IntentModel closedSet() {
-        return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias);
+        return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias, encoder);
     }
 
     public List<String> labels() {
@@ -256,7 +299,7 @@ public final class IntentModel implements IntentClassifier {
     }
 
     public int featureCount() {
-        return space.size();
+        return space.size() + (encoder == null ? 0 : encoder.dimension());
     }
 
     // ---- persistence -------------------------------------------------------------------------------
@@ -282,6 +325,8 @@ public final class IntentModel implements IntentClassifier {
         out.writeBoolean(openSet);
         out.writeDouble(temperature);
         out.writeDouble(threshold);
+        out.writeUTF(encoder == null ? "" : encoder.name());
+        out.writeInt(encoder == null ? 0 : encoder.dimension());
         out.writeInt(labels.length);
         for (String l : labels) {
             out.writeUTF(l);
@@ -303,13 +348,28 @@ public final class IntentModel implements IntentClassifier {
         gz.finish();
     }
 
+    /** Loads a model file; a model trained with embeddings creates its sentence encoder. */
     public static IntentModel load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return load(in);
         }
     }
 
+    public static IntentModel load(Path file, SentenceEncoder encoder) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, encoder);
+        }
+    }
+
     public static IntentModel load(InputStream stream) throws IOException {
+        return load(stream, null);
+    }
+
+    /**
+     * @param encoder the sentence encoder to use if the model needs one (must have the same name and
+     *                dimension as at training time); null: create the {@link BgeSmallEnEncoder} if needed
+     */
+    public static IntentModel load(InputStream stream, SentenceEncoder encoder) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a Concierge intent model");
@@ -323,6 +383,18 @@ public final class IntentModel implements IntentClassifier {
         boolean openSet = in.readBoolean();
         double temperature = in.readDouble();
         double threshold = in.readDouble();
+        String encoderName = in.readUTF();
+        int dimension = in.readInt();
+        if (encoderName.isEmpty()) {
+            encoder = null;
+        } else {
+            if (encoder == null && encoderName.equals(BgeSmallEnEncoder.NAME)) {
+                encoder = new BgeSmallEnEncoder();
+            }
+            if (encoder == null || !encoder.name().equals(encoderName) || encoder.dimension() != dimension) {
+                throw new IOException("the model needs sentence encoder " + encoderName + " (" + dimension + " dims)");
+            }
+        }
         String[] labels = new String[in.readInt()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = in.readUTF();
@@ -338,11 +410,11 @@ public final class IntentModel implements IntentClassifier {
         for (int i = 0; i < bias.length; i++) {
             bias[i] = in.readFloat();
         }
-        float[] weights = new float[n * labels.length];
+        float[] weights = new float[(n + dimension) * labels.length];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = in.readFloat();
         }
         return new IntentModel(profile, labels, oosLabel, openSet, temperature, threshold,
-                new FeatureSpace(profile, names, idf), weights, bias);
+                new FeatureSpace(profile, names, idf), weights, bias, encoder);
     }
 }

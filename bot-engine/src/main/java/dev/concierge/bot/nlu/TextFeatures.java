@@ -120,7 +120,7 @@ final class TextFeatures {
     /** Emits every feature string of the text (duplicates included: the caller counts them). */
     void features(String text, Consumer<String> sink) {
         List<Token> tokens = tokenize(text);
-        boolean rich = profile == Profile.DEFAULT;
+        boolean rich = profile.richLexical();
         String prev = "<s>";
         for (Token t : tokens) {
             switch (t.kind()) {

@@ -28,9 +28,12 @@ public record TrainingOptions(Profile profile, String oosLabel, boolean openSet,
         }
     }
 
-    /** Open-set training with the given profile, label {@code oos}, default hyper-parameters. */
+    /**
+     * Open-set training with the given profile, label {@code oos}, default hyper-parameters (chosen on
+     * CLINC150 train/val): 20 epochs for the lexical profiles, 10 with embeddings (they converge faster).
+     */
     public static TrainingOptions defaults(Profile profile) {
-        return new TrainingOptions(profile, DEFAULT_OOS_LABEL, true, 20, 1e-5, 42L);
+        return new TrainingOptions(profile, DEFAULT_OOS_LABEL, true, profile.usesEmbeddings() ? 10 : 20, 1e-5, 42L);
     }
 
     public TrainingOptions withOpenSet(boolean open) {

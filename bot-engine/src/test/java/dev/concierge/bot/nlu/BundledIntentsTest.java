@@ -18,7 +18,7 @@ class BundledIntentsTest {
 
     @BeforeAll
     static void train() {
-        model = IntentModel.bundled(Profile.DEFAULT);
+        model = IntentModel.bundled(Profile.LEXICAL);
     }
 
     @Test

@@ -15,13 +15,15 @@ class IntentModelTest {
     private static final List<TrainingExample> DATA =
             TrainingData.readResource("/nlu/tiny.jsonl", TrainingDataFormat.JSONL);
 
+    private static final HashingEncoder ENCODER = new HashingEncoder();
+
     private static IntentModel tiny(Profile profile) {
-        return IntentModel.train(DATA, TrainingOptions.defaults(profile).withEpochs(30));
+        return IntentModel.train(DATA, TrainingOptions.defaults(profile).withEpochs(30), ENCODER, line -> { });
     }
 
     @Test
     void classifiesTrainingLikeSentencesInBothLanguages() {
-        IntentModel model = tiny(Profile.DEFAULT);
+        IntentModel model = tiny(Profile.LEXICAL);
         IntentPrediction en = model.classify("where is my order?");
         assertThat(en.intent()).isEqualTo("order_status");
         assertThat(en.outOfScope()).isFalse();
@@ -47,7 +49,7 @@ class IntentModelTest {
 
     @Test
     void gibberishAndEmptyInputAreOutOfScope() {
-        IntentModel model = tiny(Profile.DEFAULT);
+        IntentModel model = tiny(Profile.LEXICAL);
         for (String text : List.of("qwxz plmokn vbtrew", "zzzzzz", "", "   ", "☺☺☺", "锟斤拷烫烫烫")) {
             IntentPrediction p = model.classify(text);
             assertThat(p.outOfScope()).as(text).isTrue();
@@ -57,14 +59,14 @@ class IntentModelTest {
 
     @Test
     void theOosClassIsPredictedForOutOfScopeTrainingLikeText() {
-        IntentPrediction p = tiny(Profile.DEFAULT).classify("tell me a joke please");
+        IntentPrediction p = tiny(Profile.LEXICAL).classify("tell me a joke please");
         assertThat(p.outOfScope()).isTrue();
         assertThat(p.intent()).isEqualTo("oos");
     }
 
     @Test
     void lowConfidenceFallsBelowTheThresholdAndIsOutOfScope() {
-        IntentModel strict = tiny(Profile.DEFAULT).withThreshold(0.99);
+        IntentModel strict = tiny(Profile.LEXICAL).withThreshold(0.99);
         IntentPrediction p = strict.classify("order refund hello");
         assertThat(p.confidence()).isLessThan(0.99);
         assertThat(p.outOfScope()).isTrue();
@@ -87,7 +89,7 @@ class IntentModelTest {
             IntentModel model = tiny(profile);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.save(bytes);
-            IntentModel loaded = IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()));
+            IntentModel loaded = IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), ENCODER);
             assertThat(loaded.labels()).isEqualTo(model.labels());
             assertThat(loaded.profile()).isEqualTo(profile);
             assertThat(loaded.threshold()).isEqualTo(model.threshold());
@@ -98,6 +100,46 @@ class IntentModelTest {
     }
 
     @Test
+    void theDefaultProfileAddsTheSentenceEmbeddingToTheLexicalFeatures() {
+        IntentModel lexical = tiny(Profile.LEXICAL);
+        IntentModel withEmbedding = tiny(Profile.DEFAULT);
+        assertThat(withEmbedding.featureCount()).isEqualTo(lexical.featureCount() + HashingEncoder.DIMENSION);
+        assertThat(withEmbedding.classify("where is my order").intent()).isEqualTo("order_status");
+        assertThat(withEmbedding.classify("我要退款").intent()).isEqualTo("refund");
+    }
+
+    @Test
+    void aModelTrainedWithAnEncoderCannotBeLoadedWithAnother() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        tiny(Profile.DEFAULT).save(bytes);
+        SentenceEncoder other = new SentenceEncoder() {
+            @Override
+            public String name() {
+                return "other";
+            }
+
+            @Override
+            public int dimension() {
+                return HashingEncoder.DIMENSION;
+            }
+
+            @Override
+            public float[] encode(String text) {
+                return new float[HashingEncoder.DIMENSION];
+            }
+        };
+        assertThatThrownBy(() -> IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), other))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("test-hashing");
+    }
+
+    @Test
+    void theDefaultProfileNeedsAnEncoder() {
+        assertThatThrownBy(() -> IntentModel.train(DATA, TrainingOptions.defaults(Profile.DEFAULT), null, l -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void loadingSomethingElseFailsClearly() {
         assertThatThrownBy(() -> IntentModel.load(new ByteArrayInputStream(new byte[] {1, 2, 3})))
                 .isInstanceOf(IOException.class);
@@ -105,8 +147,8 @@ class IntentModelTest {
 
     @Test
     void trainingIsDeterministic() {
-        IntentModel a = tiny(Profile.DEFAULT);
-        IntentModel b = tiny(Profile.DEFAULT);
+        IntentModel a = tiny(Profile.LEXICAL);
+        IntentModel b = tiny(Profile.LEXICAL);
         assertThat(a.classify("has my order shipped yet")).isEqualTo(b.classify("has my order shipped yet"));
     }
 

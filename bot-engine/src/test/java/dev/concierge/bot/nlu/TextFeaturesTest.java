@@ -49,7 +49,7 @@ class TextFeaturesTest {
     void chineseGivesCharacterNgrams() {
         assertThat(features(Profile.FAST, "退款"))
                 .containsExactlyInAnyOrder("h1:退", "h1:款", "h2:退款");
-        assertThat(features(Profile.DEFAULT, "退款了"))
+        assertThat(features(Profile.LEXICAL, "退款了"))
                 .contains("h1:退", "h2:退款", "h2:款了", "h3:退款了");
     }
 
@@ -57,6 +57,6 @@ class TextFeaturesTest {
     void englishGivesWordsBigramsAndInDefaultCharacterNgrams() {
         assertThat(features(Profile.FAST, "refund please"))
                 .containsExactlyInAnyOrder("w:refund", "b:<s>_refund", "w:please", "b:refund_please", "b:please_</s>");
-        assertThat(features(Profile.DEFAULT, "refund")).contains("w:refund", "c:<re", "c:fund>", "c:efun");
+        assertThat(features(Profile.LEXICAL, "refund")).contains("w:refund", "c:<re", "c:fund>", "c:efun");
     }
 }

@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|fast]}: trains, evaluates,
+ * {@code nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]}: trains, evaluates,
  * reports progress on stderr and prints one JSON object as the last line of stdout.
  *
  * <p>Open-set evaluation (out-of-scope metrics) when the training data has the oos label or
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NluEvalCommand {
 
-    static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|fast]"
+    static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]"
             + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3]";
 
     private NluEvalCommand() {

@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code nlu-train --train FILE [--format jsonl|yaml|rasa] [--profile default|fast] [--oos-label oos] --out MODEL}:
+ * {@code nlu-train --train FILE [--format jsonl|yaml|rasa] [--profile default|lexical|fast] [--oos-label oos] --out MODEL}:
  * trains an intent model and writes the file the server loads with {@link IntentModel#load(Path)}.
  */
 public final class NluTrainCommand {
 
-    static final String USAGE = "usage: nlu-train --train FILE [--format jsonl|yaml|rasa] [--profile default|fast]"
+    static final String USAGE = "usage: nlu-train --train FILE [--format jsonl|yaml|rasa] [--profile default|lexical|fast]"
             + " [--oos-label oos] [--closed-set true] [--epochs N] --out MODEL";
 
     private NluTrainCommand() {
