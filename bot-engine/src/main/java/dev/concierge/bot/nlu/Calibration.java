@@ -1,0 +1,147 @@
+package dev.concierge.bot.nlu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Fits the softmax temperature (minimum log-loss on held-out data) and the out-of-scope confidence
+ * threshold of a model from its predictions on a held-out slice of the training data.
+ */
+record Calibration(double temperature, double threshold) {
+
+    /** Keep at least this share of correctly classified in-scope messages when there are no oos examples. */
+    private static final double IN_SCOPE_KEEP = 0.95;
+    private static final double IN_SCOPE_WEIGHT = 2.0;
+
+    static Calibration fit(IntentModel model, List<TrainingExample> heldOut, String oosLabel, boolean openSet) {
+        List<String> labels = model.labels();
+        int n = heldOut.size();
+        double[][] logits = new double[n][];
+        int[] gold = new int[n];
+        for (int i = 0; i < n; i++) {
+            logits[i] = model.logits(heldOut.get(i).text());
+            gold[i] = labels.indexOf(heldOut.get(i).intent());
+        }
+        double temperature = fitTemperature(logits, gold);
+        if (!openSet) {
+            return new Calibration(temperature, 0.0);
+        }
+        int oos = labels.indexOf(oosLabel);
+        // calibrated top confidence and argmax for each held-out example
+        double[] conf = new double[n];
+        int[] pred = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[] p = logits[i].clone();
+            SoftmaxTrainer.softmaxInPlace(p, temperature);
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            conf[i] = p[best];
+            pred[i] = best;
+        }
+        boolean haveOos = false;
+        for (int g : gold) {
+            haveOos |= g == oos && oos >= 0;
+        }
+        double threshold = haveOos ? bestBalancedThreshold(conf, pred, gold, oos) : keepQuantile(conf, pred, gold);
+        return new Calibration(temperature, threshold);
+    }
+
+    /**
+     * Threshold maximising 2 × in-scope accuracy + oos recall: answering a shopper's real question wrongly
+     * or not at all costs more than chatting on about an unrelated one, and the dialogue policy can still
+     * ask for a higher confidence.
+     */
+    private static double bestBalancedThreshold(double[] conf, int[] pred, int[] gold, int oos) {
+        double best = IntentModel.FALLBACK_THRESHOLD;
+        double bestScore = -1;
+        for (int step = 0; step <= 90; step++) {
+            double t = step / 100.0;
+            int inScope = 0;
+            int inCorrect = 0;
+            int oosTotal = 0;
+            int oosCaught = 0;
+            for (int i = 0; i < conf.length; i++) {
+                boolean predictedOos = pred[i] == oos || conf[i] < t;
+                if (gold[i] == oos) {
+                    oosTotal++;
+                    if (predictedOos) {
+                        oosCaught++;
+                    }
+                } else {
+                    inScope++;
+                    if (!predictedOos && pred[i] == gold[i]) {
+                        inCorrect++;
+                    }
+                }
+            }
+            double score = IN_SCOPE_WEIGHT * inCorrect / Math.max(1, inScope) + (double) oosCaught / Math.max(1, oosTotal);
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** Without oos examples: the threshold that keeps 95 % of correct in-scope predictions, within [0.1, 0.5]. */
+    private static double keepQuantile(double[] conf, int[] pred, int[] gold) {
+        List<Double> correct = new ArrayList<>();
+        for (int i = 0; i < conf.length; i++) {
+            if (pred[i] == gold[i]) {
+                correct.add(conf[i]);
+            }
+        }
+        if (correct.isEmpty()) {
+            return IntentModel.FALLBACK_THRESHOLD;
+        }
+        double[] c = correct.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(c);
+        double q = c[(int) Math.floor((1.0 - IN_SCOPE_KEEP) * (c.length - 1))];
+        return Math.max(0.1, Math.min(0.5, q));
+    }
+
+    /** Golden-section search of the temperature minimising the negative log-likelihood. */
+    static double fitTemperature(double[][] logits, int[] gold) {
+        double lo = Math.log(0.05);
+        double hi = Math.log(20.0);
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double a = hi - phi * (hi - lo);
+        double b = lo + phi * (hi - lo);
+        double fa = nll(logits, gold, Math.exp(a));
+        double fb = nll(logits, gold, Math.exp(b));
+        for (int it = 0; it < 40; it++) {
+            if (fa < fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - phi * (hi - lo);
+                fa = nll(logits, gold, Math.exp(a));
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + phi * (hi - lo);
+                fb = nll(logits, gold, Math.exp(b));
+            }
+        }
+        return Math.exp((lo + hi) / 2);
+    }
+
+    private static double nll(double[][] logits, int[] gold, double t) {
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            if (gold[i] < 0) {
+                continue;
+            }
+            double[] p = logits[i].clone();
+            SoftmaxTrainer.softmaxInPlace(p, t);
+            sum -= Math.log(Math.max(1e-12, p[gold[i]]));
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,420 @@
+package dev.concierge.bot.nlu;
+
+import dev.concierge.bot.language.LanguageDetector;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained lexical intent classifier: softmax regression over word and character n-gram features,
+ * temperature-calibrated, with an out-of-scope class (when the training data has one) and a confidence
+ * threshold learnt on a held-out slice of the training data.
+ *
+ * <p>Immutable and thread-safe. Build one with {@link #train}, {@link #load} or {@link #bundled}.
+ */
+public final class IntentModel implements IntentClassifier {
+
+    /** Classpath location of the bundled bilingual e-commerce intent set. */
+    public static final String BUNDLED_INTENTS = "/nlu/intents.yaml";
+
+    private static final int MAGIC = 0x434E4C55; // "CNLU"
+    private static final int FORMAT_VERSION = 2;
+    private static final int RANKED = 5;
+    private static final double HOLDOUT_FRACTION = 0.15;
+    /** Threshold used when the data is too small to hold out a calibration slice. */
+    static final double FALLBACK_THRESHOLD = 0.30;
+    /** Weight of the (unit-length) embedding relative to the (unit-length) lexical vector. */
+    private static final float EMBEDDING_SCALE = 2.0f;
+
+    private final Profile profile;
+    private final String[] labels;
+    private final String oosLabel;
+    private final int oosIndex;
+    private final boolean openSet;
+    private final double temperature;
+    private final double threshold;
+    private final FeatureSpace space;
+    private final float[] weights;
+    private final float[] bias;
+    /** Null for lexical profiles. */
+    private final SentenceEncoder encoder;
+    private final LanguageDetector languageDetector = new LanguageDetector();
+
+    private IntentModel(Profile profile, String[] labels, String oosLabel, boolean openSet, double temperature,
+                        double threshold, FeatureSpace space, float[] weights, float[] bias, SentenceEncoder encoder) {
+        this.profile = profile;
+        this.labels = labels;
+        this.oosLabel = oosLabel;
+        this.oosIndex = Arrays.asList(labels).indexOf(oosLabel);
+        this.openSet = openSet;
+        this.temperature = temperature;
+        this.threshold = threshold;
+        this.space = space;
+        this.weights = weights;
+        this.bias = bias;
+        this.encoder = encoder;
+    }
+
+    /**
+     * Trains on the bundled bilingual e-commerce intent set ({@value #BUNDLED_INTENTS}): well under a second
+     * for the lexical profiles; {@link Profile#DEFAULT} also loads the sentence encoder (a few seconds).
+     */
+    public static IntentModel bundled(Profile profile) {
+        return bundled(profile, profile.usesEmbeddings() ? new BgeSmallEnEncoder() : null);
+    }
+
+    /** As {@link #bundled(Profile)}, with a sentence encoder the caller shares (ignored by lexical profiles). */
+    public static IntentModel bundled(Profile profile, SentenceEncoder encoder) {
+        List<TrainingExample> data = TrainingData.readResource(BUNDLED_INTENTS, TrainingDataFormat.YAML);
+        return train(data, TrainingOptions.defaults(profile).withEpochs(30), encoder, message -> { });
+    }
+
+    public static IntentModel train(List<TrainingExample> examples, TrainingOptions options) {
+        return train(examples, options, message -> { });
+    }
+
+    /** Trains; {@link Profile#DEFAULT} creates a {@link BgeSmallEnEncoder}. */
+    public static IntentModel train(List<TrainingExample> examples, TrainingOptions options, Consumer<String> progress) {
+        SentenceEncoder encoder = options.profile().usesEmbeddings() ? new BgeSmallEnEncoder() : null;
+        return train(examples, options, encoder, progress);
+    }
+
+    /**
+     * Trains a model. With enough data (at least 4 examples in some intent), a stratified 15 % slice is held
+     * out first to fit the softmax temperature and the out-of-scope threshold, then the final model is
+     * trained on everything.
+     *
+     * @param encoder  sentence encoder for profiles that use embeddings (required then, ignored otherwise)
+     * @param progress receives human-readable progress lines (training can take tens of seconds)
+     */
+    public static IntentModel train(List<TrainingExample> examples, TrainingOptions options, SentenceEncoder encoder,
+                                    Consumer<String> progress) {
+        if (!options.profile().usesEmbeddings()) {
+            encoder = null;
+        } else if (encoder == null) {
+            throw new IllegalArgumentException("profile " + options.profile().label() + " needs a sentence encoder");
+        }
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        String[] labels = new TreeSet<>(examples.stream().map(TrainingExample::intent).toList()).toArray(String[]::new);
+        if (labels.length < 2) {
+            throw new IllegalArgumentException("need at least two intents, got " + Arrays.toString(labels));
+        }
+        boolean hasOos = Arrays.asList(labels).contains(options.oosLabel());
+        boolean openSet = options.openSet() || hasOos;
+
+        SentenceEncoder cached = null;
+        if (encoder != null) {
+            progress.accept("embedding " + examples.size() + " examples with " + encoder.name());
+            cached = CachingEncoder.of(encoder, examples.stream().map(TrainingExample::text).distinct().toList());
+        }
+        List<TrainingExample>[] split = holdOut(examples, options.seed());
+        double temperature = 1.0;
+        double threshold = openSet ? FALLBACK_THRESHOLD : 0.0;
+        if (!split[1].isEmpty()) {
+            progress.accept("calibration: training on " + split[0].size() + ", holding out " + split[1].size());
+            IntentModel probe = fit(split[0], labels, options, openSet, 1.0, 0.0, cached, progress);
+            Calibration cal = Calibration.fit(probe, split[1], options.oosLabel(), openSet);
+            temperature = cal.temperature();
+            if (openSet) {
+                threshold = cal.threshold();
+            }
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "calibration: temperature %.3f, threshold %.3f", temperature, threshold));
+        }
+        progress.accept("training on all " + examples.size() + " examples");
+        IntentModel trained = fit(examples, labels, options, openSet, temperature, threshold, cached, progress);
+        // the final model embeds with the encoder itself, not with the training-time cache
+        return new IntentModel(trained.profile, trained.labels, trained.oosLabel, trained.openSet,
+                trained.temperature, trained.threshold, trained.space, trained.weights, trained.bias, encoder);
+    }
+
+    private static IntentModel fit(List<TrainingExample> data, String[] labels, TrainingOptions options,
+                                   boolean openSet, double temperature, double threshold, SentenceEncoder encoder,
+                                   Consumer<String> progress) {
+        List<String> texts = data.stream().map(TrainingExample::text).toList();
+        int minDf = data.size() >= 5000 ? 2 : 1;
+        FeatureSpace space = FeatureSpace.build(options.profile(), texts, minDf);
+        Map<String, Integer> labelIndex = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            labelIndex.put(labels[i], i);
+        }
+        FeatureSpace.Vector[] x = new FeatureSpace.Vector[data.size()];
+        int[] y = new int[data.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = vectorize(space, encoder, data.get(i).text());
+            y[i] = labelIndex.get(data.get(i).intent());
+        }
+        int features = space.size() + (encoder == null ? 0 : encoder.dimension());
+        progress.accept(features + " features, " + labels.length + " intents");
+        SoftmaxTrainer.Weights wts = SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(),
+                options.l2(), options.seed(), (done, total) -> {
+                    if (done == total || done % 5 == 0) {
+                        progress.accept("epoch " + done + "/" + total);
+                    }
+                });
+        return new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature, threshold,
+                space, wts.w(), wts.bias(), encoder);
+    }
+
+    /** Lexical features, followed by the sentence embedding when the profile uses one. */
+    private static FeatureSpace.Vector vectorize(FeatureSpace space, SentenceEncoder encoder, String text) {
+        FeatureSpace.Vector v = space.vectorize(text);
+        return encoder == null ? v : FeatureSpace.append(v, encoder.encode(text), space.size(), EMBEDDING_SCALE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<TrainingExample>[] holdOut(List<TrainingExample> examples, long seed) {
+        Map<String, List<TrainingExample>> byIntent = new java.util.TreeMap<>();
+        for (TrainingExample e : examples) {
+            byIntent.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e);
+        }
+        List<TrainingExample> train = new ArrayList<>();
+        List<TrainingExample> held = new ArrayList<>();
+        java.util.Random random = new java.util.Random(seed);
+        for (List<TrainingExample> group : byIntent.values()) {
+            List<TrainingExample> g = new ArrayList<>(group);
+            java.util.Collections.shuffle(g, random);
+            int h = g.size() >= 4 ? (int) Math.max(1, Math.round(g.size() * HOLDOUT_FRACTION)) : 0;
+            held.addAll(g.subList(0, h));
+            train.addAll(g.subList(h, g.size()));
+        }
+        if (held.size() < 10) {
+            return new List[] {examples, List.of()};
+        }
+        return new List[] {train, held};
+    }
+
+    @Override
+    public IntentPrediction classify(String text) {
+        String language = languageDetector.detect(text);
+        if (text == null || text.isBlank()) {
+            return new IntentPrediction(oosLabel, 0.0, true, language, List.of());
+        }
+        FeatureSpace.Vector v = vectorize(space, encoder, text);
+        double[] p = probabilities(v);
+        Integer[] order = topIndices(p);
+        List<ScoredIntent> ranked = new ArrayList<>(order.length);
+        for (Integer c : order) {
+            ranked.add(new ScoredIntent(labels[c], clamp(p[c])));
+        }
+        int best = order[0];
+        double confidence = clamp(p[best]);
+        boolean unknown = v.anchors() == 0;
+        boolean oos = openSet && (best == oosIndex || confidence < threshold || unknown);
+        String intent = oos ? oosLabel : labels[best];
+        return new IntentPrediction(intent, confidence, oos, language, ranked);
+    }
+
+    /** Calibrated class probabilities, in {@link #labels()} order. */
+    private double[] probabilities(FeatureSpace.Vector v) {
+        double[] s = new double[labels.length];
+        SoftmaxTrainer.scores(v, weights, bias, labels.length, s);
+        SoftmaxTrainer.softmaxInPlace(s, temperature);
+        return s;
+    }
+
+    /** Raw scores (logits) before calibration, for fitting the temperature. */
+    double[] logits(String text) {
+        FeatureSpace.Vector v = vectorize(space, encoder, text);
+        double[] s = new double[labels.length];
+        SoftmaxTrainer.scores(v, weights, bias, labels.length, s);
+        return s;
+    }
+
+    private Integer[] topIndices(double[] p) {
+        int k = Math.min(RANKED, p.length);
+        Integer[] top = new Integer[k];
+        boolean[] used = new boolean[p.length];
+        for (int r = 0; r < k; r++) {
+            int best = -1;
+            for (int c = 0; c < p.length; c++) {
+                if (!used[c] && (best < 0 || p[c] > p[best])) {
+                    best = c;
+                }
+            }
+            used[best] = true;
+            top[r] = best;
+        }
+        return top;
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0.0 : Math.max(0.0, Math.min(1.0, v));
+    }
+
+    /** The same model with another out-of-scope threshold on the calibrated confidence (0 disables it). */
+    public IntentModel withThreshold(double newThreshold) {
+        if (!(newThreshold >= 0 && newThreshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in [0,1), got " + newThreshold);
+        }
+        return new IntentModel(profile, labels, oosLabel, openSet, temperature, newThreshold, space, weights, bias,
+                encoder);
+    }
+
+    /** The same model deciding closed-set (never out of scope by threshold; an oos class can still win). */
+    public IntentModel closedSet() {
+        return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias, encoder);
+    }
+
+    public List<String> labels() {
+        return List.of(labels);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    public String oosLabel() {
+        return oosLabel;
+    }
+
+    public boolean openSet() {
+        return openSet;
+    }
+
+    public int featureCount() {
+        return space.size() + (encoder == null ? 0 : encoder.dimension());
+    }
+
+    // ---- persistence -------------------------------------------------------------------------------
+
+    public void save(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            save(out);
+        }
+    }
+
+    /** Writes the model (gzip-compressed binary, versioned); does not close the stream. */
+    public void save(OutputStream stream) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(stream, 1 << 16);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(profile.name());
+        out.writeUTF(oosLabel);
+        out.writeBoolean(openSet);
+        out.writeDouble(temperature);
+        out.writeDouble(threshold);
+        out.writeUTF(encoder == null ? "" : encoder.name());
+        out.writeInt(encoder == null ? 0 : encoder.dimension());
+        out.writeInt(labels.length);
+        for (String l : labels) {
+            out.writeUTF(l);
+        }
+        String[] names = space.names();
+        float[] idf = space.idf();
+        out.writeInt(names.length);
+        for (int i = 0; i < names.length; i++) {
+            out.writeUTF(names[i]);
+            out.writeFloat(idf[i]);
+        }
+        for (float b : bias) {
+            out.writeFloat(b);
+        }
+        for (float w : weights) {
+            out.writeFloat(w);
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    /** Loads a model file; a model trained with embeddings creates its sentence encoder. */
+    public static IntentModel load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in);
+        }
+    }
+
+    public static IntentModel load(Path file, SentenceEncoder encoder) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, encoder);
+        }
+    }
+
+    public static IntentModel load(InputStream stream) throws IOException {
+        return load(stream, null);
+    }
+
+    /**
+     * @param encoder the sentence encoder to use if the model needs one (must have the same name and
+     *                dimension as at training time); null: create the {@link BgeSmallEnEncoder} if needed
+     */
+    public static IntentModel load(InputStream stream, SentenceEncoder encoder) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16));
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a Concierge intent model");
+        }
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("unsupported intent model format version " + version);
+        }
+        Profile profile = Profile.valueOf(in.readUTF());
+        String oosLabel = in.readUTF();
+        boolean openSet = in.readBoolean();
+        double temperature = in.readDouble();
+        double threshold = in.readDouble();
+        String encoderName = in.readUTF();
+        int dimension = in.readInt();
+        if (encoderName.isEmpty()) {
+            encoder = null;
+        } else {
+            if (encoder == null && encoderName.equals(BgeSmallEnEncoder.NAME)) {
+                encoder = new BgeSmallEnEncoder();
+            }
+            if (encoder == null || !encoder.name().equals(encoderName) || encoder.dimension() != dimension) {
+                throw new IOException("the model needs sentence encoder " + encoderName + " (" + dimension + " dims)");
+            }
+        }
+        String[] labels = new String[in.readInt()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = in.readUTF();
+        }
+        int n = in.readInt();
+        String[] names = new String[n];
+        float[] idf = new float[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = in.readUTF();
+            idf[i] = in.readFloat();
+        }
+        float[] bias = new float[labels.length];
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] = in.readFloat();
+        }
+        float[] weights = new float[(n + dimension) * labels.length];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = in.readFloat();
+        }
+        return new IntentModel(profile, labels, oosLabel, openSet, temperature, threshold,
+                new FeatureSpace(profile, names, idf), weights, bias, encoder);
+    }
+}

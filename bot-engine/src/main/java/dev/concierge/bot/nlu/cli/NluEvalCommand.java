@@ -1,0 +1,245 @@
+package dev.concierge.bot.nlu.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.bot.nlu.IntentClassifier;
+import dev.concierge.bot.nlu.IntentModel;
+import dev.concierge.bot.nlu.IntentPrediction;
+import dev.concierge.bot.nlu.Profile;
+import dev.concierge.bot.nlu.TrainingData;
+import dev.concierge.bot.nlu.TrainingDataException;
+import dev.concierge.bot.nlu.TrainingDataFormat;
+import dev.concierge.bot.nlu.TrainingExample;
+import dev.concierge.bot.nlu.TrainingOptions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]}: trains, evaluates,
+ * reports progress on stderr and prints one JSON object as the last line of stdout.
+ *
+ * <p>Open-set evaluation (out-of-scope metrics) when the training data has the oos label or
+ * {@code --oos-label} is given; closed-set otherwise (every message must get its gold intent).
+ */
+public final class NluEvalCommand {
+
+    static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]"
+            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3]";
+
+    private NluEvalCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path trainFile;
+        Path testFile;
+        TrainingDataFormat format;
+        Profile profile;
+        String oosLabel;
+        boolean oosGiven;
+        int threads;
+        int epochs;
+        int benchSeconds;
+        try {
+            CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
+                    "bench-seconds"));
+            trainFile = Path.of(a.required("train"));
+            testFile = Path.of(a.required("test"));
+            format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
+            profile = Profile.parse(a.optional("profile", "default"));
+            oosGiven = a.has("oos-label");
+            oosLabel = a.optional("oos-label", TrainingOptions.DEFAULT_OOS_LABEL);
+            threads = a.integer("threads", 2, 1, 64);
+            epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
+            benchSeconds = a.integer("bench-seconds", 3, 0, 600);
+        } catch (CliArgs.UsageException | IllegalArgumentException e) {
+            err.println("nlu-eval: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            List<TrainingExample> train = TrainingData.read(trainFile, format);
+            List<TrainingExample> test = TrainingData.read(testFile, null);
+            boolean trainHasOos = train.stream().anyMatch(e -> e.intent().equals(oosLabel));
+            boolean openSet = trainHasOos || oosGiven;
+            err.printf("nlu-eval: %d train, %d test examples, profile %s, %s%n", train.size(), test.size(),
+                    profile.label(), openSet ? "open-set (oos label '" + oosLabel + "')" : "closed-set");
+            TrainingOptions options = TrainingOptions.defaults(profile).withOosLabel(oosLabel).withOpenSet(openSet)
+                    .withEpochs(epochs);
+            long t0 = System.nanoTime();
+            IntentModel model = IntentModel.train(train, options, line -> err.println("train: " + line));
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            err.printf("nlu-eval: trained in %.1f s; classifying %d test examples%n", trainSeconds, test.size());
+
+            Map<String, Object> result = evaluate(model, test, openSet, oosLabel);
+            result.put("train_seconds", round(trainSeconds, 2));
+            err.println("nlu-eval: measuring latency (1 thread) and throughput (" + threads + " threads)");
+            List<String> texts = test.stream().map(TrainingExample::text).toList();
+            result.put("p99_ms", round(p99Millis(model, texts), 3));
+            result.put("utterances_per_second", Math.round(throughput(model, texts, threads, benchSeconds)));
+            result.put("threads", threads);
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("profile", profile.label());
+            ordered.putAll(result);
+            ordered.put("train_examples", train.size());
+            ordered.put("test_examples", test.size());
+            ordered.put("intents", model.labels().size());
+            ordered.put("features", model.featureCount());
+            ordered.put("threshold", round(model.threshold(), 3));
+            ordered.put("temperature", round(model.temperature(), 3));
+            out.println(new ObjectMapper().writeValueAsString(ordered));
+            return 0;
+        } catch (TrainingDataException | IllegalArgumentException e) {
+            err.println("nlu-eval: " + e.getMessage());
+            return 1;
+        } catch (JsonProcessingException e) {
+            err.println("nlu-eval: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Map<String, Object> evaluate(IntentClassifier model, List<TrainingExample> test, boolean openSet,
+                                        String oosLabel) {
+        int inScope = 0;
+        int inCorrect = 0;
+        int inTop1 = 0;
+        int oosGold = 0;
+        int oosCaught = 0;
+        int oosPredicted = 0;
+        int correct = 0;
+        Map<String, int[]> counts = new HashMap<>(); // label -> {tp, fp, fn}
+        double[] binConf = new double[10];
+        double[] binAcc = new double[10];
+        int[] binN = new int[10];
+        int done = 0;
+        for (TrainingExample e : test) {
+            IntentPrediction p = model.classify(e.text());
+            boolean goldOos = openSet && e.intent().equals(oosLabel);
+            String predicted = openSet && p.outOfScope() ? oosLabel : topIntent(p);
+            boolean ok = predicted.equals(e.intent());
+            if (goldOos) {
+                oosGold++;
+                if (p.outOfScope()) {
+                    oosCaught++;
+                }
+            } else {
+                inScope++;
+                if (ok) {
+                    inCorrect++;
+                }
+                if (topIntent(p).equals(e.intent())) {
+                    inTop1++;
+                }
+            }
+            if (openSet && p.outOfScope()) {
+                oosPredicted++;
+            }
+            if (ok) {
+                correct++;
+                counts.computeIfAbsent(e.intent(), k -> new int[3])[0]++;
+            } else {
+                counts.computeIfAbsent(predicted, k -> new int[3])[1]++;
+                counts.computeIfAbsent(e.intent(), k -> new int[3])[2]++;
+            }
+            int bin = Math.min(9, (int) (p.confidence() * 10));
+            binConf[bin] += p.confidence();
+            binAcc[bin] += topIntent(p).equals(e.intent()) ? 1 : 0;
+            binN[bin]++;
+            if (++done % 1000 == 0) {
+                System.err.printf("nlu-eval: %d/%d%n", done, test.size());
+            }
+        }
+        Set<String> goldLabels = new TreeSet<>(test.stream().map(TrainingExample::intent).toList());
+        double f1Sum = 0;
+        for (String label : goldLabels) {
+            int[] c = counts.getOrDefault(label, new int[3]);
+            double precision = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+            double recall = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+            f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+        double ece = 0;
+        for (int b = 0; b < 10; b++) {
+            if (binN[b] > 0) {
+                ece += Math.abs(binAcc[b] / binN[b] - binConf[b] / binN[b]) * binN[b] / test.size();
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("in_scope_accuracy", round((double) inCorrect / Math.max(1, inScope), 4));
+        r.put("in_scope_top1_accuracy", round((double) inTop1 / Math.max(1, inScope), 4));
+        r.put("oos_recall", openSet ? round((double) oosCaught / Math.max(1, oosGold), 4) : null);
+        r.put("oos_precision", openSet ? round((double) oosCaught / Math.max(1, oosPredicted), 4) : null);
+        r.put("accuracy", round((double) correct / test.size(), 4));
+        r.put("macro_f1", round(f1Sum / goldLabels.size(), 4));
+        r.put("ece", round(ece, 4));
+        r.put("in_scope_examples", inScope);
+        r.put("oos_examples", oosGold);
+        return r;
+    }
+
+    /** The best-ranked intent, whatever the out-of-scope decision (the closed-set answer). */
+    private static String topIntent(IntentPrediction p) {
+        return p.ranked().isEmpty() ? p.intent() : p.ranked().get(0).intent();
+    }
+
+    static double p99Millis(IntentClassifier model, List<String> texts) {
+        for (int i = 0; i < Math.min(2000, texts.size() * 2); i++) {
+            model.classify(texts.get(i % texts.size()));
+        }
+        int n = Math.min(texts.size(), 5000);
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            model.classify(texts.get(i));
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        return nanos[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6;
+    }
+
+    /** Utterances per second over {@code seconds} (at least one batch per thread) with {@code threads} callers. */
+    static double throughput(IntentClassifier model, List<String> texts, int threads, int seconds) {
+        AtomicLong total = new AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int offset = t * 7919;
+            Thread w = new Thread(() -> {
+                long count = 0;
+                int i = offset;
+                do {
+                    for (int k = 0; k < 64; k++) {
+                        model.classify(texts.get(i++ % texts.size()));
+                    }
+                    count += 64;
+                } while (System.nanoTime() < deadline);
+                total.addAndGet(count);
+            }, "nlu-eval-" + t);
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return total.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
