@@ -70,4 +70,49 @@ public final class RedisKeys {
     public String shopperToken(CustomerId id) {
         return ns + ":cust:{" + id.value() + "}:token";
     }
+
+    // --- routing
+    // Routing state is one slot ({routing}): claiming needs the queue, the conversation and the agent's capacity
+    // counter in one atomic script. Tickets and CSAT have their own slots.
+
+    /** Every key of the routing state, in the order the routing scripts expect them as KEYS. */
+    public java.util.List<String> routingState() {
+        String p = ns + ":{routing}:";
+        return java.util.List.of(p + "queue", p + "entries", p + "channel", p + "customer", p + "declined",
+                p + "holder", p + "presence", p + "load", p + "lastoffer", p + "owner:conv", p + "owner:cust",
+                p + "timers", p + "breaches", p + "rank");
+    }
+
+    /** Prefix of the per-agent set of conversations held (offered or assigned); same slot as the state. */
+    public String routingHeldByPrefix() {
+        return ns + ":{routing}:heldby:";
+    }
+
+    public String routingAgents() {
+        return ns + ":{routing}:agents";
+    }
+
+    public String routingAgentsVersion() {
+        return ns + ":{routing}:agents:version";
+    }
+
+    public String tickets() {
+        return ns + ":{tickets}:byid";
+    }
+
+    public String ticketsByConversation() {
+        return ns + ":{tickets}:byconv";
+    }
+
+    public String openTicketsByDue() {
+        return ns + ":{tickets}:open";
+    }
+
+    public String csatRatings() {
+        return ns + ":{csat}:byconv";
+    }
+
+    public String csatRecent() {
+        return ns + ":{csat}:recent";
+    }
 }

@@ -1,0 +1,290 @@
+package dev.concierge.redis.routing;
+
+import static dev.concierge.redis.RedisFailures.guard;
+
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.redis.RedisJson;
+import dev.concierge.redis.RedisKeys;
+import dev.concierge.redis.RedisScript;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.Presence;
+import dev.concierge.routing.sla.SlaBreach;
+import dev.concierge.routing.sla.SlaKind;
+import dev.concierge.routing.sla.SlaTimer;
+import dev.concierge.routing.state.AgentState;
+import dev.concierge.routing.state.Claim;
+import dev.concierge.routing.state.EnqueueOutcome;
+import dev.concierge.routing.state.Fired;
+import dev.concierge.routing.state.Held;
+import dev.concierge.routing.state.PresenceChange;
+import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.RoutingState;
+import dev.concierge.routing.state.TimerKeys;
+import dev.concierge.routing.state.Waiting;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Routing state in Redis, shared by every node. Each operation is one Lua script (EVALSHA) over the keys of the
+ * {@code {routing}} slot, so claims are atomic, capacity counters are checked and incremented in the same step
+ * (they never exceed the limit), and due timers are claimed by ZREM inside the firing script (exactly once).
+ */
+public final class RedisRoutingState implements RoutingState {
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private final RedisJson json;
+    private final List<String> stateKeys;
+    private final String heldByPrefix;
+
+    public RedisRoutingState(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
+        this.redis = redis;
+        this.keys = keys;
+        this.json = RoutingJson.register(json);
+        this.stateKeys = keys.routingState();
+        this.heldByPrefix = keys.routingHeldByPrefix();
+    }
+
+    private Object run(RedisScript script, String... args) {
+        List<String> argv = new ArrayList<>(args.length + 1);
+        argv.add(heldByPrefix);
+        argv.addAll(List.of(args));
+        return guard(() -> script.run(redis, stateKeys, argv));
+    }
+
+    private Object run(RedisScript script, List<String> args) {
+        List<String> argv = new ArrayList<>(args.size() + 1);
+        argv.add(heldByPrefix);
+        argv.addAll(args);
+        return guard(() -> script.run(redis, stateKeys, argv));
+    }
+
+    @Override
+    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers) {
+        List<String> args = new ArrayList<>();
+        args.add(entry.conversationId().value());
+        args.add(entry.ticket().customerId().value());
+        args.add(json.write(entry));
+        args.add(Long.toString(entry.rank()));
+        args.add(entry.ticket().channel().name());
+        for (SlaTimer t : slaTimers) {
+            args.add(TimerKeys.sla(t.kind(), t.conversationId()));
+            args.add(Long.toString(t.dueAt().toEpochMilli()));
+        }
+        List<?> result = (List<?>) run(RoutingScripts.ENQUEUE, args);
+        String owner = (String) result.get(1);
+        return new EnqueueOutcome(((Long) result.get(0)) == 1L,
+                owner.isEmpty() ? Optional.empty() : Optional.of(new AgentId(owner)));
+    }
+
+    @Override
+    public boolean updateWaiting(QueueEntry entry, Instant wakeAt) {
+        return (Long) run(RoutingScripts.UPDATE_WAITING, entry.conversationId().value(), json.write(entry),
+                Long.toString(entry.rank()), wakeAt == null ? "" : Long.toString(wakeAt.toEpochMilli())) == 1L;
+    }
+
+    @Override
+    public List<Waiting> waiting(int offset, int limit) {
+        List<?> flat = (List<?>) run(RoutingScripts.WAITING, Integer.toString(offset), Integer.toString(limit));
+        List<Waiting> result = new ArrayList<>(flat.size() / 3);
+        for (int i = 0; i + 2 < flat.size(); i += 3) {
+            String entryJson = (String) flat.get(i + 1);
+            if (entryJson.isEmpty()) {
+                continue;
+            }
+            String declined = (String) flat.get(i + 2);
+            Set<AgentId> declinedBy = new HashSet<>();
+            if (!declined.isEmpty()) {
+                for (String a : declined.split(",")) {
+                    declinedBy.add(new AgentId(a));
+                }
+            }
+            result.add(new Waiting(json.read(entryJson, QueueEntry.class), declinedBy));
+        }
+        return result;
+    }
+
+    @Override
+    public OptionalLong position(ConversationId conversation) {
+        Long rank = guard(() -> redis.zrank(stateKeys.get(0), conversation.value()));
+        return rank == null ? OptionalLong.empty() : OptionalLong.of(rank);
+    }
+
+    @Override
+    public long waitingCount() {
+        return guard(() -> redis.zcard(stateKeys.get(0)));
+    }
+
+    @Override
+    public Optional<QueueEntry> entry(ConversationId conversation) {
+        String text = guard(() -> redis.hget(stateKeys.get(1), conversation.value()));
+        return Optional.ofNullable(text).map(t -> json.read(t, QueueEntry.class));
+    }
+
+    @Override
+    public Map<AgentId, AgentState> agents() {
+        List<?> result = (List<?>) run(RoutingScripts.AGENTS);
+        List<?> presence = (List<?>) result.get(0);
+        List<?> load = (List<?>) result.get(1);
+        List<?> lastOffer = (List<?>) result.get(2);
+        Map<String, Presence> presences = new HashMap<>();
+        for (int i = 0; i + 1 < presence.size(); i += 2) {
+            presences.put((String) presence.get(i), Presence.valueOf((String) presence.get(i + 1)));
+        }
+        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
+        for (int i = 0; i + 1 < load.size(); i += 2) {
+            String field = (String) load.get(i);
+            int bar = field.lastIndexOf('|');
+            loads.computeIfAbsent(field.substring(0, bar), a -> new EnumMap<>(Channel.class))
+                    .put(Channel.valueOf(field.substring(bar + 1)), Integer.parseInt((String) load.get(i + 1)));
+        }
+        Map<String, Long> offers = new HashMap<>();
+        for (int i = 0; i + 1 < lastOffer.size(); i += 2) {
+            offers.put((String) lastOffer.get(i), Long.parseLong((String) lastOffer.get(i + 1)));
+        }
+        Set<String> ids = new HashSet<>(presences.keySet());
+        ids.addAll(loads.keySet());
+        Map<AgentId, AgentState> agents = new HashMap<>();
+        for (String id : ids) {
+            AgentId agent = new AgentId(id);
+            agents.put(agent, new AgentState(agent, presences.getOrDefault(id, Presence.OFFLINE),
+                    loads.getOrDefault(id, Map.of()), offers.getOrDefault(id, 0L)));
+        }
+        return agents;
+    }
+
+    @Override
+    public Claim claimOffer(ConversationId conversation, AgentId agent, int capacity, Instant offeredAt,
+            Instant expiresAt) {
+        long code = (Long) run(RoutingScripts.CLAIM, conversation.value(), agent.value(), Integer.toString(capacity),
+                Long.toString(offeredAt.toEpochMilli()), Long.toString(expiresAt.toEpochMilli()));
+        return code == 0 ? Claim.OFFERED : code == 1 ? Claim.CONVERSATION_GONE : Claim.AGENT_UNAVAILABLE;
+    }
+
+    @Override
+    public Optional<QueueEntry> accept(AgentId agent, ConversationId conversation) {
+        Object entry = run(RoutingScripts.ACCEPT, conversation.value(), agent.value());
+        return entry == null ? Optional.empty() : Optional.of(json.read((String) entry, QueueEntry.class));
+    }
+
+    @Override
+    public boolean returnOffer(AgentId agent, ConversationId conversation) {
+        return (Long) run(RoutingScripts.RETURN_OFFER, conversation.value(), agent.value()) == 1L;
+    }
+
+    @Override
+    public Optional<AgentId> owner(ConversationId conversation, CustomerId customer) {
+        String owner = (String) run(RoutingScripts.OWNER, conversation.value(), customer.value());
+        return owner.isEmpty() ? Optional.empty() : Optional.of(new AgentId(owner));
+    }
+
+    @Override
+    public Optional<Held> holder(ConversationId conversation) {
+        String held = guard(() -> redis.hget(stateKeys.get(5), conversation.value()));
+        if (held == null) {
+            return Optional.empty();
+        }
+        String channel = guard(() -> redis.hget(stateKeys.get(2), conversation.value()));
+        return Optional.of(parseHeld(held, channel));
+    }
+
+    @Override
+    public Optional<Held> release(ConversationId conversation) {
+        String channel = guard(() -> redis.hget(stateKeys.get(2), conversation.value()));
+        List<String> args = new ArrayList<>();
+        args.add(conversation.value());
+        for (SlaKind kind : SlaKind.values()) {
+            args.add(TimerKeys.sla(kind, conversation));
+        }
+        args.add(TimerKeys.wake(conversation));
+        Object held = run(RoutingScripts.RELEASE, args);
+        if (held == null || ((String) held).isEmpty() || channel == null) {
+            return Optional.empty();
+        }
+        return Optional.of(parseHeld((String) held, channel));
+    }
+
+    @Override
+    public boolean requeueAssigned(ConversationId conversation, QueueEntry newEntry, Instant wakeAt) {
+        return (Long) run(RoutingScripts.REQUEUE_ASSIGNED, conversation.value(), json.write(newEntry),
+                wakeAt == null ? "" : Long.toString(wakeAt.toEpochMilli())) == 1L;
+    }
+
+    @Override
+    public PresenceChange setPresence(AgentId agent, Presence presence, boolean requeueAssigned) {
+        List<?> result = (List<?>) run(RoutingScripts.SET_PRESENCE, agent.value(), presence.name(),
+                requeueAssigned ? "1" : "0");
+        return new PresenceChange(ids((List<?>) result.get(0)), ids((List<?>) result.get(1)));
+    }
+
+    @Override
+    public List<Fired> fireDue(Instant now, int limit) {
+        List<?> keysFired = (List<?>) run(RoutingScripts.FIRE_DUE, Long.toString(now.toEpochMilli()),
+                Integer.toString(limit));
+        List<Fired> fired = new ArrayList<>(keysFired.size());
+        for (Object o : keysFired) {
+            String key = (String) o;
+            if (key.startsWith(TimerKeys.SLA + "|")) {
+                int bar = key.lastIndexOf('|');
+                TimerKeys.Parsed timer = TimerKeys.parse(key.substring(0, bar));
+                fired.add(new Fired.Breached(new SlaBreach(timer.conversation(), timer.kind(),
+                        Instant.ofEpochMilli(Long.parseLong(key.substring(bar + 1))), now)));
+            } else {
+                TimerKeys.Parsed timer = TimerKeys.parse(key);
+                fired.add(TimerKeys.OFFER.equals(timer.type())
+                        ? new Fired.OfferExpired(timer.conversation(), timer.agent())
+                        : new Fired.PreferenceEnded(timer.conversation()));
+            }
+        }
+        return fired;
+    }
+
+    @Override
+    public void cancelSla(ConversationId conversation, Set<SlaKind> kinds) {
+        if (kinds.isEmpty()) {
+            return;
+        }
+        String[] members = kinds.stream().map(k -> TimerKeys.sla(k, conversation)).toArray(String[]::new);
+        guard(() -> redis.zrem(stateKeys.get(11), members));
+    }
+
+    @Override
+    public List<SlaBreach> breaches(int limit) {
+        List<String> rows = guard(() -> redis.lrange(stateKeys.get(12), 0, limit - 1L));
+        List<SlaBreach> result = new ArrayList<>(rows.size());
+        for (String row : rows) {
+            // sla|KIND|conversation|due|detected
+            String[] parts = row.split("\\|");
+            result.add(new SlaBreach(new ConversationId(parts[2]), SlaKind.valueOf(parts[1]),
+                    Instant.ofEpochMilli(Long.parseLong(parts[3])), Instant.ofEpochMilli(Long.parseLong(parts[4]))));
+        }
+        return result;
+    }
+
+    private static Held parseHeld(String held, String channel) {
+        return new Held(new AgentId(held.substring(0, held.length() - 2)), Channel.valueOf(channel),
+                held.endsWith("|1"));
+    }
+
+    private static List<ConversationId> ids(List<?> values) {
+        List<ConversationId> ids = new ArrayList<>(values.size());
+        for (Object v : values) {
+            ids.add(new ConversationId((String) v));
+        }
+        return ids;
+    }
+
+    RedisKeys keys() {
+        return keys;
+    }
+}
