@@ -1,5 +1,9 @@
 package dev.concierge.server;
 
+import dev.concierge.bot.nlu.cli.NluEvalCommand;
+import dev.concierge.bot.nlu.cli.NluTrainCommand;
+import dev.concierge.kb.cli.KbClincBuildCommand;
+import dev.concierge.kb.cli.KbEvalCommand;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -13,11 +17,42 @@ final class Commands {
 
     static Optional<Integer> run(String name, String[] args, PrintStream out, PrintStream err) {
         return switch (name) {
+            case "nlu-eval" -> Optional.of(NluEvalCommand.run(args, out, err));
+            case "nlu-train" -> Optional.of(NluTrainCommand.run(args, out, err));
+            case "kb-eval" -> Optional.of(KbEvalCommand.run(args, out, err));
+            case "kb-build-clinc" -> Optional.of(KbClincBuildCommand.run(args, out, err));
+            case "bench" -> Optional.of(bench(args, out, err));
             default -> Optional.empty();
         };
     }
 
+    private static int bench(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: concierge bench <routing> [options]");
+            return 2;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "routing" -> dev.concierge.server.bench.RoutingBench.run(rest, out, err);
+            default -> {
+                err.println("unknown benchmark: " + args[0] + " (available: routing)");
+                yield 2;
+            }
+        };
+    }
+
     static String usage() {
-        return "";
+        return """
+                  nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|fast]
+                                       train and evaluate the intent classifier; last line JSON
+                  nlu-train --train FILE [--format jsonl|yaml|rasa] --out MODEL
+                                       train an intent model file the server can load
+                  kb-eval --kb FILE --queries FILE
+                                       evaluate FAQ retrieval (with the plain BM25 baseline); last line JSON
+                  kb-build-clinc --datasets DIR --out DIR
+                                       build CLINC150-as-FAQ files for kb-eval from ../shared/datasets
+                  bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N]
+                                       routing throughput and correctness; last line JSON
+                """;
     }
 }

@@ -3,6 +3,7 @@ package dev.concierge.server;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.bot.placeholder.KeywordBot;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.redis.routing.RedisRouting;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Router;
 import dev.concierge.routing.RoutingEvents;
@@ -49,11 +50,14 @@ final class Domain {
 
     static Domain create(ConciergeConfig config, Application.StateStores state, RoutingEvents events, Clock clock,
             List<AutoCloseable> resources) {
-        AgentDirectory agents = new InMemoryAgentDirectory();
+        RoutingStores routingStores = state.redis() == null
+                ? new RoutingStores(new InMemoryRoutingState(), new InMemoryAgentDirectory(), new InMemoryTicketStore())
+                : RedisRouting.stores(state.redis(), state.keys(), state.json());
+        AgentDirectory agents = routingStores.agents();
+        // Configured accounts are (re)published at start-up; agents added through the admin API stay.
         for (Account account : config.auth().accounts()) {
             agents.put(profile(account));
         }
-        RoutingStores routingStores = new RoutingStores(new InMemoryRoutingState(), agents, new InMemoryTicketStore());
         Router router = new QueueingRouter(routingStores, RoutingSettings.defaults(), events, clock);
         return new Domain(router, new KeywordBot(), agents);
     }
