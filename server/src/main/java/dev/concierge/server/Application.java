@@ -28,7 +28,11 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.OfferDelivery;
 import dev.concierge.server.conversation.ReplyDispatcher;
 import dev.concierge.server.conversation.Stores;
+import dev.concierge.kb.admin.KnowledgeBaseAdmin;
+import dev.concierge.server.http.ApiModule;
+import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.HttpApi;
+import dev.concierge.server.http.KnowledgeBaseApi;
 import dev.concierge.server.http.Json;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.Health;
@@ -107,6 +111,10 @@ public final class Application implements AutoCloseable {
                 config.server().maxFrameBytes(), json, metrics);
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
                 health), config.integrations(), config.server().maxBodyBytes(), json, metrics, clock);
+        Authentication authentication = new Authentication(auth, executor, api.errorWriter());
+        List<ApiModule> modules = List.of(
+                new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
+                        json));
 
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.server().host())
@@ -122,10 +130,10 @@ public final class Application implements AutoCloseable {
                     if ("/ws/chat".equals(ws.path())) {
                         chat.handle(ws);
                     } else {
-                        agents.handle(ws, bearer(ws.headers().get("Authorization")));
+                        agents.handle(ws, Authentication.bearer(ws.headers().get("Authorization")));
                     }
                 })
-                .requestHandler(api.router(vertx));
+                .requestHandler(api.router(vertx, modules));
         try {
             server.listen().await(20, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -185,13 +193,6 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
 
     private static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {

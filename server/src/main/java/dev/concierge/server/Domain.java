@@ -3,6 +3,7 @@ package dev.concierge.server;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.bot.placeholder.KeywordBot;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.kb.KnowledgeBase;
 import dev.concierge.redis.routing.RedisRouting;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Router;
@@ -39,13 +40,15 @@ final class Domain {
     private final Router router;
     private final BotEngine bot;
     private final AgentDirectory agents;
+    private final KnowledgeBase knowledgeBase;
     private Vertx timerVertx;
     private long timerId = -1;
 
-    private Domain(Router router, BotEngine bot, AgentDirectory agents) {
+    private Domain(Router router, BotEngine bot, AgentDirectory agents, KnowledgeBase knowledgeBase) {
         this.router = router;
         this.bot = bot;
         this.agents = agents;
+        this.knowledgeBase = knowledgeBase;
     }
 
     static Domain create(ConciergeConfig config, Application.StateStores state, RoutingEvents events, Clock clock,
@@ -59,7 +62,9 @@ final class Domain {
             agents.put(profile(account));
         }
         Router router = new QueueingRouter(routingStores, RoutingSettings.defaults(), events, clock);
-        return new Domain(router, new KeywordBot(), agents);
+        KnowledgeBase knowledgeBase = KnowledgeBase.bundledDefault();
+        resources.add(knowledgeBase);
+        return new Domain(router, new KeywordBot(), agents, knowledgeBase);
     }
 
     Router router() {
@@ -68,6 +73,10 @@ final class Domain {
 
     BotEngine bot() {
         return bot;
+    }
+
+    KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
     }
 
     AgentDirectory agents() {

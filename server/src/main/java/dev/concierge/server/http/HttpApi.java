@@ -11,6 +11,9 @@ import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerStore;
 import dev.concierge.core.customer.Identity;
 import dev.concierge.core.message.MessageId;
+import dev.concierge.kb.entry.DuplicateEntryException;
+import dev.concierge.kb.entry.EntryNotFoundException;
+import dev.concierge.kb.entry.KbValidationException;
 import dev.concierge.server.auth.AuthService;
 import dev.concierge.server.auth.Principal;
 import dev.concierge.server.config.ConciergeConfig.IntegrationSettings;
@@ -67,18 +70,27 @@ public final class HttpApi {
         this.clock = clock;
     }
 
-    public Router router(Vertx vertx) {
+    /** Writes JSON errors in the one format every endpoint uses. */
+    public Authentication.ErrorWriter errorWriter() {
+        return this::error;
+    }
+
+    /** All routes: this class's own, then each module's (knowledge base admin, channels, pages...). */
+    public Router router(Vertx vertx, List<ApiModule> modules) {
         Router router = Router.router(vertx);
         router.route().handler(this::securityHeaders);
         router.get("/health/live").handler(this::live);
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
-        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        // Bulk imports bring their own, larger limit; every other API body is small.
+        router.routeWithRegex("/api/(?!v1/admin/kb/import).*")
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.post("/api/v1/auth/login").handler(this::login);
         router.post("/api/v1/auth/logout").handler(this::logout);
         router.post("/api/v1/messages").handler(this::restMessage);
         router.post("/api/v1/bot/reply").handler(this::botReply);
         router.get("/api/v1/conversations/:id").handler(this::readConversation);
+        modules.forEach(m -> m.mount(router));
         router.route().last().handler(ctx -> error(ctx, 404, "not_found", "no such endpoint"));
         router.route().failureHandler(this::failure);
         return router;
@@ -124,7 +136,7 @@ public final class HttpApi {
     }
 
     private void logout(RoutingContext ctx) {
-        String token = bearer(ctx);
+        String token = Authentication.bearer(ctx);
         if (token == null) {
             error(ctx, 401, "unauthenticated", "Authorization: Bearer TOKEN required");
             return;
@@ -136,7 +148,7 @@ public final class HttpApi {
     }
 
     private void readConversation(RoutingContext ctx) {
-        String token = bearer(ctx);
+        String token = Authentication.bearer(ctx);
         if (token == null) {
             error(ctx, 401, "unauthenticated", "Authorization: Bearer TOKEN required");
             return;
@@ -243,7 +255,7 @@ public final class HttpApi {
             error(ctx, 404, "not_found", "the REST channel is disabled (no integrations.apiKeys configured)");
             return false;
         }
-        String key = bearer(ctx);
+        String key = Authentication.bearer(ctx);
         boolean ok = false;
         if (key != null) {
             byte[] given = key.getBytes(StandardCharsets.UTF_8);
@@ -305,14 +317,6 @@ public final class HttpApi {
         return value.asText();
     }
 
-    private static String bearer(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).trim();
-        return token.isEmpty() ? null : token;
-    }
 
     private <T> void blocking(RoutingContext ctx, Supplier<T> work, java.util.function.Consumer<T> done) {
         blocking(ctx, ctx.request().remoteAddress() == null ? "anon" : ctx.request().remoteAddress().host(), work,
@@ -360,6 +364,15 @@ public final class HttpApi {
         } else if (e instanceof StoreUnavailableException) {
             ctx.response().putHeader("Retry-After", "5");
             error(ctx, 503, "unavailable", "temporarily unavailable, please retry");
+        } else if (e instanceof KbValidationException invalid) {
+            metrics.rejected("http", "validation_failed");
+            sendJson(ctx, 400, Map.of("error", Map.of("code", "validation_failed", "message", invalid.getMessage(),
+                    "errors", invalid.errors().stream().map(f -> Map.of("entry", f.entry(), "field", f.field(),
+                            "message", f.message())).toList())));
+        } else if (e instanceof EntryNotFoundException missing) {
+            error(ctx, 404, "not_found", missing.getMessage());
+        } else if (e instanceof DuplicateEntryException duplicate) {
+            error(ctx, 409, "conflict", duplicate.getMessage());
         } else if (e instanceof IllegalArgumentException invalid) {
             error(ctx, 400, "invalid_request", invalid.getMessage());
         } else if (e == null && ctx.statusCode() == 413) {
