@@ -2,6 +2,7 @@ package dev.concierge.channel.email;
 
 import dev.concierge.channel.InboundHandler;
 import dev.concierge.channel.InboundMessage;
+import dev.concierge.channel.LocaleHint;
 import dev.concierge.channel.MalformedInputException;
 import dev.concierge.channel.dedupe.IdempotencyStore;
 import dev.concierge.core.channel.Channel;
@@ -76,26 +77,33 @@ public final class EmailInbound {
             log.info("event=email_inbound_duplicate message_id={}", key);
             return Outcome.DUPLICATE;
         }
+        ConversationId thread;
+        ConversationId conversation;
         try {
-            ConversationId thread = findThread(mail).orElse(null);
+            thread = findThread(mail).orElse(null);
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("email.subject", truncate(mail.subject(), 300));
             if (!mail.messageId().isEmpty()) {
                 meta.put("email.message_id", truncate(mail.messageId(), 250));
             }
             InboundMessage message = new InboundMessage(Channel.EMAIL, sender, text, mail.attachments(), key, thread,
-                    localeHint(text), meta, clock.instant());
-            ConversationId conversation = inbound.onMessage(message);
-            if (!mail.messageId().isEmpty()) {
-                threads.link(conversation, mail.messageId());
-            }
-            threads.rememberSubject(conversation, mail.subject());
-            log.info("event=email_inbound_accepted conversation_id={} threaded={}", conversation, thread != null);
-            return Outcome.ACCEPTED;
+                    LocaleHint.of(text), meta, clock.instant());
+            conversation = inbound.onMessage(message);
         } catch (RuntimeException e) {
             dedupe.release(DEDUPE_SCOPE, key);
             throw e;
         }
+        try {
+            if (!mail.messageId().isEmpty()) {
+                threads.link(conversation, mail.messageId());
+            }
+            threads.rememberSubject(conversation, mail.subject());
+        } catch (RuntimeException e) {
+            // the message is stored: refusing now would make the sender retry and store it twice
+            log.warn("event=email_thread_not_recorded conversation_id={} error=\"{}\"", conversation, e.toString());
+        }
+        log.info("event=email_inbound_accepted conversation_id={} threaded={}", conversation, thread != null);
+        return Outcome.ACCEPTED;
     }
 
     /** The text to classify: plain part (or HTML converted), without quoted history and signature. */
@@ -128,11 +136,6 @@ public final class EmailInbound {
             }
         }
         return Optional.empty();
-    }
-
-    private static String localeHint(String text) {
-        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
-                ? "zh" : "";
     }
 
     private static String truncate(String s, int max) {

@@ -4,6 +4,7 @@ import dev.concierge.channel.FormFields;
 import dev.concierge.channel.InboundAttachment;
 import dev.concierge.channel.InboundHandler;
 import dev.concierge.channel.InboundMessage;
+import dev.concierge.channel.LocaleHint;
 import dev.concierge.channel.MalformedInputException;
 import dev.concierge.channel.WebhookRequest;
 import dev.concierge.channel.WebhookResponse;
@@ -107,7 +108,8 @@ public final class SmsWebhookHandler {
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("sms.to", form.firstOrEmpty("To"));
             meta.put("sms.message_sid", sid);
-            InboundMessage message = new InboundMessage(Channel.SMS, from, body.strip(), media, sid, null, "", meta,
+            InboundMessage message = new InboundMessage(Channel.SMS, from, body.strip(), media, sid, null,
+                    LocaleHint.of(body), meta,
                     clock.instant());
             var conversation = inbound.onMessage(message);
             log.info("event=sms_inbound_accepted message_sid={} conversation_id={}", sid, conversation);
