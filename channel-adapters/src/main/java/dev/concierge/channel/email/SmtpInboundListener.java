@@ -84,6 +84,10 @@ public final class SmtpInboundListener {
             if (recipient == null || !recipient.contains("@")) {
                 throw new RejectException(553, "5.1.3 bad recipient address");
             }
+            String domain = recipient.substring(recipient.lastIndexOf('@') + 1).strip();
+            if (!domain.equalsIgnoreCase(settings.domain())) {
+                throw new RejectException(550, "5.7.1 we only accept mail for " + settings.domain());
+            }
             recipients.add(recipient);
         }
 

@@ -236,6 +236,34 @@ class EmailChannelIT {
         assertThat(handler.messages()).hasSize(1);
     }
 
+    @Test
+    void mailForOtherDomainsIsRefusedAtRcpt() throws Exception {
+        MimeMessage m = customerMail("spam", "hello", null, null);
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress("someone@elsewhere.example.net"));
+        Throwable t = catchThrowable(() -> Transport.send(m));
+        assertThat(t).isInstanceOf(MessagingException.class);
+        assertThat(handler.messages()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableRelayLeavesTheReplyInTheOutboxUntilItIsBack() throws Exception {
+        InMemoryOutboxStore store = new InMemoryOutboxStore();
+        EmailSettings down = new EmailSettings(SUPPORT, -1, "127.0.0.1", 1, "", 1024 * 1024, 1024,
+                Duration.ofSeconds(2));
+        OutboxDispatcher failing = new OutboxDispatcher(List.of(new EmailOutputChannel(down, threads)), store,
+                new RetryPolicy(2, 5, Duration.ofMillis(1), Duration.ofMillis(10)), Clock.systemUTC(), d -> { });
+        OutboxEntry e = failing.submit(Channel.EMAIL,
+                OutboundMessage.text(new ConversationId("c-9"), Identity.email(CUSTOMER), "Your refund is done."));
+        assertThat(e.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(e.lastError()).contains("unreachable");
+
+        OutboxDispatcher recovered = new OutboxDispatcher(List.of(new EmailOutputChannel(settings, threads)), store,
+                RetryPolicy.defaults(), Clock.offset(Clock.systemUTC(), Duration.ofHours(1)), d -> { });
+        assertThat(recovered.drainOnce(5)).isEqualTo(1);
+        assertThat(store.find(e.id()).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(relay.waitForIncomingEmail(5000, 1)).isTrue();
+    }
+
     // --- the webhook path
 
     private MultipartForm signedForm(long timestamp, String token) {

@@ -234,6 +234,23 @@ class SmsChannelIT {
     }
 
     @Test
+    void providerTimeoutsAreRetried() {
+        SmsSettings impatient = new SmsSettings(settings.publicUrl(), "AC123", TOKEN, settings.apiBaseUrl(),
+                settings.fromNumber(), 3, Duration.ofMillis(300));
+        provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(1500)).willSetStateTo("fast"));
+        provider.stubFor(post(urlEqualTo(MESSAGES)).inScenario("slow").whenScenarioStateIs("fast")
+                .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM-fast\"}")));
+        OutboxDispatcher d = new OutboxDispatcher(List.of(new SmsOutputChannel(impatient, optOuts,
+                HttpClient.newHttpClient())), outbox, new RetryPolicy(2, 4, Duration.ofMillis(1), Duration.ofMillis(10)),
+                Clock.systemUTC(), x -> { });
+        OutboxEntry e = d.submit(Channel.SMS, OutboundMessage.text(new ConversationId("c-1"), CUSTOMER, "hello"));
+        assertThat(e.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(e.attempts()).isEqualTo(2);
+        assertThat(e.providerMessageId()).isEqualTo("SM-fast");
+    }
+
+    @Test
     void clientErrorsAreNotRetried() {
         provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)));
         OutboxEntry e = dispatcher.submit(Channel.SMS,
