@@ -328,6 +328,27 @@ class EmailChannelIT {
         assertThat(handler.messages()).hasSize(1);
     }
 
+    @Test
+    void urlencodedWebhookPostsWorkAndAutoRepliesAreIgnored() {
+        long ts = NOW.getEpochSecond();
+        String sig = new EmailWebhookSignature(KEY).sign(Long.toString(ts), "tok-u");
+        String form = "timestamp=" + ts + "&token=tok-u&signature=" + sig + "&from=" + CUSTOMER.replace("@", "%40")
+                + "&subject=%E9%80%80%E6%AC%BE&body-plain=%E8%AF%B7%E9%80%80%E6%AC%BE";
+        WebhookResponse r = webhook.handle(new WebhookRequest("POST", "/webhooks/email/inbound", Map.of(), Map.of(),
+                form.getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded", ""));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(handler.messages()).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("请退款");
+            assertThat(m.metadata()).containsEntry("email.subject", "退款");
+        });
+
+        WebhookResponse auto = post(signedForm(ts, "tok-auto").field("from", CUSTOMER).field("text", "I am away")
+                .field("headers", "Auto-Submitted: auto-replied"));
+        assertThat(auto.status()).isEqualTo(200);
+        assertThat(auto.body()).isEqualTo("ignored");
+        assertThat(handler.messages()).hasSize(1);
+    }
+
     // --- malformed input, on both paths
 
     private static byte[] raw(String text) {
