@@ -19,11 +19,20 @@ public enum SmsKeyword {
         this.words = words;
     }
 
+    /** Keywords that are also ordinary answers to the bot ("yes"): a keyword only for opted-out numbers. */
+    public static boolean isConversational(String body) {
+        return "YES".equals(normalise(body));
+    }
+
+    private static String normalise(String body) {
+        return body.strip().replaceAll("[\\p{Punct}。！？，]+$", "").strip().toUpperCase(Locale.ROOT);
+    }
+
     public static Optional<SmsKeyword> of(String body) {
         if (body == null) {
             return Optional.empty();
         }
-        String w = body.strip().replaceAll("[\\p{Punct}。！？，]+$", "").strip().toUpperCase(Locale.ROOT);
+        String w = normalise(body);
         for (SmsKeyword k : values()) {
             if (k.words.contains(w)) {
                 return Optional.of(k);

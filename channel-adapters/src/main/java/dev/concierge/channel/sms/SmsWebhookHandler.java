@@ -102,6 +102,9 @@ public final class SmsWebhookHandler {
         }
         try {
             var keyword = media.isEmpty() ? SmsKeyword.of(body) : java.util.Optional.<SmsKeyword>empty();
+            if (keyword.isPresent() && SmsKeyword.isConversational(body) && !optOuts.isOptedOut(Channel.SMS, from)) {
+                keyword = java.util.Optional.empty(); // "yes" answers the bot unless the number is opted out
+            }
             if (keyword.isPresent()) {
                 return answerKeyword(keyword.get(), from, sid);
             }

@@ -276,10 +276,16 @@ class SmsChannelIT {
         assertThat(e.status()).isEqualTo(OutboxStatus.SUPPRESSED);
         provider.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
 
-        WebhookResponse start = webhook.handle(signed(INBOUND_PATH, inbound("SM8", "start")));
+        WebhookResponse start = webhook.handle(signed(INBOUND_PATH, inbound("SM8", "Yes!")));
         assertThat(start.body()).contains("subscribed again");
         assertThat(optOuts.isOptedOut(Channel.SMS, CUSTOMER)).isFalse();
         assertThat(handler.messages()).isEmpty();
+    }
+
+    @Test
+    void yesIsAnOrdinaryAnswerForSubscribedNumbers() {
+        webhook.handle(signed(INBOUND_PATH, inbound("SM19", "yes")));
+        assertThat(handler.messages()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("yes"));
     }
 
     @Test
