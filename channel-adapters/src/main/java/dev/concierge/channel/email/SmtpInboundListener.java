@@ -45,7 +45,7 @@ public final class SmtpInboundListener {
                 .softwareName("Concierge")
                 .maxMessageSize(settings.maxMessageBytes())
                 .maxRecipients(50)
-                .maxConnections(100)
+                .maxConnections(20) // each session may buffer up to maxMessageBytes
                 .connectionTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
                 .messageHandlerFactory(Session::new)
                 .build();
