@@ -115,4 +115,47 @@ public final class RedisKeys {
     public String csatRecent() {
         return ns + ":{csat}:recent";
     }
+
+    // --- channels (idempotency, opt-outs, outbox, email threads; see dev.concierge.redis.channel)
+    /** Provider message ids and replay tokens already accepted; {@code key} is already made key-safe. */
+    public String channelDedupe(String scope, String safeKey) {
+        return ns + ":chan:dedupe:" + scope + ":" + safeKey;
+    }
+
+    public String channelOptOuts(String channelWireName) {
+        return ns + ":chan:optout:" + channelWireName;
+    }
+
+    /** All outbox keys share the {outbox} hash tag so one Lua script may claim and update them together. */
+    public String outboxEntry(String entryId) {
+        return ns + ":chan:{outbox}:entry:" + entryId;
+    }
+
+    public String outboxDue() {
+        return ns + ":chan:{outbox}:due";
+    }
+
+    public String deliveryReceipt(String providerMessageId) {
+        return ns + ":chan:receipt:" + providerMessageId;
+    }
+
+    public String emailMessageId(String safeMessageId) {
+        return ns + ":chan:email:msgid:" + safeMessageId;
+    }
+
+    public String emailReferences(ConversationId id) {
+        return ns + ":chan:email:conv:{" + id.value() + "}:refs";
+    }
+
+    public String emailReplyToken(ConversationId id) {
+        return ns + ":chan:email:conv:{" + id.value() + "}:token";
+    }
+
+    public String emailSubject(ConversationId id) {
+        return ns + ":chan:email:conv:{" + id.value() + "}:subject";
+    }
+
+    public String emailTokenIndex(String token) {
+        return ns + ":chan:email:token:" + token;
+    }
 }

@@ -1,0 +1,144 @@
+package dev.concierge.channel.email;
+
+import dev.concierge.channel.InboundHandler;
+import dev.concierge.channel.InboundMessage;
+import dev.concierge.channel.LocaleHint;
+import dev.concierge.channel.MalformedInputException;
+import dev.concierge.channel.dedupe.IdempotencyStore;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.customer.Identity;
+import dev.concierge.core.message.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What both inbound email paths (SMTP listener, webhook) share once the mail is parsed: normalise (HTML to
+ * text, quoted history and signature stripped), de-duplicate by Message-ID, thread (In-Reply-To, References,
+ * reply token), hand to the {@link InboundHandler}, and remember the thread. Blocks on stores.
+ */
+public final class EmailInbound {
+    private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
+    static final String DEDUPE_SCOPE = "email-inbound";
+    static final Duration DEDUPE_TTL = Duration.ofDays(7);
+
+    /** What became of a mail. */
+    public enum Outcome {
+        ACCEPTED,
+        DUPLICATE,
+        /** An auto-reply: acknowledged to the sender's server, never routed (mail loops). */
+        IGNORED
+    }
+
+    private final EmailThreadStore threads;
+    private final IdempotencyStore dedupe;
+    private final InboundHandler inbound;
+    private final Clock clock;
+
+    public EmailInbound(EmailThreadStore threads, IdempotencyStore dedupe, InboundHandler inbound, Clock clock) {
+        this.threads = threads;
+        this.dedupe = dedupe;
+        this.inbound = inbound;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws MalformedInputException for mail we refuse (no usable sender, nothing to read)
+     * @throws RuntimeException        when the handler could not store it; the de-duplication key is released
+     *                                 so the sender's retry gets in
+     */
+    public Outcome accept(ParsedEmail mail) throws MalformedInputException {
+        Identity sender;
+        try {
+            sender = Identity.email(mail.from());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedInputException("sender is not an email address");
+        }
+        if (mail.autoSubmitted()) {
+            log.info("event=email_auto_reply_ignored message_id={}", mail.messageId());
+            return Outcome.IGNORED;
+        }
+        String text = normalisedText(mail);
+        if (text.length() > Message.MAX_TEXT_CHARS) {
+            text = text.substring(0, Message.MAX_TEXT_CHARS);
+        }
+        if (text.isBlank() && mail.attachments().isEmpty()) {
+            throw new MalformedInputException(422, "mail has no text and no attachment", null);
+        }
+        String key = mail.messageId().isEmpty() ? "fp:" + mail.fingerprint() : mail.messageId();
+        if (!dedupe.claim(DEDUPE_SCOPE, key, DEDUPE_TTL)) {
+            log.info("event=email_inbound_duplicate message_id={}", key);
+            return Outcome.DUPLICATE;
+        }
+        ConversationId thread;
+        ConversationId conversation;
+        try {
+            thread = findThread(mail).orElse(null);
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("email.subject", truncate(mail.subject(), 300));
+            if (!mail.messageId().isEmpty()) {
+                meta.put("email.message_id", truncate(mail.messageId(), 250));
+            }
+            InboundMessage message = new InboundMessage(Channel.EMAIL, sender, text, mail.attachments(), key, thread,
+                    LocaleHint.of(text), meta, clock.instant());
+            conversation = inbound.onMessage(message);
+        } catch (RuntimeException e) {
+            dedupe.release(DEDUPE_SCOPE, key);
+            throw e;
+        }
+        try {
+            if (!mail.messageId().isEmpty()) {
+                threads.link(conversation, mail.messageId());
+            }
+            threads.rememberSubject(conversation, mail.subject());
+        } catch (RuntimeException e) {
+            // the message is stored: refusing now would make the sender retry and store it twice
+            log.warn("event=email_thread_not_recorded conversation_id={} error=\"{}\"", conversation, e.toString());
+        }
+        log.info("event=email_inbound_accepted conversation_id={} threaded={}", conversation, thread != null);
+        return Outcome.ACCEPTED;
+    }
+
+    /** The text to classify: plain part (or HTML converted), without quoted history and signature. */
+    static String normalisedText(ParsedEmail mail) {
+        String body = !mail.text().isBlank() ? mail.text() : HtmlToText.convert(mail.html());
+        return QuotedTextStripper.strip(body);
+    }
+
+    private Optional<ConversationId> findThread(ParsedEmail mail) {
+        List<String> candidates = new ArrayList<>();
+        if (!mail.inReplyTo().isEmpty()) {
+            candidates.add(mail.inReplyTo());
+        }
+        List<String> refs = new ArrayList<>(mail.references());
+        java.util.Collections.reverse(refs); // newest first
+        candidates.addAll(refs);
+        for (String id : candidates) {
+            Optional<ConversationId> c = threads.conversationOf(id);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        for (String rcpt : mail.recipients()) {
+            Optional<String> token = ReplyTokens.tokenIn(rcpt);
+            if (token.isPresent()) {
+                Optional<ConversationId> c = threads.conversationOfToken(token.get());
+                if (c.isPresent()) {
+                    return c;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

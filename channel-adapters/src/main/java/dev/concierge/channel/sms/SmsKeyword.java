@@ -1,0 +1,43 @@
+package dev.concierge.channel.sms;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Carrier compliance keywords. They are answered by the channel itself and never reach the bot or an agent.
+ * Only a message that is exactly the keyword counts ("stop" yes, "stop sending me the wrong size" no).
+ */
+public enum SmsKeyword {
+    STOP(Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "退订", "TD", "T", "取消订阅")),
+    START(Set.of("START", "UNSTOP", "SUBSCRIBE", "YES", "订阅")),
+    HELP(Set.of("HELP", "INFO", "帮助"));
+
+    private final Set<String> words;
+
+    SmsKeyword(Set<String> words) {
+        this.words = words;
+    }
+
+    /** Keywords that are also ordinary answers to the bot ("yes"): a keyword only for opted-out numbers. */
+    public static boolean isConversational(String body) {
+        return "YES".equals(normalise(body));
+    }
+
+    private static String normalise(String body) {
+        return body.strip().replaceAll("[\\p{Punct}。！？，]+$", "").strip().toUpperCase(Locale.ROOT);
+    }
+
+    public static Optional<SmsKeyword> of(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        String w = normalise(body);
+        for (SmsKeyword k : values()) {
+            if (k.words.contains(w)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}
