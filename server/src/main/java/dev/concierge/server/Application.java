@@ -1,6 +1,15 @@
 package dev.concierge.server;
 
 import dev.concierge.bot.BotEngine;
+import dev.concierge.channel.ChannelSettings;
+import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.memory.InMemoryAttachmentStore;
+import dev.concierge.redis.attachment.RedisAttachmentStore;
+import dev.concierge.server.channels.ChannelInbound;
+import dev.concierge.server.channels.ChannelOutbound;
+import dev.concierge.server.channels.ChannelStores;
+import dev.concierge.server.channels.ChannelsModule;
 import dev.concierge.core.auth.SessionStore;
 import dev.concierge.core.customer.ShopperTokenStore;
 import dev.concierge.core.memory.InMemoryConversationStore;
@@ -26,7 +35,6 @@ import dev.concierge.server.conversation.AgentDesk;
 import dev.concierge.server.conversation.ConversationService;
 import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.OfferDelivery;
-import dev.concierge.server.conversation.ReplyDispatcher;
 import dev.concierge.server.conversation.Stores;
 import dev.concierge.kb.admin.KnowledgeBaseAdmin;
 import dev.concierge.server.http.ApiModule;
@@ -47,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +75,12 @@ public final class Application implements AutoCloseable {
     private final Health health;
     private final List<AutoCloseable> resources;
     private final Domain domain;
+    private final ChannelsModule channels;
     private boolean closed;
 
     private Application(ConciergeConfig config, Vertx vertx, HttpServer server, KeyedExecutor executor,
-            Health health, Domain domain, List<AutoCloseable> resources) {
+            Health health, Domain domain, List<AutoCloseable> resources, ChannelsModule channels) {
+        this.channels = channels;
         this.config = config;
         this.vertx = vertx;
         this.server = server;
@@ -79,8 +90,13 @@ public final class Application implements AutoCloseable {
         this.resources = resources;
     }
 
-    /** Starts the server and returns once it listens (or throws if it cannot). */
+    /** Starts the server with the SMS and email channels off. */
     public static Application start(ConciergeConfig config, Clock clock) {
+        return start(config, ChannelSettings.fromEnvironment(java.util.Map.of()), clock);
+    }
+
+    /** Starts the server and returns once it listens (or throws if it cannot). */
+    public static Application start(ConciergeConfig config, ChannelSettings channelSettings, Clock clock) {
         List<AutoCloseable> resources = new ArrayList<>();
         SecureRandom random = new SecureRandom();
         Json json = new Json();
@@ -93,11 +109,15 @@ public final class Application implements AutoCloseable {
         KeyedExecutor executor = new KeyedExecutor(config.server().workerThreads(), "concierge-worker");
         LocalConnections connections = new LocalConnections(json.mapper());
         AuthService auth = new AuthService(config.auth(), state.sessions(), new PasswordHasher(random), random, clock);
-        ReplyDispatcher replies = (customer, conversation, message) ->
-                ConversationService.pushToShopper(connections, customer, message);
         OfferDelivery offers = new OfferDelivery(stores, connections);
         Domain domain = Domain.create(config, state, offers, clock, resources);
         Router router = domain.router();
+        ChannelStores channelStores = state.redis() == null ? ChannelStores.inMemory(clock)
+                : ChannelStores.redis(state.redis(), state.keys(), state.json());
+        ChannelOutbound replies = ChannelOutbound.create(channelSettings, channelStores, connections,
+                (message, language) -> Optional.ofNullable(message.metadata().get("faqId"))
+                        .flatMap(id -> domain.knowledgeBase().answer(id, language, Channel.SMS)), clock);
+        resources.add(replies);
         AgentDesk desk = new AgentDesk(stores, router, connections, replies, auth::account, clock);
         BotEngine bot = domain.bot();
         ConversationService conversations = new ConversationService(stores, bot, desk, replies, clock);
@@ -112,9 +132,14 @@ public final class Application implements AutoCloseable {
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
                 health), config.integrations(), config.server().maxBodyBytes(), json, metrics, clock);
         Authentication authentication = new Authentication(auth, executor, api.errorWriter());
+        ChannelsModule channels = ChannelsModule.create(channelSettings, channelStores,
+                new ChannelInbound(conversations, stores.customers(), state.attachments(), executor, clock), replies,
+                clock);
+        resources.add(channels);
         List<ApiModule> modules = List.of(
                 new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
-                        json));
+                        json),
+                channels);
 
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.server().host())
@@ -143,13 +168,19 @@ public final class Application implements AutoCloseable {
                     + config.server().port() + ": " + e.getMessage(), e);
         }
         domain.startTimers(vertx);
+        channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),
                 config.store().type().name().toLowerCase(java.util.Locale.ROOT), config.auth().accounts().size());
-        return new Application(config, vertx, server, executor, health, domain, resources);
+        return new Application(config, vertx, server, executor, health, domain, resources, channels);
     }
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** The SMTP listener's port, or -1 when email ingress by SMTP is off. */
+    public int smtpPort() {
+        return channels.smtpPort();
     }
 
     /**
@@ -208,12 +239,14 @@ public final class Application implements AutoCloseable {
     /** The stores chosen by configuration: all in memory, or all in one Redis. */
     record StateStores(dev.concierge.core.conversation.ConversationStore conversations,
             dev.concierge.core.customer.CustomerStore customers, SessionStore sessions,
-            ShopperTokenStore shopperTokens, UnifiedJedis redis, RedisKeys keys, RedisJson json) {
+            ShopperTokenStore shopperTokens, AttachmentStore attachments, UnifiedJedis redis, RedisKeys keys,
+            RedisJson json) {
 
         static StateStores open(ConciergeConfig.StoreSettings settings, List<AutoCloseable> resources) {
             if (settings.type() == StoreType.MEMORY) {
                 return new StateStores(new InMemoryConversationStore(), new InMemoryCustomerStore(),
-                        new InMemorySessionStore(), new InMemoryShopperTokenStore(), null, null, null);
+                        new InMemorySessionStore(), new InMemoryShopperTokenStore(), new InMemoryAttachmentStore(), null,
+                        null, null);
             }
             UnifiedJedis redis = RedisConnections.open(settings.redisUrl(), settings.maxConnections(),
                     Duration.ofSeconds(2));
@@ -227,8 +260,8 @@ public final class Application implements AutoCloseable {
             RedisKeys keys = new RedisKeys(settings.namespace());
             RedisJson json = new RedisJson();
             return new StateStores(new RedisConversationStore(redis, keys, json), new RedisCustomerStore(redis, keys,
-                    json), new RedisSessionStore(redis, keys, json), new RedisShopperTokenStore(redis, keys), redis,
-                    keys, json);
+                    json), new RedisSessionStore(redis, keys, json), new RedisShopperTokenStore(redis, keys),
+                    new RedisAttachmentStore(redis, keys), redis, keys, json);
         }
 
         boolean ping() {

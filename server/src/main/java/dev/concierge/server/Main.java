@@ -1,5 +1,6 @@
 package dev.concierge.server;
 
+import dev.concierge.channel.ChannelSettings;
 import dev.concierge.server.auth.PasswordHasher;
 import dev.concierge.server.config.ConciergeConfig;
 import dev.concierge.server.config.ConfigException;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /** {@code bin/concierge SUBCOMMAND ...}: one entry point for the server and every tool. */
 public final class Main {
@@ -71,24 +72,23 @@ public final class Main {
             }
         }
         ConciergeConfig config;
+        ChannelSettings channels;
         try {
             config = new ConfigLoader().load(file, System.getenv(), overrides);
-        } catch (ConfigException e) {
+            channels = ChannelSettings.fromEnvironment(System.getenv());
+        } catch (ConfigException | IllegalArgumentException e) {
             err.println("configuration error: " + e.getMessage());
             return 2;
         }
         Application app;
         try {
-            app = Application.start(config, Clock.systemUTC());
+            app = Application.start(config, channels, Clock.systemUTC());
         } catch (RuntimeException e) {
             err.println("cannot start: " + e.getMessage());
+            LoggerFactory.getLogger(Main.class).debug("start-up failure", e);
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "concierge-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "concierge-shutdown"));
         return Integer.MIN_VALUE;
     }
 

@@ -24,23 +24,24 @@ final class WsClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final WebSocket socket;
-    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final BlockingQueue<JsonNode> frames;
+    private final CompletableFuture<Integer> closed;
     private final List<JsonNode> seen = new ArrayList<>();
 
-    private WsClient(WebSocket socket) {
+    private WsClient(WebSocket socket, Listener listener) {
         this.socket = socket;
+        this.frames = listener.frames;
+        this.closed = listener.closed;
     }
 
     static WsClient connect(int port, String path, Map<String, String> headers) {
+        // The listener owns the queue from the start: the server may speak before buildAsync returns.
         Listener listener = new Listener();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         WebSocket ws = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), listener).join();
-        WsClient client = new WsClient(ws);
-        listener.client = client;
-        return client;
+        return new WsClient(ws, listener);
     }
 
     static WsClient connect(int port, String path) {
@@ -120,7 +121,8 @@ final class WsClient implements AutoCloseable {
     }
 
     private static final class Listener implements WebSocket.Listener {
-        private WsClient client;
+        private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
 
         @Override
@@ -128,7 +130,7 @@ final class WsClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    client.frames.add(JSON.readTree(partial.toString()));
+                    frames.add(JSON.readTree(partial.toString()));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException("server sent non-JSON: " + partial, e);
                 }
@@ -140,13 +142,13 @@ final class WsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            client.closed.complete(statusCode);
+            closed.complete(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            client.closed.complete(-1);
+            closed.complete(-1);
         }
     }
 }

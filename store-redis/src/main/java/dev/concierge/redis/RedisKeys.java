@@ -62,6 +62,11 @@ public final class RedisKeys {
         return identity.key();
     }
 
+    // --- attachments
+    public String attachment(String reference) {
+        return ns + ":att:" + reference;
+    }
+
     // --- auth
     public String session(String tokenHash) {
         return ns + ":session:" + tokenHash;

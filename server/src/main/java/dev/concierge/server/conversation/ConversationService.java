@@ -5,6 +5,7 @@ import dev.concierge.bot.BotEngine;
 import dev.concierge.bot.BotTurn;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Direction;
 import dev.concierge.core.message.Message;
@@ -49,23 +50,46 @@ public final class ConversationService {
     }
 
     public InboundOutcome receive(Inbound in) {
+        return respond(store(in));
+    }
+
+    /** A customer message filed in its conversation, not yet answered. */
+    public record Stored(Customer customer, Conversation conversation, Message message, boolean duplicate,
+            String localeHint) {
+    }
+
+    /**
+     * Files the message durably (the first half of {@link #receive}); channels that must acknowledge fast call
+     * this, acknowledge, then run {@link #respond} on the customer's lane.
+     */
+    public Stored store(Inbound in) {
         Instant now = clock.instant();
         Customer customer = stores.customers().find(in.customer())
                 .orElseThrow(() -> new NoSuchElementException("unknown customer " + in.customer()));
         Conversation conversation = openConversation(customer, in, now);
+        Message message = new Message(in.messageId() == null ? MessageId.random() : in.messageId(),
+                conversation.id(), in.channel(), Direction.INBOUND, SenderRole.CUSTOMER, customer.id().value(),
+                in.text(), in.attachments(), now, in.metadata());
+        boolean appended = stores.conversations().append(message);
+        if (!appended) {
+            LOG.info("duplicate inbound message {} in {} ignored", message.id(), conversation.id());
+        }
+        return new Stored(customer, conversation, message, !appended, in.localeHint());
+    }
+
+    /** The second half of {@link #receive}: the bot answers, or the queue or the agent hears of it. */
+    public InboundOutcome respond(Stored stored) {
+        Conversation conversation = stored.conversation();
+        Message message = stored.message();
+        if (stored.duplicate()) {
+            return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(), Optional.empty());
+        }
         MDC.put("conversation", conversation.id().value());
         try {
-            Message message = new Message(in.messageId() == null ? MessageId.random() : in.messageId(),
-                    conversation.id(), in.channel(), Direction.INBOUND, SenderRole.CUSTOMER, customer.id().value(),
-                    in.text(), in.attachments(), now, in.metadata());
-            if (!stores.conversations().append(message)) {
-                LOG.info("duplicate inbound message {} ignored", message.id());
-                return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(), Optional.empty());
-            }
             return switch (conversation.status()) {
-                case BOT -> botTurn(customer, conversation, message, in.localeHint());
+                case BOT -> botTurn(stored.customer(), conversation, message, stored.localeHint());
                 case QUEUED -> {
-                    Optional<QueueStatus> queue = desk.remindQueued(customer, conversation);
+                    Optional<QueueStatus> queue = desk.remindQueued(stored.customer(), conversation);
                     yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), queue);
                 }
                 case ASSIGNED -> {
@@ -90,7 +114,19 @@ public final class ConversationService {
     }
 
     private Conversation openConversation(Customer customer, Inbound in, Instant now) {
-        Optional<Conversation> open = stores.conversations().findOpenByCustomer(customer.id());
+        Optional<Conversation> threaded = Optional.ofNullable(in.thread())
+                .flatMap(id -> stores.conversations().find(id))
+                .filter(c -> c.customerId().equals(customer.id()));
+        if (threaded.isPresent() && !threaded.get().isOpen()) {
+            // A reply to a closed thread (an email answer days later) reopens it with its history.
+            Conversation reopened = stores.conversations().update(threaded.get().id(), c -> c.isOpen() ? c
+                    : c.transition(ConversationStatus.BOT, "customer", null, "customer replied", now)
+                            .withChannel(in.channel(), now));
+            LOG.info("conversation {} reopened by a reply on {}", reopened.id(), in.channel().wireName());
+            return reopened;
+        }
+        Optional<Conversation> open = threaded.isPresent() ? threaded
+                : stores.conversations().findOpenByCustomer(customer.id());
         if (open.isEmpty()) {
             String locale = in.localeHint() != null ? in.localeHint() : customer.locale();
             Conversation created = Conversation.open(ConversationId.random(), customer.id(), in.channel(), locale, now);

@@ -1,6 +1,7 @@
 package dev.concierge.server.conversation;
 
 import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.message.MessageId;
@@ -13,9 +14,16 @@ import java.util.Objects;
  *
  * @param messageId a stable id when the channel has one (provider id, client id) so retries are stored once;
  *                  null to generate one
+ * @param thread    the conversation the channel threaded this message to (email replies), or null
  */
 public record Inbound(CustomerId customer, Channel channel, String text, List<Attachment> attachments,
-        String localeHint, MessageId messageId, Map<String, String> metadata) {
+        String localeHint, MessageId messageId, Map<String, String> metadata, ConversationId thread) {
+
+    public Inbound(CustomerId customer, Channel channel, String text, List<Attachment> attachments, String localeHint,
+            MessageId messageId, Map<String, String> metadata) {
+        this(customer, channel, text, attachments, localeHint, messageId, metadata, null);
+    }
+
     public Inbound {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(channel, "channel");

@@ -1,0 +1,27 @@
+package dev.concierge.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.attachment.StoredFile;
+import org.junit.jupiter.api.Test;
+
+public interface AttachmentStoreContract {
+
+    AttachmentStore attachments();
+
+    @Test
+    default void storesAndReturnsBytesUnderAnUnguessableReference() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2, 3, (byte) 0xD9};
+        String a = attachments().put(new StoredFile("defect.jpg", "image/jpeg", jpeg));
+        String b = attachments().put(new StoredFile("defect.jpg", "image/jpeg", jpeg));
+        assertThat(a).startsWith("att-").isNotEqualTo(b);
+        StoredFile back = attachments().get(a).orElseThrow();
+        assertThat(back.content()).isEqualTo(jpeg);
+        assertThat(back.contentType()).isEqualTo("image/jpeg");
+        assertThat(back.name()).isEqualTo("defect.jpg");
+        attachments().delete(a);
+        assertThat(attachments().get(a)).isEmpty();
+        assertThat(attachments().get("att-unknown")).isEmpty();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.concierge.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.concierge.channel.ChannelSettings;
+import dev.concierge.channel.sms.SmsSignatureVerifier;
+import dev.concierge.server.config.ConfigLoader;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SMS and email through the whole server against real protocol peers: WireMock plays the SMS provider's API,
+ * GreenMail the outbound SMTP relay, and a Jakarta Mail client delivers to our SMTP listener.
+ */
+class ChannelsIT {
+    private static final String PUBLIC = "https://support.shop.example";
+    private static final String TOKEN = "sms-auth-token-for-tests";
+    private static final String MESSAGES = "/2010-04-01/Accounts/AC42/Messages.json";
+    private static final String SUPPORT = "support@shop.example";
+
+    private WireMockServer provider;
+    private GreenMail relay;
+    private Application app;
+
+    @BeforeEach
+    void start() {
+        provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        provider.start();
+        provider.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"sid\":\"SM-out\",\"status\":\"queued\"}")));
+        relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        relay.start();
+        Map<String, String> env = Map.of(
+                "CONCIERGE_PUBLIC_URL", PUBLIC,
+                "CONCIERGE_SMS_AUTH_TOKEN", TOKEN,
+                "CONCIERGE_SMS_ACCOUNT_SID", "AC42",
+                "CONCIERGE_SMS_API_URL", "http://127.0.0.1:" + provider.port(),
+                "CONCIERGE_SMS_FROM", "+15550009999",
+                "CONCIERGE_EMAIL_FROM", SUPPORT,
+                "CONCIERGE_SMTP_LISTEN_PORT", "0",
+                "CONCIERGE_SMTP_RELAY", "127.0.0.1:" + relay.getSmtp().getPort());
+        var config = new ConfigLoader().load(null, Map.of(), Map.of("server.host", "127.0.0.1", "server.port", "0",
+                "server.shutdownGraceSeconds", "2", "server.workerThreads", "4"));
+        app = Application.start(config, ChannelSettings.fromEnvironment(env), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        relay.stop();
+        provider.stop();
+    }
+
+    @Test
+    void signedSmsGetsABotAnswerThroughTheProviderAndForgeriesAreRefused() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", "SM-in-1");
+        params.put("AccountSid", "AC42");
+        params.put("From", "+8613800138000");
+        params.put("To", "+15550009999");
+        params.put("Body", "你好");
+        params.put("NumMedia", "0");
+        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
+                .isEqualTo(200);
+        eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=%2B8613800138000"))));
+
+        // The provider retries the same message: stored once, answered once.
+        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
+                .isEqualTo(200);
+        // A forged signature: refused, nothing stored, nothing sent.
+        params.put("MessageSid", "SM-in-2");
+        params.put("Body", "forged");
+        assertThat(postForm("/webhooks/sms/inbound", params, "bm90LWEtc2lnbmF0dXJl").statusCode()).isEqualTo(403);
+        assertThat(postForm("/webhooks/sms/inbound", params, null).statusCode()).isEqualTo(403);
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(1);
+    }
+
+    @Test
+    void emailHandoffIsAnsweredByAnAgentAsAThreadedEmail() throws Exception {
+        String token = login("agent-1");
+        try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
+            agent.await("welcome");
+            sendMail("li.lei@customer.example", "订单问题", "我要转人工，订单 20261122001 的包裹破损了。",
+                    "<first-mail@customer.example>", null);
+
+            // The bot's handoff answer goes back by email, threaded to the customer's mail.
+            assertThat(relay.waitForIncomingEmail(10_000, 1)).isTrue();
+            MimeMessage botReply = relay.getReceivedMessages()[0];
+            assertThat(botReply.getHeader("In-Reply-To", null)).isEqualTo("<first-mail@customer.example>");
+            assertThat(botReply.getAllRecipients()[0].toString()).isEqualTo("li.lei@customer.example");
+
+            JsonNode offer = agent.await("offer");
+            String conversationId = offer.path("conversationId").asText();
+            assertThat(offer.path("context").path("channel").asText()).isEqualTo("email");
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+            agent.send(Map.of("type", "message", "conversationId", conversationId,
+                    "text", "您好，已为您登记破损补发，请保留包装。"));
+            agent.await("ack");
+
+            // The agent's reply (after the "agent joined" notice) arrives as an email in the same thread.
+            assertThat(relay.waitForIncomingEmail(10_000, 3)).isTrue();
+            MimeMessage agentReply = List.of(relay.getReceivedMessages()).stream()
+                    .filter(m -> body(m).contains("破损补发")).findFirst().orElseThrow();
+            assertThat(agentReply.getHeader("References", null)).contains("<first-mail@customer.example>");
+            String agentMessageId = agentReply.getMessageID();
+
+            // The customer answers that mail: it lands in the same conversation, at the agent's desk.
+            sendMail("li.lei@customer.example", "Re: 订单问题", "好的，谢谢！", "<second-mail@customer.example>",
+                    agentMessageId);
+            JsonNode forwarded = agent.await(f -> "message".equals(f.path("type").asText())
+                    && "customer".equals(f.path("from").asText()), "the customer's email reply");
+            assertThat(forwarded.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(forwarded.path("text").asText()).contains("好的");
+        }
+    }
+
+    private String login(String agent) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/auth/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + agent
+                        + "\",\"password\":\"concierge-demo\"}")).build());
+        return TestServer.json(response.body()).path("token").asText();
+    }
+
+    private void sendMail(String from, String subject, String text, String messageId, String inReplyTo)
+            throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(app.smtpPort()));
+        Session session = Session.getInstance(props);
+        MimeMessage mail = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        mail.setFrom(new InternetAddress(from));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
+        mail.setSubject(subject, "UTF-8");
+        mail.setText(text, "UTF-8");
+        if (inReplyTo != null) {
+            mail.setHeader("In-Reply-To", inReplyTo);
+            mail.setHeader("References", inReplyTo);
+        }
+        Transport.send(mail);
+    }
+
+    private static String body(MimeMessage m) {
+        try {
+            Object content = m.getContent();
+            if (content instanceof String s) {
+                return s;
+            }
+            if (content instanceof jakarta.mail.Multipart mp) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < mp.getCount(); i++) {
+                    Object part = mp.getBodyPart(i).getContent();
+                    sb.append(part instanceof String s ? s : "");
+                }
+                return sb.toString();
+            }
+            return "";
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String sign(String path, Map<String, String> params) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        params.forEach((k, v) -> multi.put(k, List.of(v)));
+        return new SmsSignatureVerifier(TOKEN).sign(PUBLIC + path, multi);
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> params, String signature) {
+        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return send(request.build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Retries an assertion about asynchronous delivery until it holds or ten seconds pass. */
+    private static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

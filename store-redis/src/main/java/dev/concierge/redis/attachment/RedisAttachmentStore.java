@@ -1,0 +1,58 @@
+package dev.concierge.redis.attachment;
+
+import static dev.concierge.redis.RedisFailures.guard;
+
+import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.attachment.StoredFile;
+import dev.concierge.redis.RedisKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Attachment bytes as a binary hash {name, type, data}, shared by every node. */
+public final class RedisAttachmentStore implements AttachmentStore {
+    private static final byte[] NAME = bytes("name");
+    private static final byte[] TYPE = bytes("type");
+    private static final byte[] DATA = bytes("data");
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+
+    public RedisAttachmentStore(UnifiedJedis redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @Override
+    public String put(StoredFile file) {
+        String reference = "att-" + UUID.randomUUID();
+        guard(() -> redis.hset(bytes(keys.attachment(reference)), Map.of(NAME, bytes(file.name()), TYPE,
+                bytes(file.contentType()), DATA, file.content())));
+        return reference;
+    }
+
+    @Override
+    public Optional<StoredFile> get(String reference) {
+        List<byte[]> fields = guard(() -> redis.hmget(bytes(keys.attachment(reference)), NAME, TYPE, DATA));
+        if (fields == null || fields.get(2) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredFile(text(fields.get(0)), text(fields.get(1)), fields.get(2)));
+    }
+
+    @Override
+    public void delete(String reference) {
+        guard(() -> redis.del(keys.attachment(reference)));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+}
