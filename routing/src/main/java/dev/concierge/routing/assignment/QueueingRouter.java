@@ -18,6 +18,8 @@ import dev.concierge.routing.sla.SlaKind;
 import dev.concierge.routing.sla.SlaPolicy;
 import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
+import dev.concierge.routing.state.ClaimOutcome;
+import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
@@ -32,7 +34,7 @@ import dev.concierge.routing.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,24 +78,33 @@ public final class QueueingRouter implements Router {
         Instant now = clock.instant();
         long rank = ticket.requestedAt().toEpochMilli() - settings.priority().boostMillis(ticket);
         QueueEntry entry = QueueEntry.of(ticket, now, rank);
-        EnqueueOutcome outcome = state.enqueue(entry, sla.timersFor(ticket, now));
+        List<AgentProfile> profiles = stores.agents().list();
+        Instant expires = now.plus(settings.offerTimeout());
+        EnqueueOutcome outcome = state.enqueue(entry, sla.timersFor(ticket, now),
+                selector.eligible(new Waiting(entry, Set.of()), profiles, now), now, expires);
+        ConversationId conversation = ticket.conversationId();
         if (!outcome.added()) {
-            return queueStatus(ticket.conversationId()).orElse(new QueueStatus(ticket.conversationId(), 0, 0));
+            return queueStatus(conversation).orElse(new QueueStatus(conversation, 0, 0));
         }
-        Map<AgentId, AgentState> live = state.agents();
-        if (outcome.owner().isPresent()) {
-            AgentId owner = outcome.owner().get();
-            AgentState ownerState = live.get(owner);
+        ClaimOutcome claim = outcome.claim();
+        if (claim.claim() == Claim.NOT_TRIED) {
+            // a returning customer: their first-contact owner gets the first chance if online
+            AgentId owner = outcome.owner().orElseThrow();
+            AgentState ownerState = state.agents().get(owner);
             if (ownerState != null && ownerState.presence() == Presence.ONLINE
-                    && stores.agents().find(owner).isPresent()) {
+                    && profiles.stream().anyMatch(p -> p.id().equals(owner))) {
                 Instant until = now.plus(settings.ownerFallback());
                 entry = entry.preferring(owner, until);
                 state.updateWaiting(entry, until);
             }
+            claim = state.claimBest(conversation, selector.eligible(new Waiting(entry, Set.of()), profiles, now), now,
+                    expires);
         }
-        Map<AgentId, Candidate> candidates = candidates(live);
-        place(new Waiting(entry, Set.of()), candidates, now);
-        return queueStatus(ticket.conversationId()).orElse(new QueueStatus(ticket.conversationId(), 0, 0));
+        if (claim.claim() == Claim.OFFERED) {
+            events.offered(new Offer(conversation, claim.agent().orElseThrow(), ticket, now, expires));
+            return new QueueStatus(conversation, 0, 0);
+        }
+        return queueStatus(conversation).orElse(new QueueStatus(conversation, 0, 0));
     }
 
     @Override
@@ -235,23 +246,28 @@ public final class QueueingRouter implements Router {
 
     /** Offers waiting conversations, in queue order, to agents with room until no one has room left. */
     void drain() {
+        List<Waiting> page = state.waiting(0, PAGE);
+        if (page.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        Map<AgentId, Candidate> candidates = candidates(state.agents());
+        List<AgentProfile> profiles = stores.agents().list();
+        Map<AgentId, Candidate> candidates = candidates(profiles, state.agents());
         int offset = 0;
         int scanned = 0;
-        while (scanned < SCAN_LIMIT && candidates.values().stream().anyMatch(AgentSelector::canTakeAnything)) {
-            List<Waiting> page = state.waiting(offset, PAGE);
+        while (candidates.values().stream().anyMatch(Candidate::hasRoomAnywhere)) {
             int placed = 0;
             for (Waiting waiting : page) {
-                if (place(waiting, candidates, now)) {
+                if (place(waiting, profiles, candidates, now)) {
                     placed++;
                 }
             }
             scanned += page.size();
-            if (page.size() < PAGE) {
+            if (page.size() < PAGE || scanned >= SCAN_LIMIT) {
                 return;
             }
             offset += page.size() - placed;
+            page = state.waiting(offset, PAGE);
         }
     }
 
@@ -270,31 +286,40 @@ public final class QueueingRouter implements Router {
         drain();
     }
 
-    private boolean place(Waiting waiting, Map<AgentId, Candidate> candidates, Instant now) {
+    private boolean place(Waiting waiting, List<AgentProfile> profiles, Map<AgentId, Candidate> candidates,
+            Instant now) {
         HandoffTicket ticket = waiting.entry().ticket();
-        for (Candidate agent : selector.rank(waiting, candidates.values(), now)) {
-            Instant expires = now.plus(settings.offerTimeout());
-            Claim claim = state.claimOffer(ticket.conversationId(), agent.profile.id(),
-                    agent.profile.capacityOn(ticket.channel()), now, expires);
-            switch (claim) {
-                case OFFERED -> {
-                    agent.took(ticket.channel());
-                    events.offered(new Offer(ticket.conversationId(), agent.profile.id(), ticket, now, expires));
-                    return true;
-                }
-                case CONVERSATION_GONE -> {
-                    return false;
-                }
-                case AGENT_UNAVAILABLE -> agent.full(ticket.channel());
-                default -> throw new IllegalStateException("unknown claim " + claim);
+        Channel channel = ticket.channel();
+        List<Eligible> eligible = selector.eligible(waiting, profiles, now);
+        if (eligible.stream().noneMatch(e -> candidates.containsKey(e.agent())
+                && candidates.get(e.agent()).hasRoomOn(channel))) {
+            return false;
+        }
+        Instant expires = now.plus(settings.offerTimeout());
+        ClaimOutcome claim = state.claimBest(ticket.conversationId(), eligible, now, expires);
+        if (claim.claim() == Claim.OFFERED) {
+            AgentId agent = claim.agent().orElseThrow();
+            Candidate taker = candidates.get(agent);
+            if (taker != null) {
+                taker.took(channel);
             }
+            events.offered(new Offer(ticket.conversationId(), agent, ticket, now, expires));
+            return true;
+        }
+        if (claim.claim() == Claim.AGENT_UNAVAILABLE) {
+            eligible.forEach(e -> {
+                Candidate c = candidates.get(e.agent());
+                if (c != null) {
+                    c.full(channel);
+                }
+            });
         }
         return false;
     }
 
-    private Map<AgentId, Candidate> candidates(Map<AgentId, AgentState> live) {
-        Map<AgentId, Candidate> result = new LinkedHashMap<>();
-        for (AgentProfile profile : stores.agents().list()) {
+    private static Map<AgentId, Candidate> candidates(List<AgentProfile> profiles, Map<AgentId, AgentState> live) {
+        Map<AgentId, Candidate> result = new HashMap<>();
+        for (AgentProfile profile : profiles) {
             AgentState s = live.get(profile.id());
             if (s != null && s.presence() == Presence.ONLINE) {
                 result.put(profile.id(), new Candidate(profile, s));
