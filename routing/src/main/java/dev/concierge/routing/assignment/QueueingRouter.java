@@ -12,6 +12,7 @@ import dev.concierge.routing.Router;
 import dev.concierge.routing.RoutingEvents;
 import dev.concierge.routing.RoutingSettings;
 import dev.concierge.routing.RoutingStores;
+import dev.concierge.routing.agent.AgentDirectory;
 import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.sla.SlaBreach;
 import dev.concierge.routing.sla.SlaKind;
@@ -19,12 +20,14 @@ import dev.concierge.routing.sla.SlaPolicy;
 import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
 import dev.concierge.routing.state.ClaimOutcome;
+import dev.concierge.routing.state.ClaimRequest;
 import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.Waiting;
 import dev.concierge.routing.ticket.Ticket;
@@ -78,10 +81,10 @@ public final class QueueingRouter implements Router {
         Instant now = clock.instant();
         long rank = ticket.requestedAt().toEpochMilli() - settings.priority().boostMillis(ticket);
         QueueEntry entry = QueueEntry.of(ticket, now, rank);
-        List<AgentProfile> profiles = stores.agents().list();
+        AgentDirectory.Listing listing = stores.agents().cachedListing();
         Instant expires = now.plus(settings.offerTimeout());
         EnqueueOutcome outcome = state.enqueue(entry, sla.timersFor(ticket, now),
-                selector.eligible(new Waiting(entry, Set.of()), profiles, now), now, expires);
+                request(new Waiting(entry, Set.of()), listing, now, expires));
         ConversationId conversation = ticket.conversationId();
         if (!outcome.added()) {
             return queueStatus(conversation).orElse(new QueueStatus(conversation, 0, 0));
@@ -89,22 +92,39 @@ public final class QueueingRouter implements Router {
         ClaimOutcome claim = outcome.claim();
         if (claim.claim() == Claim.NOT_TRIED) {
             // a returning customer: their first-contact owner gets the first chance if online
+            listing = stores.agents().freshListing();
             AgentId owner = outcome.owner().orElseThrow();
             AgentState ownerState = state.agents().get(owner);
             if (ownerState != null && ownerState.presence() == Presence.ONLINE
-                    && profiles.stream().anyMatch(p -> p.id().equals(owner))) {
+                    && listing.profiles().stream().anyMatch(p -> p.id().equals(owner))) {
                 Instant until = now.plus(settings.ownerFallback());
                 entry = entry.preferring(owner, until);
                 state.updateWaiting(entry, until);
             }
-            claim = state.claimBest(conversation, selector.eligible(new Waiting(entry, Set.of()), profiles, now), now,
-                    expires);
+            claim = claim(new Waiting(entry, Set.of()), listing, now, expires);
+        } else if (claim.claim() == Claim.STALE_DIRECTORY) {
+            claim = claim(new Waiting(entry, Set.of()), stores.agents().freshListing(), now, expires);
         }
         if (claim.claim() == Claim.OFFERED) {
             events.offered(new Offer(conversation, claim.agent().orElseThrow(), ticket, now, expires));
             return new QueueStatus(conversation, 0, 0);
         }
         return queueStatus(conversation).orElse(new QueueStatus(conversation, 0, 0));
+    }
+
+    private ClaimRequest request(Waiting waiting, AgentDirectory.Listing listing, Instant now, Instant expires) {
+        return new ClaimRequest(selector.eligible(waiting, listing.profiles(), now), listing.version(), now, expires);
+    }
+
+    /** Claims with the given listing, re-reading the directory when it changed under us. */
+    private ClaimOutcome claim(Waiting waiting, AgentDirectory.Listing listing, Instant now, Instant expires) {
+        ClaimOutcome outcome = state.claimBest(waiting.entry().conversationId(),
+                request(waiting, listing, now, expires));
+        for (int retry = 0; retry < 5 && outcome.claim() == Claim.STALE_DIRECTORY; retry++) {
+            outcome = state.claimBest(waiting.entry().conversationId(),
+                    request(waiting, stores.agents().freshListing(), now, expires));
+        }
+        return outcome;
     }
 
     @Override
@@ -132,7 +152,7 @@ public final class QueueingRouter implements Router {
 
     @Override
     public void accept(AgentId agent, ConversationId conversation) {
-        if (state.accept(agent, conversation).isEmpty()) {
+        if (!state.accept(agent, conversation)) {
             throw new OfferNotFoundException(agent, conversation);
         }
         events.assigned(agent, conversation);
@@ -149,10 +169,10 @@ public final class QueueingRouter implements Router {
 
     @Override
     public void release(ConversationId conversation) {
-        Optional<Held> held = state.release(conversation);
-        held.filter(h -> !h.accepted())
+        Released released = state.release(conversation);
+        released.held().filter(h -> !h.accepted())
                 .ifPresent(h -> events.offerWithdrawn(h.agent(), conversation, "released"));
-        if (held.isPresent()) {
+        if (released.held().isPresent() && released.waiting() > 0) {
             drain();
         }
     }
@@ -251,14 +271,14 @@ public final class QueueingRouter implements Router {
             return;
         }
         Instant now = clock.instant();
-        List<AgentProfile> profiles = stores.agents().list();
-        Map<AgentId, Candidate> candidates = candidates(profiles, state.agents());
+        AgentDirectory.Listing listing = stores.agents().freshListing();
+        Map<AgentId, Candidate> candidates = candidates(listing.profiles(), state.agents());
         int offset = 0;
         int scanned = 0;
         while (candidates.values().stream().anyMatch(Candidate::hasRoomAnywhere)) {
             int placed = 0;
             for (Waiting waiting : page) {
-                if (place(waiting, profiles, candidates, now)) {
+                if (place(waiting, listing, candidates, now)) {
                     placed++;
                 }
             }
@@ -286,17 +306,17 @@ public final class QueueingRouter implements Router {
         drain();
     }
 
-    private boolean place(Waiting waiting, List<AgentProfile> profiles, Map<AgentId, Candidate> candidates,
+    private boolean place(Waiting waiting, AgentDirectory.Listing listing, Map<AgentId, Candidate> candidates,
             Instant now) {
         HandoffTicket ticket = waiting.entry().ticket();
         Channel channel = ticket.channel();
-        List<Eligible> eligible = selector.eligible(waiting, profiles, now);
+        List<Eligible> eligible = selector.eligible(waiting, listing.profiles(), now);
         if (eligible.stream().noneMatch(e -> candidates.containsKey(e.agent())
                 && candidates.get(e.agent()).hasRoomOn(channel))) {
             return false;
         }
         Instant expires = now.plus(settings.offerTimeout());
-        ClaimOutcome claim = state.claimBest(ticket.conversationId(), eligible, now, expires);
+        ClaimOutcome claim = claim(waiting, listing, now, expires);
         if (claim.claim() == Claim.OFFERED) {
             AgentId agent = claim.agent().orElseThrow();
             Candidate taker = candidates.get(agent);

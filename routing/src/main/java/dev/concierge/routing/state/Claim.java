@@ -7,6 +7,8 @@ public enum Claim {
     CONVERSATION_GONE,
     /** None of the eligible agents is online with spare capacity on the channel. */
     AGENT_UNAVAILABLE,
+    /** The agent directory changed since the eligible agents were computed: recompute and try again. */
+    STALE_DIRECTORY,
     /** Not attempted (enqueue of a conversation that has a first-contact owner: the router decides first). */
     NOT_TRIED
 }

@@ -58,8 +58,7 @@ public final class InMemoryRoutingState implements RoutingState {
     private final Map<AgentId, AgentState> snapshots = new HashMap<>();
 
     @Override
-    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, List<Eligible> eligible,
-            Instant offeredAt, Instant expiresAt) {
+    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
         synchronized (lock) {
             ConversationId id = entry.conversationId();
             Optional<AgentId> owner = Optional.ofNullable(conversationOwner.get(id))
@@ -73,7 +72,7 @@ public final class InMemoryRoutingState implements RoutingState {
                 schedule(TimerKeys.sla(t.kind(), id), t.dueAt().toEpochMilli());
             }
             ClaimOutcome claim = owner.isPresent() ? ClaimOutcome.not(Claim.NOT_TRIED)
-                    : claimBest(id, eligible, offeredAt, expiresAt);
+                    : claimBest(id, request);
             return new EnqueueOutcome(true, owner, claim);
         }
     }
@@ -153,9 +152,10 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     @Override
-    public ClaimOutcome claimBest(ConversationId conversation, List<Eligible> eligible, Instant offeredAt,
-            Instant expiresAt) {
+    public ClaimOutcome claimBest(ConversationId conversation, ClaimRequest request) {
         synchronized (lock) {
+            Instant offeredAt = request.offeredAt();
+            Instant expiresAt = request.expiresAt();
             QueueEntry entry = entries.get(conversation);
             if (entry == null || holders.containsKey(conversation)) {
                 return ClaimOutcome.not(Claim.CONVERSATION_GONE);
@@ -163,7 +163,7 @@ public final class InMemoryRoutingState implements RoutingState {
             Channel channel = entry.ticket().channel();
             Eligible best = null;
             AgentState bestState = null;
-            for (Eligible e : eligible) {
+            for (Eligible e : request.eligible()) {
                 AgentState s = snapshots.get(e.agent());
                 if (s == null || s.presence() != Presence.ONLINE || s.loadOn(channel) >= e.capacity()) {
                     continue;
@@ -203,11 +203,11 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     @Override
-    public Optional<QueueEntry> accept(AgentId agent, ConversationId conversation) {
+    public boolean accept(AgentId agent, ConversationId conversation) {
         synchronized (lock) {
             Held held = holders.get(conversation);
             if (held == null || held.accepted() || !held.agent().equals(agent)) {
-                return Optional.empty();
+                return false;
             }
             holders.put(conversation, new Held(agent, held.channel(), true));
             unschedule(TimerKeys.offer(conversation, agent));
@@ -215,7 +215,7 @@ public final class InMemoryRoutingState implements RoutingState {
             conversationOwner.putIfAbsent(conversation, agent);
             customerOwner.putIfAbsent(entry.ticket().customerId(), agent);
             declined.remove(conversation);
-            return Optional.of(entry);
+            return true;
         }
     }
 
@@ -248,11 +248,11 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     @Override
-    public Optional<Held> release(ConversationId conversation) {
+    public Released release(ConversationId conversation) {
         synchronized (lock) {
             QueueEntry entry = entries.remove(conversation);
             if (entry == null) {
-                return Optional.empty();
+                return new Released(Optional.empty(), queue.size());
             }
             queue.remove(new Queued(entry.rank(), conversation.value()));
             declined.remove(conversation);
@@ -265,7 +265,7 @@ public final class InMemoryRoutingState implements RoutingState {
             for (SlaKind kind : SlaKind.values()) {
                 unschedule(TimerKeys.sla(kind, conversation));
             }
-            return Optional.ofNullable(held);
+            return new Released(Optional.ofNullable(held), queue.size());
         }
     }
 

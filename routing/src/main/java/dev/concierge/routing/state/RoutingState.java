@@ -29,8 +29,7 @@ public interface RoutingState {
      * atomic step and only if the conversation and its customer have no first-contact owner, claims it for the best
      * of the eligible agents as {@link #claimBest} does.
      */
-    EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, List<Eligible> eligible, Instant offeredAt,
-            Instant expiresAt);
+    EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest claim);
 
     /**
      * Replaces the entry of a conversation that is still waiting (keeping its place) and, if {@code wakeAt} is
@@ -58,14 +57,13 @@ public interface RoutingState {
      * the longest since their last offer, then id); remove the conversation from the queue, count it against that
      * agent, record the offer and its expiry timer. Agents' loads therefore never exceed the capacity passed here.
      */
-    ClaimOutcome claimBest(ConversationId conversation, List<Eligible> eligible, Instant offeredAt,
-            Instant expiresAt);
+    ClaimOutcome claimBest(ConversationId conversation, ClaimRequest request);
 
     /**
      * The agent's open offer becomes an assignment; the agent becomes the first-contact owner of the conversation
-     * and customer unless they already have one. Empty if the agent holds no open offer for it.
+     * and customer unless they already have one. False if the agent holds no open offer for it.
      */
-    Optional<QueueEntry> accept(AgentId agent, ConversationId conversation);
+    boolean accept(AgentId agent, ConversationId conversation);
 
     /** The agent's open offer goes back to the queue in its old place; the agent is remembered as having declined. */
     boolean returnOffer(AgentId agent, ConversationId conversation);
@@ -77,7 +75,7 @@ public interface RoutingState {
     Optional<Held> holder(ConversationId conversation);
 
     /** Forgets the conversation: out of the queue, offer withdrawn or assignment ended, timers cancelled. */
-    Optional<Held> release(ConversationId conversation);
+    Released release(ConversationId conversation);
 
     /**
      * An assigned conversation goes back to the queue with a new entry (transfer, escalation): frees the slot; the

@@ -16,12 +16,14 @@ import dev.concierge.routing.sla.SlaTimer;
 import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
 import dev.concierge.routing.state.ClaimOutcome;
+import dev.concierge.routing.state.ClaimRequest;
 import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.TimerKeys;
 import dev.concierge.routing.state.Waiting;
@@ -70,9 +72,8 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
-    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, List<Eligible> eligible,
-            Instant offeredAt, Instant expiresAt) {
-        List<String> args = new ArrayList<>(16 + 3 * eligible.size());
+    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
+        List<String> args = new ArrayList<>(16 + 3 * request.eligible().size());
         args.add(entry.conversationId().value());
         args.add(entry.ticket().customerId().value());
         args.add(json.write(entry));
@@ -83,9 +84,7 @@ public final class RedisRoutingState implements RoutingState {
             args.add(TimerKeys.sla(t.kind(), t.conversationId()));
             args.add(Long.toString(t.dueAt().toEpochMilli()));
         }
-        args.add(Long.toString(offeredAt.toEpochMilli()));
-        args.add(Long.toString(expiresAt.toEpochMilli()));
-        addEligible(args, eligible);
+        addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.ENQUEUE, args);
         String owner = (String) result.get(1);
         long code = (Long) result.get(2);
@@ -94,8 +93,11 @@ public final class RedisRoutingState implements RoutingState {
                 owner.isEmpty() ? Optional.empty() : Optional.of(new AgentId(owner)), claim);
     }
 
-    private static void addEligible(List<String> args, List<Eligible> eligible) {
-        for (Eligible e : eligible) {
+    private static void addRequest(List<String> args, ClaimRequest request) {
+        args.add(Long.toString(request.offeredAt().toEpochMilli()));
+        args.add(Long.toString(request.expiresAt().toEpochMilli()));
+        args.add(Long.toString(request.directoryVersion()));
+        for (Eligible e : request.eligible()) {
             args.add(e.agent().value());
             args.add(Integer.toString(e.capacity()));
             args.add(e.declined() ? "1" : "0");
@@ -106,6 +108,7 @@ public final class RedisRoutingState implements RoutingState {
         return switch ((int) code) {
             case 0 -> ClaimOutcome.offered(new AgentId(agent));
             case 1 -> ClaimOutcome.not(Claim.CONVERSATION_GONE);
+            case 4 -> ClaimOutcome.not(Claim.STALE_DIRECTORY);
             default -> ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
         };
     }
@@ -187,24 +190,20 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
-    public ClaimOutcome claimBest(ConversationId conversation, List<Eligible> eligible, Instant offeredAt,
-            Instant expiresAt) {
-        if (eligible.isEmpty()) {
+    public ClaimOutcome claimBest(ConversationId conversation, ClaimRequest request) {
+        if (request.eligible().isEmpty()) {
             return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
         }
-        List<String> args = new ArrayList<>(3 + 3 * eligible.size());
+        List<String> args = new ArrayList<>(4 + 3 * request.eligible().size());
         args.add(conversation.value());
-        args.add(Long.toString(offeredAt.toEpochMilli()));
-        args.add(Long.toString(expiresAt.toEpochMilli()));
-        addEligible(args, eligible);
+        addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.CLAIM_BEST, args);
         return claimOutcome((Long) result.get(0), (String) result.get(1));
     }
 
     @Override
-    public Optional<QueueEntry> accept(AgentId agent, ConversationId conversation) {
-        Object entry = run(RoutingScripts.ACCEPT, conversation.value(), agent.value());
-        return entry == null ? Optional.empty() : Optional.of(json.read((String) entry, QueueEntry.class));
+    public boolean accept(AgentId agent, ConversationId conversation) {
+        return (Long) run(RoutingScripts.ACCEPT, conversation.value(), agent.value()) == 1L;
     }
 
     @Override
@@ -229,7 +228,7 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
-    public Optional<Held> release(ConversationId conversation) {
+    public Released release(ConversationId conversation) {
         List<String> args = new ArrayList<>();
         args.add(conversation.value());
         for (SlaKind kind : SlaKind.values()) {
@@ -237,10 +236,10 @@ public final class RedisRoutingState implements RoutingState {
         }
         args.add(TimerKeys.wake(conversation));
         List<?> result = (List<?>) run(RoutingScripts.RELEASE, args);
-        if (result == null || ((String) result.get(0)).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(parseHeld((String) result.get(0), (String) result.get(1)));
+        String held = (String) result.get(0);
+        long waiting = (Long) result.get(2);
+        return new Released(held.isEmpty() ? Optional.empty()
+                : Optional.of(parseHeld(held, (String) result.get(1))), waiting);
     }
 
     @Override

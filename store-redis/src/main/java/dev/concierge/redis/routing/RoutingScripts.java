@@ -14,6 +14,7 @@ final class RoutingScripts {
     private static final String PRELUDE = """
             local Q, E, CH, CU, D, H, P, L, LO, OC, OU, T, B, R, O = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5],
                 KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14], KEYS[15]
+            local V = KEYS[16]
             local HB = ARGV[1]
             local function free(c, agent)
               local ch = redis.call('HGET', CH, c)
@@ -36,9 +37,11 @@ final class RoutingScripts {
               return string.sub(h, 1, #h - 2)
             end
             -- the selector, atomic with the claim: among eligible agents (ARGV triples agent, capacity, declined 0/1
-            -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id
-            local function claimBest(c, offered, expires, i)
+            -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id.
+            -- Refused (4) when the agent directory changed since the caller computed the eligible agents.
+            local function claimBest(c, offered, expires, version, i)
               if not redis.call('ZSCORE', Q, c) then return {1, ''} end
+              if (redis.call('GET', V) or '0') ~= version then return {4, ''} end
               local ch = redis.call('HGET', CH, c)
               local names, loads, caps, decs = {}, {}, {}, {}
               while i + 2 <= #ARGV do
@@ -84,7 +87,7 @@ final class RoutingScripts {
 
     /**
      * ARGV: conv, customer, entry json, rank, channel, number of timers n, n (timer key, due ms) pairs, offered ms,
-     * expires ms, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or ''}; no claim (code
+     * expires ms, directory version, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or ''}; no claim (code
      * 3) when the conversation or customer has an owner.
      */
     static final RedisScript ENQUEUE = script("""
@@ -100,7 +103,7 @@ final class RoutingScripts {
             for i = 8, 7 + 2 * n, 2 do redis.call('ZADD', T, ARGV[i + 1], ARGV[i]) end
             if owner ~= '' then return {1, owner, 3, ''} end
             local after = 8 + 2 * n
-            local claim = claimBest(c, ARGV[after], ARGV[after + 1], after + 2)
+            local claim = claimBest(c, ARGV[after], ARGV[after + 1], ARGV[after + 2], after + 3)
             return {1, '', claim[1], claim[2]}
             """);
 
@@ -132,21 +135,24 @@ final class RoutingScripts {
             return {redis.call('HGETALL', P), redis.call('HGETALL', L), redis.call('HGETALL', LO)}
             """);
 
-    /** ARGV: conv, offered ms, expires ms, eligible triples. → {0 offered / 1 gone / 2 nobody has room, agent} */
+    /**
+     * ARGV: conv, offered ms, expires ms, directory version, eligible triples.
+     * → {0 offered / 1 gone / 2 nobody has room / 4 stale directory, agent}
+     */
     static final RedisScript CLAIM_BEST = script("""
-            return claimBest(ARGV[2], ARGV[3], ARGV[4], 5)
+            return claimBest(ARGV[2], ARGV[3], ARGV[4], ARGV[5], 6)
             """);
 
-    /** ARGV: conv, agent. → entry json, or nil if the agent holds no open offer */
+    /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
     static final RedisScript ACCEPT = script("""
             local c, a = ARGV[2], ARGV[3]
-            if redis.call('HGET', H, c) ~= a .. '|0' then return false end
+            if redis.call('HGET', H, c) ~= a .. '|0' then return 0 end
             redis.call('HSET', H, c, a .. '|1')
             redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
             redis.call('HSETNX', OC, c, a)
             redis.call('HSETNX', OU, redis.call('HGET', CU, c), a)
             redis.call('HDEL', D, c)
-            return redis.call('HGET', E, c)
+            return 1
             """);
 
     /** ARGV: conv, agent. → 1 if the open offer went back to the queue */
@@ -164,10 +170,10 @@ final class RoutingScripts {
             return redis.call('HGET', OC, ARGV[2]) or redis.call('HGET', OU, ARGV[3]) or ''
             """);
 
-    /** ARGV: conv, then timer keys to cancel. → {holder value or '' if waiting, channel}, nil if unknown */
+    /** ARGV: conv, then timer keys to cancel. → {holder value or '' if not held, channel or '', queue length} */
     static final RedisScript RELEASE = script("""
             local c = ARGV[2]
-            if redis.call('HEXISTS', E, c) == 0 then return false end
+            if redis.call('HEXISTS', E, c) == 0 then return {'', '', redis.call('ZCARD', Q)} end
             local ch = redis.call('HGET', CH, c)
             local h = redis.call('HGET', H, c)
             if h then
@@ -182,7 +188,7 @@ final class RoutingScripts {
             redis.call('HDEL', CU, c)
             redis.call('HDEL', D, c)
             for i = 3, #ARGV do redis.call('ZREM', T, ARGV[i]) end
-            return {h or '', ch}
+            return {h or '', ch, redis.call('ZCARD', Q)}
             """);
 
     /** ARGV: conv, new entry json, wake ms or ''. → 1 if the assignment went back to the queue */
