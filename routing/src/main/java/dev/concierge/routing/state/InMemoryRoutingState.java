@@ -162,15 +162,18 @@ public final class InMemoryRoutingState implements RoutingState {
             }
             Channel channel = entry.ticket().channel();
             Eligible best = null;
-            AgentState bestState = null;
+            int bestOpen = 0;
+            long bestLast = 0;
             for (Eligible e : request.eligible()) {
                 AgentState s = snapshots.get(e.agent());
                 if (s == null || s.presence() != Presence.ONLINE || s.loadOn(channel) >= e.capacity()) {
                     continue;
                 }
-                if (best == null || better(e, s, best, bestState)) {
+                int open = s.open();
+                if (best == null || better(e, open, s.lastOfferMillis(), best, bestOpen, bestLast)) {
                     best = e;
-                    bestState = s;
+                    bestOpen = open;
+                    bestLast = s.lastOfferMillis();
                 }
             }
             if (best == null) {
@@ -189,15 +192,15 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     /** The selector: not declined before, then fewest open, then longest since the last offer, then id. */
-    private static boolean better(Eligible e, AgentState s, Eligible best, AgentState bestState) {
+    private static boolean better(Eligible e, int open, long last, Eligible best, int bestOpen, long bestLast) {
         if (e.declined() != best.declined()) {
             return !e.declined();
         }
-        if (s.open() != bestState.open()) {
-            return s.open() < bestState.open();
+        if (open != bestOpen) {
+            return open < bestOpen;
         }
-        if (s.lastOfferMillis() != bestState.lastOfferMillis()) {
-            return s.lastOfferMillis() < bestState.lastOfferMillis();
+        if (last != bestLast) {
+            return last < bestLast;
         }
         return e.agent().value().compareTo(best.agent().value()) < 0;
     }
