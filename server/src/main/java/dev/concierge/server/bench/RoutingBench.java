@@ -181,7 +181,7 @@ public final class RoutingBench {
             Thread watchdog = new Thread(() -> {
                 while (watching.get()) {
                     checkCapacity();
-                    sleep(5);
+                    sleep(50); // a sample, not a hot loop: it must not steal the CPU it measures
                 }
             }, "capacity-watchdog");
             watchdog.setDaemon(true);
