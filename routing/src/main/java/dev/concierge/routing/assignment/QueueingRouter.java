@@ -45,6 +45,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The router: decisions in Java, every state change an atomic operation of the {@link RoutingState} (so two routers
@@ -53,6 +56,7 @@ import java.util.UUID;
  * due timers.
  */
 public final class QueueingRouter implements Router {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueingRouter.class);
     /** Queue entries read per round trip while draining. */
     private static final int PAGE = 32;
     /** How deep a drain looks into the queue for work a freed agent can do. */
@@ -185,10 +189,12 @@ public final class QueueingRouter implements Router {
             fired = state.fireDue(clock.instant(), TIMERS_PER_TICK);
             for (Fired f : fired) {
                 if (f instanceof Fired.OfferExpired expired) {
+                    log(expired.conversationId(), "offer_expired agent={}", expired.agent());
                     events.offerWithdrawn(expired.agent(), expired.conversationId(), "timeout");
                     queueChanged = true;
                 } else if (f instanceof Fired.Breached breached) {
                     SlaBreach breach = breached.breach();
+                    log(breach.conversationId(), "sla_breach kind={} due={}", breach.kind(), breach.dueAt());
                     events.slaBreached(breach);
                     events.escalated(breach.conversationId(), "sla_breach:" + breach.kind().name().toLowerCase(
                             java.util.Locale.ROOT));
@@ -233,6 +239,7 @@ public final class QueueingRouter implements Router {
     @Override
     public void escalate(ConversationId conversation, String note) {
         requeue(conversation, e -> e.retargeted(null, null, null, true, note), null, "escalated");
+        log(conversation, "escalated", null, null);
         events.escalated(conversation, note == null ? "" : note);
     }
 
@@ -250,6 +257,7 @@ public final class QueueingRouter implements Router {
                 owner.orElse(null), handoff.complaint(), now, sla.ticketDue(handoff.complaint(), now),
                 TicketStatus.OPEN, List.of(new TicketEvent(now, TicketStatus.OPEN, note)));
         stores.tickets().create(ticket);
+        log(conversation, "ticket_opened ticket={} due={}", ticket.id(), ticket.dueAt());
         events.ticketOpened(ticket);
         return Optional.of(ticket);
     }
@@ -346,5 +354,22 @@ public final class QueueingRouter implements Router {
             }
         }
         return result;
+    }
+
+    /** One structured line per routing event, the conversation id in the MDC; ids only, no personal data. */
+    private static void log(ConversationId conversation, String format, Object a, Object b) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        MDC.put("conversationId", conversation.value());
+        try {
+            LOG.info(format, a, b);
+        } finally {
+            MDC.remove("conversationId");
+        }
+    }
+
+    private static void log(ConversationId conversation, String format, Object a) {
+        log(conversation, format, a, null);
     }
 }
