@@ -85,7 +85,7 @@ public final class RedisKeys {
         String p = ns + ":{routing}:";
         return java.util.List.of(p + "queue", p + "entries", p + "channel", p + "customer", p + "declined",
                 p + "holder", p + "presence", p + "load", p + "lastoffer", p + "owner:conv", p + "owner:cust",
-                p + "timers", p + "breaches", p + "rank");
+                p + "timers", p + "breaches", p + "rank", p + "open", routingAgentsVersion());
     }
 
     /** Prefix of the per-agent set of conversations held (offered or assigned); same slot as the state. */

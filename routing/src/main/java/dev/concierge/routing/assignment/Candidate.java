@@ -7,41 +7,51 @@ import dev.concierge.routing.state.AgentState;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** An agent as the selector sees them during one drain: profile plus a local, optimistic copy of their load. */
+/**
+ * An agent as a drain sees them: profile, live state read once, and what the drain itself changed. Only used to skip
+ * hopeless claims and to stop early; the store's atomic claim has the last word.
+ */
 final class Candidate {
-    final AgentProfile profile;
-    final Presence presence;
-    final long lastOfferMillis;
-    private final Map<Channel, Integer> load = new EnumMap<>(Channel.class);
-    private int open;
+    private final AgentProfile profile;
+    private final AgentState state;
+    private Map<Channel, Integer> adjusted;
 
     Candidate(AgentProfile profile, AgentState state) {
         this.profile = profile;
-        this.presence = state.presence();
-        this.lastOfferMillis = state.lastOfferMillis();
-        this.load.putAll(state.load());
-        this.open = state.open();
-    }
-
-    boolean online() {
-        return presence == Presence.ONLINE;
+        this.state = state;
     }
 
     boolean hasRoomOn(Channel channel) {
-        return load.getOrDefault(channel, 0) < profile.capacityOn(channel);
+        if (state.presence() != Presence.ONLINE) {
+            return false;
+        }
+        int load = adjusted == null ? state.loadOn(channel) : adjusted.getOrDefault(channel, 0);
+        return load < profile.capacityOn(channel);
     }
 
-    int open() {
-        return open;
+    boolean hasRoomAnywhere() {
+        for (Channel channel : Channel.values()) {
+            if (hasRoomOn(channel)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void took(Channel channel) {
-        load.merge(channel, 1, Integer::sum);
-        open++;
+        adjusted().merge(channel, 1, Integer::sum);
     }
 
-    /** A claim failed: the store knows better; treat the channel as full until the next drain. */
+    /** A claim found no room: treat the channel as full until the next drain. */
     void full(Channel channel) {
-        load.put(channel, profile.capacityOn(channel));
+        adjusted().put(channel, profile.capacityOn(channel));
+    }
+
+    private Map<Channel, Integer> adjusted() {
+        if (adjusted == null) {
+            adjusted = new EnumMap<>(Channel.class);
+            adjusted.putAll(state.load());
+        }
+        return adjusted;
     }
 }

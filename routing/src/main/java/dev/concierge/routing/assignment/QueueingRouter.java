@@ -12,17 +12,22 @@ import dev.concierge.routing.Router;
 import dev.concierge.routing.RoutingEvents;
 import dev.concierge.routing.RoutingSettings;
 import dev.concierge.routing.RoutingStores;
+import dev.concierge.routing.agent.AgentDirectory;
 import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.sla.SlaBreach;
 import dev.concierge.routing.sla.SlaKind;
 import dev.concierge.routing.sla.SlaPolicy;
 import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
+import dev.concierge.routing.state.ClaimOutcome;
+import dev.concierge.routing.state.ClaimRequest;
+import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.Waiting;
 import dev.concierge.routing.ticket.Ticket;
@@ -32,7 +37,7 @@ import dev.concierge.routing.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +45,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The router: decisions in Java, every state change an atomic operation of the {@link RoutingState} (so two routers
@@ -48,6 +56,7 @@ import java.util.UUID;
  * due timers.
  */
 public final class QueueingRouter implements Router {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueingRouter.class);
     /** Queue entries read per round trip while draining. */
     private static final int PAGE = 32;
     /** How deep a drain looks into the queue for work a freed agent can do. */
@@ -76,24 +85,50 @@ public final class QueueingRouter implements Router {
         Instant now = clock.instant();
         long rank = ticket.requestedAt().toEpochMilli() - settings.priority().boostMillis(ticket);
         QueueEntry entry = QueueEntry.of(ticket, now, rank);
-        EnqueueOutcome outcome = state.enqueue(entry, sla.timersFor(ticket, now));
+        AgentDirectory.Listing listing = stores.agents().cachedListing();
+        Instant expires = now.plus(settings.offerTimeout());
+        EnqueueOutcome outcome = state.enqueue(entry, sla.timersFor(ticket, now),
+                request(new Waiting(entry, Set.of()), listing, now, expires));
+        ConversationId conversation = ticket.conversationId();
         if (!outcome.added()) {
-            return queueStatus(ticket.conversationId()).orElse(new QueueStatus(ticket.conversationId(), 0, 0));
+            return queueStatus(conversation).orElse(new QueueStatus(conversation, 0, 0));
         }
-        Map<AgentId, AgentState> live = state.agents();
-        if (outcome.owner().isPresent()) {
-            AgentId owner = outcome.owner().get();
-            AgentState ownerState = live.get(owner);
+        ClaimOutcome claim = outcome.claim();
+        if (claim.claim() == Claim.NOT_TRIED) {
+            // a returning customer: their first-contact owner gets the first chance if online
+            listing = stores.agents().freshListing();
+            AgentId owner = outcome.owner().orElseThrow();
+            AgentState ownerState = state.agents().get(owner);
             if (ownerState != null && ownerState.presence() == Presence.ONLINE
-                    && stores.agents().find(owner).isPresent()) {
+                    && listing.profiles().stream().anyMatch(p -> p.id().equals(owner))) {
                 Instant until = now.plus(settings.ownerFallback());
                 entry = entry.preferring(owner, until);
                 state.updateWaiting(entry, until);
             }
+            claim = claim(new Waiting(entry, Set.of()), listing, now, expires);
+        } else if (claim.claim() == Claim.STALE_DIRECTORY) {
+            claim = claim(new Waiting(entry, Set.of()), stores.agents().freshListing(), now, expires);
         }
-        Map<AgentId, Candidate> candidates = candidates(live);
-        place(new Waiting(entry, Set.of()), candidates, now);
-        return queueStatus(ticket.conversationId()).orElse(new QueueStatus(ticket.conversationId(), 0, 0));
+        if (claim.claim() == Claim.OFFERED) {
+            events.offered(new Offer(conversation, claim.agent().orElseThrow(), ticket, now, expires));
+            return new QueueStatus(conversation, 0, 0);
+        }
+        return queueStatus(conversation).orElse(new QueueStatus(conversation, 0, 0));
+    }
+
+    private ClaimRequest request(Waiting waiting, AgentDirectory.Listing listing, Instant now, Instant expires) {
+        return new ClaimRequest(selector.eligible(waiting, listing.profiles(), now), listing.version(), now, expires);
+    }
+
+    /** Claims with the given listing, re-reading the directory when it changed under us. */
+    private ClaimOutcome claim(Waiting waiting, AgentDirectory.Listing listing, Instant now, Instant expires) {
+        ClaimOutcome outcome = state.claimBest(waiting.entry().conversationId(),
+                request(waiting, listing, now, expires));
+        for (int retry = 0; retry < 5 && outcome.claim() == Claim.STALE_DIRECTORY; retry++) {
+            outcome = state.claimBest(waiting.entry().conversationId(),
+                    request(waiting, stores.agents().freshListing(), now, expires));
+        }
+        return outcome;
     }
 
     @Override
@@ -121,7 +156,7 @@ public final class QueueingRouter implements Router {
 
     @Override
     public void accept(AgentId agent, ConversationId conversation) {
-        if (state.accept(agent, conversation).isEmpty()) {
+        if (!state.accept(agent, conversation)) {
             throw new OfferNotFoundException(agent, conversation);
         }
         events.assigned(agent, conversation);
@@ -138,10 +173,10 @@ public final class QueueingRouter implements Router {
 
     @Override
     public void release(ConversationId conversation) {
-        Optional<Held> held = state.release(conversation);
-        held.filter(h -> !h.accepted())
+        Released released = state.release(conversation);
+        released.held().filter(h -> !h.accepted())
                 .ifPresent(h -> events.offerWithdrawn(h.agent(), conversation, "released"));
-        if (held.isPresent()) {
+        if (released.held().isPresent() && released.waiting() > 0) {
             drain();
         }
     }
@@ -154,10 +189,12 @@ public final class QueueingRouter implements Router {
             fired = state.fireDue(clock.instant(), TIMERS_PER_TICK);
             for (Fired f : fired) {
                 if (f instanceof Fired.OfferExpired expired) {
+                    log(expired.conversationId(), "offer_expired agent={}", expired.agent());
                     events.offerWithdrawn(expired.agent(), expired.conversationId(), "timeout");
                     queueChanged = true;
                 } else if (f instanceof Fired.Breached breached) {
                     SlaBreach breach = breached.breach();
+                    log(breach.conversationId(), "sla_breach kind={} due={}", breach.kind(), breach.dueAt());
                     events.slaBreached(breach);
                     events.escalated(breach.conversationId(), "sla_breach:" + breach.kind().name().toLowerCase(
                             java.util.Locale.ROOT));
@@ -202,6 +239,7 @@ public final class QueueingRouter implements Router {
     @Override
     public void escalate(ConversationId conversation, String note) {
         requeue(conversation, e -> e.retargeted(null, null, null, true, note), null, "escalated");
+        log(conversation, "escalated", null, null);
         events.escalated(conversation, note == null ? "" : note);
     }
 
@@ -219,6 +257,7 @@ public final class QueueingRouter implements Router {
                 owner.orElse(null), handoff.complaint(), now, sla.ticketDue(handoff.complaint(), now),
                 TicketStatus.OPEN, List.of(new TicketEvent(now, TicketStatus.OPEN, note)));
         stores.tickets().create(ticket);
+        log(conversation, "ticket_opened ticket={} due={}", ticket.id(), ticket.dueAt());
         events.ticketOpened(ticket);
         return Optional.of(ticket);
     }
@@ -235,23 +274,28 @@ public final class QueueingRouter implements Router {
 
     /** Offers waiting conversations, in queue order, to agents with room until no one has room left. */
     void drain() {
+        List<Waiting> page = state.waiting(0, PAGE);
+        if (page.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        Map<AgentId, Candidate> candidates = candidates(state.agents());
+        AgentDirectory.Listing listing = stores.agents().freshListing();
+        Map<AgentId, Candidate> candidates = candidates(listing.profiles(), state.agents());
         int offset = 0;
         int scanned = 0;
-        while (scanned < SCAN_LIMIT && candidates.values().stream().anyMatch(AgentSelector::canTakeAnything)) {
-            List<Waiting> page = state.waiting(offset, PAGE);
+        while (candidates.values().stream().anyMatch(Candidate::hasRoomAnywhere)) {
             int placed = 0;
             for (Waiting waiting : page) {
-                if (place(waiting, candidates, now)) {
+                if (place(waiting, listing, candidates, now)) {
                     placed++;
                 }
             }
             scanned += page.size();
-            if (page.size() < PAGE) {
+            if (page.size() < PAGE || scanned >= SCAN_LIMIT) {
                 return;
             }
             offset += page.size() - placed;
+            page = state.waiting(offset, PAGE);
         }
     }
 
@@ -270,36 +314,62 @@ public final class QueueingRouter implements Router {
         drain();
     }
 
-    private boolean place(Waiting waiting, Map<AgentId, Candidate> candidates, Instant now) {
+    private boolean place(Waiting waiting, AgentDirectory.Listing listing, Map<AgentId, Candidate> candidates,
+            Instant now) {
         HandoffTicket ticket = waiting.entry().ticket();
-        for (Candidate agent : selector.rank(waiting, candidates.values(), now)) {
-            Instant expires = now.plus(settings.offerTimeout());
-            Claim claim = state.claimOffer(ticket.conversationId(), agent.profile.id(),
-                    agent.profile.capacityOn(ticket.channel()), now, expires);
-            switch (claim) {
-                case OFFERED -> {
-                    agent.took(ticket.channel());
-                    events.offered(new Offer(ticket.conversationId(), agent.profile.id(), ticket, now, expires));
-                    return true;
-                }
-                case CONVERSATION_GONE -> {
-                    return false;
-                }
-                case AGENT_UNAVAILABLE -> agent.full(ticket.channel());
-                default -> throw new IllegalStateException("unknown claim " + claim);
+        Channel channel = ticket.channel();
+        List<Eligible> eligible = selector.eligible(waiting, listing.profiles(), now);
+        if (eligible.stream().noneMatch(e -> candidates.containsKey(e.agent())
+                && candidates.get(e.agent()).hasRoomOn(channel))) {
+            return false;
+        }
+        Instant expires = now.plus(settings.offerTimeout());
+        ClaimOutcome claim = claim(waiting, listing, now, expires);
+        if (claim.claim() == Claim.OFFERED) {
+            AgentId agent = claim.agent().orElseThrow();
+            Candidate taker = candidates.get(agent);
+            if (taker != null) {
+                taker.took(channel);
             }
+            events.offered(new Offer(ticket.conversationId(), agent, ticket, now, expires));
+            return true;
+        }
+        if (claim.claim() == Claim.AGENT_UNAVAILABLE) {
+            eligible.forEach(e -> {
+                Candidate c = candidates.get(e.agent());
+                if (c != null) {
+                    c.full(channel);
+                }
+            });
         }
         return false;
     }
 
-    private Map<AgentId, Candidate> candidates(Map<AgentId, AgentState> live) {
-        Map<AgentId, Candidate> result = new LinkedHashMap<>();
-        for (AgentProfile profile : stores.agents().list()) {
+    private static Map<AgentId, Candidate> candidates(List<AgentProfile> profiles, Map<AgentId, AgentState> live) {
+        Map<AgentId, Candidate> result = new HashMap<>();
+        for (AgentProfile profile : profiles) {
             AgentState s = live.get(profile.id());
             if (s != null && s.presence() == Presence.ONLINE) {
                 result.put(profile.id(), new Candidate(profile, s));
             }
         }
         return result;
+    }
+
+    /** One structured line per routing event, the conversation id in the MDC; ids only, no personal data. */
+    private static void log(ConversationId conversation, String format, Object a, Object b) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        MDC.put("conversationId", conversation.value());
+        try {
+            LOG.info(format, a, b);
+        } finally {
+            MDC.remove("conversationId");
+        }
+    }
+
+    private static void log(ConversationId conversation, String format, Object a) {
+        log(conversation, format, a, null);
     }
 }

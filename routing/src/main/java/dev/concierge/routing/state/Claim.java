@@ -1,10 +1,14 @@
 package dev.concierge.routing.state;
 
-/** Outcome of an atomic attempt to offer a waiting conversation to an agent. */
+/** Outcome of an atomic attempt to offer a waiting conversation. */
 public enum Claim {
     OFFERED,
     /** Someone else offered it first, or it was released: try the next conversation. */
     CONVERSATION_GONE,
-    /** The agent has no spare capacity on the channel or is no longer online: try the next agent. */
-    AGENT_UNAVAILABLE
+    /** None of the eligible agents is online with spare capacity on the channel. */
+    AGENT_UNAVAILABLE,
+    /** The agent directory changed since the eligible agents were computed: recompute and try again. */
+    STALE_DIRECTORY,
+    /** Not attempted (enqueue of a conversation that has a first-contact owner: the router decides first). */
+    NOT_TRIED
 }

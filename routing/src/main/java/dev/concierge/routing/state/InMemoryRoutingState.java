@@ -54,22 +54,26 @@ public final class InMemoryRoutingState implements RoutingState {
     private final TreeSet<Timer> timers = new TreeSet<>(TIMER_ORDER);
     private final Map<String, Timer> timersByKey = new HashMap<>();
     private final Deque<SlaBreach> breaches = new ArrayDeque<>();
+    /** Immutable per-agent snapshots, rebuilt when that agent changes: selection reads them on every decision. */
+    private final Map<AgentId, AgentState> snapshots = new HashMap<>();
 
     @Override
-    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers) {
+    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
         synchronized (lock) {
             ConversationId id = entry.conversationId();
             Optional<AgentId> owner = Optional.ofNullable(conversationOwner.get(id))
                     .or(() -> Optional.ofNullable(customerOwner.get(entry.ticket().customerId())));
             if (entries.containsKey(id)) {
-                return new EnqueueOutcome(false, owner);
+                return new EnqueueOutcome(false, owner, ClaimOutcome.not(Claim.NOT_TRIED));
             }
             entries.put(id, entry);
             queue.add(new Queued(entry.rank(), id.value()));
             for (SlaTimer t : slaTimers) {
                 schedule(TimerKeys.sla(t.kind(), id), t.dueAt().toEpochMilli());
             }
-            return new EnqueueOutcome(true, owner);
+            ClaimOutcome claim = owner.isPresent() ? ClaimOutcome.not(Claim.NOT_TRIED)
+                    : claimBest(id, request);
+            return new EnqueueOutcome(true, owner, claim);
         }
     }
 
@@ -138,47 +142,75 @@ public final class InMemoryRoutingState implements RoutingState {
     @Override
     public Map<AgentId, AgentState> agents() {
         synchronized (lock) {
-            Set<AgentId> ids = new HashSet<>(presence.keySet());
-            ids.addAll(load.keySet());
-            Map<AgentId, AgentState> result = new HashMap<>();
-            for (AgentId id : ids) {
-                result.put(id, new AgentState(id, presence.getOrDefault(id, Presence.OFFLINE),
-                        load.getOrDefault(id, Map.of()), lastOffer.getOrDefault(id, 0L)));
-            }
-            return result;
+            return new HashMap<>(snapshots);
         }
     }
 
+    private void changed(AgentId agent) {
+        snapshots.put(agent, new AgentState(agent, presence.getOrDefault(agent, Presence.OFFLINE),
+                load.getOrDefault(agent, Map.of()), lastOffer.getOrDefault(agent, 0L)));
+    }
+
     @Override
-    public Claim claimOffer(ConversationId conversation, AgentId agent, int capacity, Instant offeredAt,
-            Instant expiresAt) {
+    public ClaimOutcome claimBest(ConversationId conversation, ClaimRequest request) {
         synchronized (lock) {
+            Instant offeredAt = request.offeredAt();
+            Instant expiresAt = request.expiresAt();
             QueueEntry entry = entries.get(conversation);
             if (entry == null || holders.containsKey(conversation)) {
-                return Claim.CONVERSATION_GONE;
+                return ClaimOutcome.not(Claim.CONVERSATION_GONE);
             }
             Channel channel = entry.ticket().channel();
-            Map<Channel, Integer> agentLoad = load.computeIfAbsent(agent, a -> new EnumMap<>(Channel.class));
-            if (presence.getOrDefault(agent, Presence.OFFLINE) != Presence.ONLINE
-                    || agentLoad.getOrDefault(channel, 0) >= capacity) {
-                return Claim.AGENT_UNAVAILABLE;
+            Eligible best = null;
+            int bestOpen = 0;
+            long bestLast = 0;
+            for (Eligible e : request.eligible()) {
+                AgentState s = snapshots.get(e.agent());
+                if (s == null || s.presence() != Presence.ONLINE || s.loadOn(channel) >= e.capacity()) {
+                    continue;
+                }
+                int open = s.open();
+                if (best == null || better(e, open, s.lastOfferMillis(), best, bestOpen, bestLast)) {
+                    best = e;
+                    bestOpen = open;
+                    bestLast = s.lastOfferMillis();
+                }
             }
+            if (best == null) {
+                return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
+            }
+            AgentId agent = best.agent();
             queue.remove(new Queued(entry.rank(), conversation.value()));
-            agentLoad.merge(channel, 1, Integer::sum);
+            load.computeIfAbsent(agent, a -> new EnumMap<>(Channel.class)).merge(channel, 1, Integer::sum);
             holders.put(conversation, new Held(agent, channel, false));
             heldBy.computeIfAbsent(agent, a -> new LinkedHashSet<>()).add(conversation);
             lastOffer.put(agent, offeredAt.toEpochMilli());
             schedule(TimerKeys.offer(conversation, agent), expiresAt.toEpochMilli());
-            return Claim.OFFERED;
+            changed(agent);
+            return ClaimOutcome.offered(agent);
         }
     }
 
+    /** The selector: not declined before, then fewest open, then longest since the last offer, then id. */
+    private static boolean better(Eligible e, int open, long last, Eligible best, int bestOpen, long bestLast) {
+        if (e.declined() != best.declined()) {
+            return !e.declined();
+        }
+        if (open != bestOpen) {
+            return open < bestOpen;
+        }
+        if (last != bestLast) {
+            return last < bestLast;
+        }
+        return e.agent().value().compareTo(best.agent().value()) < 0;
+    }
+
     @Override
-    public Optional<QueueEntry> accept(AgentId agent, ConversationId conversation) {
+    public boolean accept(AgentId agent, ConversationId conversation) {
         synchronized (lock) {
             Held held = holders.get(conversation);
             if (held == null || held.accepted() || !held.agent().equals(agent)) {
-                return Optional.empty();
+                return false;
             }
             holders.put(conversation, new Held(agent, held.channel(), true));
             unschedule(TimerKeys.offer(conversation, agent));
@@ -186,7 +218,7 @@ public final class InMemoryRoutingState implements RoutingState {
             conversationOwner.putIfAbsent(conversation, agent);
             customerOwner.putIfAbsent(entry.ticket().customerId(), agent);
             declined.remove(conversation);
-            return Optional.of(entry);
+            return true;
         }
     }
 
@@ -219,11 +251,11 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     @Override
-    public Optional<Held> release(ConversationId conversation) {
+    public Released release(ConversationId conversation) {
         synchronized (lock) {
             QueueEntry entry = entries.remove(conversation);
             if (entry == null) {
-                return Optional.empty();
+                return new Released(Optional.empty(), queue.size());
             }
             queue.remove(new Queued(entry.rank(), conversation.value()));
             declined.remove(conversation);
@@ -236,7 +268,7 @@ public final class InMemoryRoutingState implements RoutingState {
             for (SlaKind kind : SlaKind.values()) {
                 unschedule(TimerKeys.sla(kind, conversation));
             }
-            return Optional.ofNullable(held);
+            return new Released(Optional.ofNullable(held), queue.size());
         }
     }
 
@@ -263,6 +295,7 @@ public final class InMemoryRoutingState implements RoutingState {
     public PresenceChange setPresence(AgentId agent, Presence newPresence, boolean requeueAssigned) {
         synchronized (lock) {
             presence.put(agent, newPresence);
+            changed(agent);
             List<ConversationId> withdrawn = new ArrayList<>();
             List<ConversationId> requeued = new ArrayList<>();
             if (newPresence == Presence.ONLINE) {
@@ -345,6 +378,7 @@ public final class InMemoryRoutingState implements RoutingState {
 
     private void free(Held held, ConversationId conversation) {
         load.get(held.agent()).merge(held.channel(), -1, Integer::sum);
+        changed(held.agent());
         Set<ConversationId> held2 = heldBy.get(held.agent());
         if (held2 != null) {
             held2.remove(conversation);

@@ -17,14 +17,19 @@ import java.util.Set;
  * Routing's shared state: the queue, offers, assignments, capacity counters, owners and timers. Every method is
  * atomic on its own (a lock in memory, a Lua script in Redis), so several routers, on several nodes, may share one
  * state: a conversation is offered at most once at a time and an agent's load never exceeds the capacity passed to
- * {@link #claimOffer}. Decisions (who gets what) are made by the router above it.
+ * {@link #claimBest}. The router above it applies the static filters (target, team, channel, language, skills); the
+ * state applies the live ones (presence, spare capacity) and the selector in the same atomic step as the claim.
  *
  * <p>All implementations pass {@code RoutingStateContract} and the router contract suite.
  */
 public interface RoutingState {
 
-    /** Queues the entry and starts its SLA timers, unless routing already has the conversation. */
-    EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers);
+    /**
+     * Queues the entry and starts its SLA timers, unless routing already has the conversation; then, in the same
+     * atomic step and only if the conversation and its customer have no first-contact owner, claims it for the best
+     * of the eligible agents as {@link #claimBest} does.
+     */
+    EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest claim);
 
     /**
      * Replaces the entry of a conversation that is still waiting (keeping its place) and, if {@code wakeAt} is
@@ -47,17 +52,18 @@ public interface RoutingState {
     Map<AgentId, AgentState> agents();
 
     /**
-     * Atomically: the conversation is still waiting, the agent is online and holds fewer than {@code capacity}
-     * conversations on the ticket's channel → remove it from the queue, count it against the agent, record the
-     * offer and its expiry timer.
+     * Atomically: if the conversation is still waiting, pick among the eligible agents those online with fewer than
+     * their capacity on its channel, and the best of them (not declined before, then fewest open conversations, then
+     * the longest since their last offer, then id); remove the conversation from the queue, count it against that
+     * agent, record the offer and its expiry timer. Agents' loads therefore never exceed the capacity passed here.
      */
-    Claim claimOffer(ConversationId conversation, AgentId agent, int capacity, Instant offeredAt, Instant expiresAt);
+    ClaimOutcome claimBest(ConversationId conversation, ClaimRequest request);
 
     /**
      * The agent's open offer becomes an assignment; the agent becomes the first-contact owner of the conversation
-     * and customer unless they already have one. Empty if the agent holds no open offer for it.
+     * and customer unless they already have one. False if the agent holds no open offer for it.
      */
-    Optional<QueueEntry> accept(AgentId agent, ConversationId conversation);
+    boolean accept(AgentId agent, ConversationId conversation);
 
     /** The agent's open offer goes back to the queue in its old place; the agent is remembered as having declined. */
     boolean returnOffer(AgentId agent, ConversationId conversation);
@@ -69,7 +75,7 @@ public interface RoutingState {
     Optional<Held> holder(ConversationId conversation);
 
     /** Forgets the conversation: out of the queue, offer withdrawn or assignment ended, timers cancelled. */
-    Optional<Held> release(ConversationId conversation);
+    Released release(ConversationId conversation);
 
     /**
      * An assigned conversation goes back to the queue with a new entry (transfer, escalation): frees the slot; the

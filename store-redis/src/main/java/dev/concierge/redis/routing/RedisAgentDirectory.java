@@ -30,13 +30,13 @@ public final class RedisAgentDirectory implements AgentDirectory {
             return removed
             """);
 
-    private record Cached(String version, List<AgentProfile> profiles) {
+    private record Cached(long version, List<AgentProfile> profiles) {
     }
 
     private final UnifiedJedis redis;
     private final RedisJson json;
     private final List<String> keys;
-    private volatile Cached cache = new Cached("", List.of());
+    private volatile Cached cache;
 
     public RedisAgentDirectory(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
         this.redis = redis;
@@ -62,21 +62,33 @@ public final class RedisAgentDirectory implements AgentDirectory {
 
     @Override
     public List<AgentProfile> list() {
-        String version = guard(() -> redis.get(keys.get(1)));
-        String v = version == null ? "0" : version;
+        return freshListing().profiles();
+    }
+
+    @Override
+    public Listing cachedListing() {
         Cached current = cache;
-        if (current.version().equals(v)) {
-            return current.profiles();
+        return current == null ? freshListing() : new Listing(current.profiles(), current.version());
+    }
+
+    @Override
+    public Listing freshListing() {
+        String text = guard(() -> redis.get(keys.get(1)));
+        long version = text == null ? 0L : Long.parseLong(text);
+        Cached current = cache;
+        if (current != null && current.version() == version) {
+            return new Listing(current.profiles(), version);
         }
         Map<String, String> all = guard(() -> redis.hgetAll(keys.get(0)));
         List<AgentProfile> profiles = new ArrayList<>(all.size());
-        for (String text : all.values()) {
-            profiles.add(json.read(text, AgentProfile.class));
+        for (String json : all.values()) {
+            profiles.add(this.json.read(json, AgentProfile.class));
         }
         profiles.sort(Comparator.comparing(p -> p.id().value()));
-        // tagged with the version read before the listing: a concurrent change only causes one more reload
-        List<AgentProfile> listing = List.copyOf(profiles);
-        cache = new Cached(v, listing);
-        return listing;
+        // tagged with the version read before the listing: a concurrent change only causes one more reload, and a
+        // claim made with it is refused by the state (version mismatch) rather than made on stale profiles
+        Cached loaded = new Cached(version, List.copyOf(profiles));
+        cache = loaded;
+        return new Listing(loaded.profiles(), version);
     }
 }

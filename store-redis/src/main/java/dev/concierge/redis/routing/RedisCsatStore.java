@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
 
 /** CSAT answers by conversation, plus a recency index; both written by one script. */
 public final class RedisCsatStore implements CsatStore {
@@ -45,7 +46,7 @@ public final class RedisCsatStore implements CsatStore {
 
     @Override
     public List<CsatRating> recent(int limit) {
-        List<String> ids = guard(() -> redis.zrevrange(keys.get(1), 0, limit - 1L));
+        List<String> ids = guard(() -> redis.zrange(keys.get(1), ZRangeParams.zrangeParams(0, limit - 1).rev()));
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -15,11 +15,15 @@ import dev.concierge.routing.sla.SlaKind;
 import dev.concierge.routing.sla.SlaTimer;
 import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
+import dev.concierge.routing.state.ClaimOutcome;
+import dev.concierge.routing.state.ClaimRequest;
+import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.TimerKeys;
 import dev.concierge.routing.state.Waiting;
@@ -42,14 +46,12 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisRoutingState implements RoutingState {
     private final UnifiedJedis redis;
-    private final RedisKeys keys;
     private final RedisJson json;
     private final List<String> stateKeys;
     private final String heldByPrefix;
 
     public RedisRoutingState(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
         this.redis = redis;
-        this.keys = keys;
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
         this.heldByPrefix = keys.routingHeldByPrefix();
@@ -70,21 +72,45 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
-    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers) {
-        List<String> args = new ArrayList<>();
+    public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
+        List<String> args = new ArrayList<>(16 + 3 * request.eligible().size());
         args.add(entry.conversationId().value());
         args.add(entry.ticket().customerId().value());
         args.add(json.write(entry));
         args.add(Long.toString(entry.rank()));
         args.add(entry.ticket().channel().name());
+        args.add(Integer.toString(slaTimers.size()));
         for (SlaTimer t : slaTimers) {
             args.add(TimerKeys.sla(t.kind(), t.conversationId()));
             args.add(Long.toString(t.dueAt().toEpochMilli()));
         }
+        addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.ENQUEUE, args);
         String owner = (String) result.get(1);
+        long code = (Long) result.get(2);
+        ClaimOutcome claim = code == 3 ? ClaimOutcome.not(Claim.NOT_TRIED) : claimOutcome(code, (String) result.get(3));
         return new EnqueueOutcome(((Long) result.get(0)) == 1L,
-                owner.isEmpty() ? Optional.empty() : Optional.of(new AgentId(owner)));
+                owner.isEmpty() ? Optional.empty() : Optional.of(new AgentId(owner)), claim);
+    }
+
+    private static void addRequest(List<String> args, ClaimRequest request) {
+        args.add(Long.toString(request.offeredAt().toEpochMilli()));
+        args.add(Long.toString(request.expiresAt().toEpochMilli()));
+        args.add(Long.toString(request.directoryVersion()));
+        for (Eligible e : request.eligible()) {
+            args.add(e.agent().value());
+            args.add(Integer.toString(e.capacity()));
+            args.add(e.declined() ? "1" : "0");
+        }
+    }
+
+    private static ClaimOutcome claimOutcome(long code, String agent) {
+        return switch ((int) code) {
+            case 0 -> ClaimOutcome.offered(new AgentId(agent));
+            case 1 -> ClaimOutcome.not(Claim.CONVERSATION_GONE);
+            case 4 -> ClaimOutcome.not(Claim.STALE_DIRECTORY);
+            default -> ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
+        };
     }
 
     @Override
@@ -164,17 +190,20 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
-    public Claim claimOffer(ConversationId conversation, AgentId agent, int capacity, Instant offeredAt,
-            Instant expiresAt) {
-        long code = (Long) run(RoutingScripts.CLAIM, conversation.value(), agent.value(), Integer.toString(capacity),
-                Long.toString(offeredAt.toEpochMilli()), Long.toString(expiresAt.toEpochMilli()));
-        return code == 0 ? Claim.OFFERED : code == 1 ? Claim.CONVERSATION_GONE : Claim.AGENT_UNAVAILABLE;
+    public ClaimOutcome claimBest(ConversationId conversation, ClaimRequest request) {
+        if (request.eligible().isEmpty()) {
+            return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
+        }
+        List<String> args = new ArrayList<>(4 + 3 * request.eligible().size());
+        args.add(conversation.value());
+        addRequest(args, request);
+        List<?> result = (List<?>) run(RoutingScripts.CLAIM_BEST, args);
+        return claimOutcome((Long) result.get(0), (String) result.get(1));
     }
 
     @Override
-    public Optional<QueueEntry> accept(AgentId agent, ConversationId conversation) {
-        Object entry = run(RoutingScripts.ACCEPT, conversation.value(), agent.value());
-        return entry == null ? Optional.empty() : Optional.of(json.read((String) entry, QueueEntry.class));
+    public boolean accept(AgentId agent, ConversationId conversation) {
+        return (Long) run(RoutingScripts.ACCEPT, conversation.value(), agent.value()) == 1L;
     }
 
     @Override
@@ -199,19 +228,18 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
-    public Optional<Held> release(ConversationId conversation) {
-        String channel = guard(() -> redis.hget(stateKeys.get(2), conversation.value()));
+    public Released release(ConversationId conversation) {
         List<String> args = new ArrayList<>();
         args.add(conversation.value());
         for (SlaKind kind : SlaKind.values()) {
             args.add(TimerKeys.sla(kind, conversation));
         }
         args.add(TimerKeys.wake(conversation));
-        Object held = run(RoutingScripts.RELEASE, args);
-        if (held == null || ((String) held).isEmpty() || channel == null) {
-            return Optional.empty();
-        }
-        return Optional.of(parseHeld((String) held, channel));
+        List<?> result = (List<?>) run(RoutingScripts.RELEASE, args);
+        String held = (String) result.get(0);
+        long waiting = (Long) result.get(2);
+        return new Released(held.isEmpty() ? Optional.empty()
+                : Optional.of(parseHeld(held, (String) result.get(1))), waiting);
     }
 
     @Override
@@ -282,9 +310,5 @@ public final class RedisRoutingState implements RoutingState {
             ids.add(new ConversationId((String) v));
         }
         return ids;
-    }
-
-    RedisKeys keys() {
-        return keys;
     }
 }

@@ -12,13 +12,15 @@ final class RoutingScripts {
     }
 
     private static final String PRELUDE = """
-            local Q, E, CH, CU, D, H, P, L, LO, OC, OU, T, B, R = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5],
-                KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14]
+            local Q, E, CH, CU, D, H, P, L, LO, OC, OU, T, B, R, O = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5],
+                KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14], KEYS[15]
+            local V = KEYS[16]
             local HB = ARGV[1]
             local function free(c, agent)
               local ch = redis.call('HGET', CH, c)
               local n = redis.call('HINCRBY', L, agent .. '|' .. ch, -1)
               if n < 0 then redis.call('HSET', L, agent .. '|' .. ch, 0) end
+              if redis.call('HINCRBY', O, agent, -1) < 0 then redis.call('HSET', O, agent, 0) end
               redis.call('HDEL', H, c)
               redis.call('SREM', HB .. agent, c)
             end
@@ -34,24 +36,75 @@ final class RoutingScripts {
             local function holderAgent(h)
               return string.sub(h, 1, #h - 2)
             end
+            -- the selector, atomic with the claim: among eligible agents (ARGV triples agent, capacity, declined 0/1
+            -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id.
+            -- Refused (4) when the agent directory changed since the caller computed the eligible agents.
+            local function claimBest(c, offered, expires, version, i)
+              if not redis.call('ZSCORE', Q, c) then return {1, ''} end
+              if (redis.call('GET', V) or '0') ~= version then return {4, ''} end
+              local ch = redis.call('HGET', CH, c)
+              local names, loads, caps, decs = {}, {}, {}, {}
+              while i + 2 <= #ARGV do
+                names[#names + 1] = ARGV[i]
+                loads[#loads + 1] = ARGV[i] .. '|' .. ch
+                caps[#caps + 1] = tonumber(ARGV[i + 1])
+                decs[#decs + 1] = tonumber(ARGV[i + 2])
+                i = i + 3
+              end
+              if #names == 0 then return {2, ''} end
+              -- one HMGET per hash, not one call per agent: this script runs on every assignment
+              local presence = redis.call('HMGET', P, unpack(names))
+              local load = redis.call('HMGET', L, unpack(loads))
+              local open = redis.call('HMGET', O, unpack(names))
+              local last = redis.call('HMGET', LO, unpack(names))
+              local best, bd, bo, bl
+              for k = 1, #names do
+                if presence[k] == 'ONLINE' and tonumber(load[k] or '0') < caps[k] then
+                  local a, dec = names[k], decs[k]
+                  local o = tonumber(open[k] or '0')
+                  local l = tonumber(last[k] or '0')
+                  if best == nil or dec < bd or (dec == bd and (o < bo or (o == bo and (l < bl
+                      or (l == bl and a < best))))) then
+                    best, bd, bo, bl = a, dec, o, l
+                  end
+                end
+              end
+              if not best then return {2, ''} end
+              redis.call('ZREM', Q, c)
+              redis.call('HINCRBY', L, best .. '|' .. ch, 1)
+              redis.call('HINCRBY', O, best, 1)
+              redis.call('HSET', H, c, best .. '|0')
+              redis.call('SADD', HB .. best, c)
+              redis.call('HSET', LO, best, offered)
+              redis.call('ZADD', T, expires, 'offer|' .. c .. '|' .. best)
+              return {0, best}
+            end
             """;
 
     private static RedisScript script(String body) {
         return new RedisScript(PRELUDE + body);
     }
 
-    /** ARGV: conv, customer, entry json, rank, channel, then (timer key, due ms) pairs. → {added 0/1, owner or ''} */
+    /**
+     * ARGV: conv, customer, entry json, rank, channel, number of timers n, n (timer key, due ms) pairs, offered ms,
+     * expires ms, directory version, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or ''}; no claim (code
+     * 3) when the conversation or customer has an owner.
+     */
     static final RedisScript ENQUEUE = script("""
             local c, cust = ARGV[2], ARGV[3]
             local owner = redis.call('HGET', OC, c) or redis.call('HGET', OU, cust) or ''
-            if redis.call('HEXISTS', E, c) == 1 then return {0, owner} end
+            if redis.call('HEXISTS', E, c) == 1 then return {0, owner, 3, ''} end
             redis.call('HSET', E, c, ARGV[4])
             redis.call('HSET', R, c, ARGV[5])
             redis.call('HSET', CH, c, ARGV[6])
             redis.call('HSET', CU, c, cust)
             redis.call('ZADD', Q, ARGV[5], c)
-            for i = 7, #ARGV, 2 do redis.call('ZADD', T, ARGV[i + 1], ARGV[i]) end
-            return {1, owner}
+            local n = tonumber(ARGV[7])
+            for i = 8, 7 + 2 * n, 2 do redis.call('ZADD', T, ARGV[i + 1], ARGV[i]) end
+            if owner ~= '' then return {1, owner, 3, ''} end
+            local after = 8 + 2 * n
+            local claim = claimBest(c, ARGV[after], ARGV[after + 1], ARGV[after + 2], after + 3)
+            return {1, '', claim[1], claim[2]}
             """);
 
     /** ARGV: conv, entry json, rank, wake ms or ''. → 1 if still waiting and updated */
@@ -82,32 +135,24 @@ final class RoutingScripts {
             return {redis.call('HGETALL', P), redis.call('HGETALL', L), redis.call('HGETALL', LO)}
             """);
 
-    /** ARGV: conv, agent, capacity, offered ms, expires ms. → 0 offered, 1 conversation gone, 2 agent unavailable */
-    static final RedisScript CLAIM = script("""
-            local c, a = ARGV[2], ARGV[3]
-            if not redis.call('ZSCORE', Q, c) then return 1 end
-            if redis.call('HGET', P, a) ~= 'ONLINE' then return 2 end
-            local lk = a .. '|' .. redis.call('HGET', CH, c)
-            if tonumber(redis.call('HGET', L, lk) or '0') >= tonumber(ARGV[4]) then return 2 end
-            redis.call('ZREM', Q, c)
-            redis.call('HINCRBY', L, lk, 1)
-            redis.call('HSET', H, c, a .. '|0')
-            redis.call('SADD', HB .. a, c)
-            redis.call('HSET', LO, a, ARGV[5])
-            redis.call('ZADD', T, ARGV[6], 'offer|' .. c .. '|' .. a)
-            return 0
+    /**
+     * ARGV: conv, offered ms, expires ms, directory version, eligible triples.
+     * → {0 offered / 1 gone / 2 nobody has room / 4 stale directory, agent}
+     */
+    static final RedisScript CLAIM_BEST = script("""
+            return claimBest(ARGV[2], ARGV[3], ARGV[4], ARGV[5], 6)
             """);
 
-    /** ARGV: conv, agent. → entry json, or nil if the agent holds no open offer */
+    /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
     static final RedisScript ACCEPT = script("""
             local c, a = ARGV[2], ARGV[3]
-            if redis.call('HGET', H, c) ~= a .. '|0' then return false end
+            if redis.call('HGET', H, c) ~= a .. '|0' then return 0 end
             redis.call('HSET', H, c, a .. '|1')
             redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
             redis.call('HSETNX', OC, c, a)
             redis.call('HSETNX', OU, redis.call('HGET', CU, c), a)
             redis.call('HDEL', D, c)
-            return redis.call('HGET', E, c)
+            return 1
             """);
 
     /** ARGV: conv, agent. → 1 if the open offer went back to the queue */
@@ -125,10 +170,11 @@ final class RoutingScripts {
             return redis.call('HGET', OC, ARGV[2]) or redis.call('HGET', OU, ARGV[3]) or ''
             """);
 
-    /** ARGV: conv, then timer keys to cancel. → holder value, '' if waiting, nil if unknown */
+    /** ARGV: conv, then timer keys to cancel. → {holder value or '' if not held, channel or '', queue length} */
     static final RedisScript RELEASE = script("""
             local c = ARGV[2]
-            if redis.call('HEXISTS', E, c) == 0 then return false end
+            if redis.call('HEXISTS', E, c) == 0 then return {'', '', redis.call('ZCARD', Q)} end
+            local ch = redis.call('HGET', CH, c)
             local h = redis.call('HGET', H, c)
             if h then
               local agent = holderAgent(h)
@@ -142,7 +188,7 @@ final class RoutingScripts {
             redis.call('HDEL', CU, c)
             redis.call('HDEL', D, c)
             for i = 3, #ARGV do redis.call('ZREM', T, ARGV[i]) end
-            return h or ''
+            return {h or '', ch, redis.call('ZCARD', Q)}
             """);
 
     /** ARGV: conv, new entry json, wake ms or ''. → 1 if the assignment went back to the queue */
