@@ -35,6 +35,8 @@ import dev.concierge.server.conversation.AgentDesk;
 import dev.concierge.server.conversation.ConversationService;
 import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.OfferDelivery;
+import dev.concierge.server.conversation.Outreach;
+import dev.concierge.server.conversation.SatisfactionSurvey;
 import dev.concierge.server.conversation.Stores;
 import dev.concierge.kb.admin.KnowledgeBaseAdmin;
 import dev.concierge.server.http.ApiModule;
@@ -118,7 +120,9 @@ public final class Application implements AutoCloseable {
                 (message, language) -> Optional.ofNullable(message.metadata().get("faqId"))
                         .flatMap(id -> domain.knowledgeBase().answer(id, language, Channel.SMS)), clock);
         resources.add(replies);
-        AgentDesk desk = new AgentDesk(stores, router, connections, replies, auth::account, clock);
+        SatisfactionSurvey survey = new SatisfactionSurvey(stores.conversations(), domain.csat(), replies, clock);
+        AgentDesk desk = new AgentDesk(stores, router, new Outreach(connections, replies, survey), auth::account,
+                clock);
         BotEngine bot = domain.bot();
         ConversationService conversations = new ConversationService(stores, bot, desk, replies, clock);
         Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),

@@ -33,8 +33,9 @@ final class Commands {
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
+            case "routing" -> dev.concierge.server.bench.RoutingBench.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark: " + args[0] + " ");
+                err.println("unknown benchmark: " + args[0] + " (available: routing)");
                 yield 2;
             }
         };

@@ -15,7 +15,10 @@ import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.agent.InMemoryAgentDirectory;
 import dev.concierge.routing.assignment.QueueingRouter;
 import dev.concierge.routing.state.InMemoryRoutingState;
+import dev.concierge.routing.ticket.CsatStore;
+import dev.concierge.routing.ticket.InMemoryCsatStore;
 import dev.concierge.routing.ticket.InMemoryTicketStore;
+import dev.concierge.redis.routing.RedisCsatStore;
 import dev.concierge.server.config.ConciergeConfig;
 import dev.concierge.server.config.ConciergeConfig.Account;
 import dev.concierge.server.config.ConciergeConfig.Role;
@@ -41,10 +44,12 @@ final class Domain {
     private final BotEngine bot;
     private final AgentDirectory agents;
     private final KnowledgeBase knowledgeBase;
+    private final CsatStore csat;
     private Vertx timerVertx;
     private long timerId = -1;
 
-    private Domain(Router router, BotEngine bot, AgentDirectory agents, KnowledgeBase knowledgeBase) {
+    private Domain(Router router, BotEngine bot, AgentDirectory agents, KnowledgeBase knowledgeBase, CsatStore csat) {
+        this.csat = csat;
         this.router = router;
         this.bot = bot;
         this.agents = agents;
@@ -64,7 +69,9 @@ final class Domain {
         Router router = new QueueingRouter(routingStores, RoutingSettings.defaults(), events, clock);
         KnowledgeBase knowledgeBase = KnowledgeBase.bundledDefault();
         resources.add(knowledgeBase);
-        return new Domain(router, new KeywordBot(), agents, knowledgeBase);
+        CsatStore csat = state.redis() == null ? new InMemoryCsatStore()
+                : new RedisCsatStore(state.redis(), state.keys(), state.json());
+        return new Domain(router, new KeywordBot(), agents, knowledgeBase, csat);
     }
 
     Router router() {
@@ -73,6 +80,10 @@ final class Domain {
 
     BotEngine bot() {
         return bot;
+    }
+
+    CsatStore csat() {
+        return csat;
     }
 
     KnowledgeBase knowledgeBase() {

@@ -100,6 +100,79 @@ abstract class ShopperToAgentScenario {
     }
 
     @Test
+    void transferWithANoteThenCloseAndTheCustomerRatesTheService() {
+        TestServer server = server();
+        try (WsClient first = WsClient.connect(server.port(), "/ws/agent",
+                        Map.of("Authorization", "Bearer " + server.login("agent-1")));
+                WsClient second = WsClient.connect(server.port(), "/ws/agent",
+                        Map.of("Authorization", "Bearer " + server.login("agent-2")));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            first.await("welcome");
+            second.await("welcome");
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+            shopper.await("handoff");
+
+            // Whoever gets the offer takes it, then hands it to the other agent with a note.
+            JsonNode offer = awaitEither(first, second, "offer");
+            WsClient holder = offer.path("_socket").asInt() == 0 ? first : second;
+            WsClient other = holder == first ? second : first;
+            String otherId = holder == first ? "agent-2" : "agent-1";
+            String conversationId = offer.path("conversationId").asText();
+            holder.send(Map.of("type", "accept", "conversationId", conversationId));
+            holder.await("assigned");
+            holder.send(Map.of("type", "transfer", "conversationId", conversationId, "toAgent", otherId,
+                    "note", "Customer wants a refund for a damaged parcel"));
+            holder.await("transferred");
+
+            JsonNode transferred = other.await("offer");
+            assertThat(transferred.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(transferred.path("context").path("handoff").path("transferNote").asText())
+                    .isEqualTo("Customer wants a refund for a damaged parcel");
+            other.send(Map.of("type", "accept", "conversationId", conversationId));
+            other.await("assigned");
+            other.send(Map.of("type", "message", "conversationId", conversationId, "text", "Refund approved."));
+            shopper.await(f -> "message".equals(f.path("type").asText()) && "Refund approved."
+                    .equals(f.path("text").asText()), "the second agent's reply");
+            // The first agent no longer holds it.
+            holder.send(Map.of("type", "message", "conversationId", conversationId, "text", "still here?"));
+            holder.awaitError("forbidden");
+
+            other.send(Map.of("type", "close", "conversationId", conversationId, "disposition", "resolved"));
+            other.await("closed");
+            JsonNode survey = shopper.await(f -> "message".equals(f.path("type").asText())
+                    && f.path("quickReplies").size() == 5, "the satisfaction question");
+            assertThat(survey.path("from").asText()).isEqualTo("system");
+            shopper.send(Map.of("type", "quick_reply", "value", "5"));
+            shopper.await(f -> "message".equals(f.path("type").asText())
+                    && f.path("text").asText().contains("Thank you"), "thanks for the rating");
+
+            HttpResponse<String> read = server.get("/api/v1/conversations/" + conversationId,
+                    Map.of("Authorization", "Bearer " + server.login("supervisor")));
+            JsonNode card = TestServer.json(read.body());
+            assertThat(card.path("csat").asInt()).isEqualTo(5);
+            assertThat(card.path("status").asText()).isEqualTo("closed");
+        }
+    }
+
+    /** Waits for a frame of the type on either socket; marks which one in the field "_socket" (0 or 1). */
+    private static JsonNode awaitEither(WsClient a, WsClient b, String type) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode found = a.poll(type);
+            if (found != null) {
+                return ((com.fasterxml.jackson.databind.node.ObjectNode) found).put("_socket", 0);
+            }
+            found = b.poll(type);
+            if (found != null) {
+                return ((com.fasterxml.jackson.databind.node.ObjectNode) found).put("_socket", 1);
+            }
+        }
+        throw new AssertionError("no " + type + " frame on either socket");
+    }
+
+    @Test
     void restChannelAndBotApiReturnTheDecision() {
         TestServer server = server();
         Map<String, String> auth = Map.of("Authorization", "Bearer " + TestServer.API_KEY);

@@ -99,6 +99,30 @@ final class WsClient implements AutoCloseable {
         }
     }
 
+    /** The next frame of the type if one arrives within 100 ms, else null (for waiting on several sockets). */
+    JsonNode poll(String type) {
+        for (JsonNode f : seen) {
+            if (type.equals(f.path("type").asText())) {
+                seen.remove(f);
+                return f;
+            }
+        }
+        try {
+            JsonNode next = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (next == null) {
+                return null;
+            }
+            if (type.equals(next.path("type").asText())) {
+                return next;
+            }
+            seen.add(next);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode awaitError(String code) {
         return await(f -> "error".equals(f.path("type").asText()) && code.equals(f.path("code").asText()),
                 "an error frame with code " + code);

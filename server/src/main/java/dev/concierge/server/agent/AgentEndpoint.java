@@ -161,10 +161,39 @@ public final class AgentEndpoint {
                     if (!disposition.matches("[a-z_]{1,40}")) {
                         throw new BadRequestException("invalid_field", "disposition must be snake_case, e.g. resolved");
                     }
+                    run(id, () -> deps.desk().close(agent, id, disposition), ticket -> send(Frame.of("closed")
+                            .put("conversationId", id.value()).put("ticketId", ticket.orElse(null))));
+                }
+                case "transfer" -> {
+                    ConversationId id = conversationId(frame);
+                    String toAgent = Json.text(frame, "toAgent");
+                    String toTeam = Json.text(frame, "toTeam");
+                    String note = Optional.ofNullable(Json.text(frame, "note")).orElse("");
+                    if ((toAgent == null) == (toTeam == null)) {
+                        throw new BadRequestException("invalid_field", "give exactly one of 'toAgent' or 'toTeam'");
+                    }
+                    if (toAgent != null && !Ids.isSafe(toAgent) || toTeam != null && !toTeam.matches("[a-z0-9_]{1,40}")) {
+                        throw new BadRequestException("invalid_field", "not a valid agent id or team name");
+                    }
+                    if (note.length() > 1000) {
+                        throw new BadRequestException("text_too_long", "notes are limited to 1000 characters");
+                    }
                     run(id, () -> {
-                        deps.desk().close(agent, id, disposition);
+                        deps.desk().transfer(agent, id, toAgent == null ? null : new AgentId(toAgent), toTeam, note);
                         return id;
-                    }, x -> send(Frame.of("closed").put("conversationId", id.value())));
+                    }, x -> send(Frame.of("transferred").put("conversationId", id.value())
+                            .put("toAgent", toAgent).put("toTeam", toTeam)));
+                }
+                case "escalate" -> {
+                    ConversationId id = conversationId(frame);
+                    String note = Optional.ofNullable(Json.text(frame, "note")).orElse("");
+                    if (note.length() > 1000) {
+                        throw new BadRequestException("text_too_long", "notes are limited to 1000 characters");
+                    }
+                    run(id, () -> {
+                        deps.desk().escalate(agent, id, note);
+                        return id;
+                    }, x -> send(Frame.of("escalated").put("conversationId", id.value())));
                 }
                 case "typing" -> {
                     ConversationId id = conversationId(frame);
@@ -263,6 +292,10 @@ public final class AgentEndpoint {
                 send(Frame.error(bad.code(), bad.getMessage()));
             } else if (cause instanceof StoreUnavailableException) {
                 send(Frame.error("unavailable", "temporarily unavailable, please retry"));
+            } else if (cause instanceof IllegalArgumentException invalid) {
+                send(Frame.error("invalid_request", invalid.getMessage()));
+            } else if (cause instanceof IllegalStateException conflict) {
+                send(Frame.error("conflict", conflict.getMessage()));
             } else {
                 LOG.error("agent action failed", cause);
                 send(Frame.error("internal_error", "the action failed"));

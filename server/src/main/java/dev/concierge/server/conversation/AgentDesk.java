@@ -34,21 +34,33 @@ public final class AgentDesk {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
     private static final Logger AUDIT = LoggerFactory.getLogger("audit");
 
+    static final String FIRST_RESPONSE = "agent.firstResponseAt";
+    static final String TRANSFER_NOTE = "transfer.note";
+    static final String TRANSFER_FROM = "transfer.from";
+    static final String TRANSFER_TO = "transfer.to";
+    static final String TICKET = "ticket.id";
+
     private final Stores stores;
     private final Router router;
     private final LiveConnections live;
     private final ReplyDispatcher replies;
+    private final SatisfactionSurvey survey;
     private final Function<String, Optional<Principal>> accounts;
     private final Clock clock;
 
-    public AgentDesk(Stores stores, Router router, LiveConnections live, ReplyDispatcher replies,
-            Function<String, Optional<Principal>> accounts, Clock clock) {
+    public AgentDesk(Stores stores, Router router, Outreach outreach, Function<String, Optional<Principal>> accounts,
+            Clock clock) {
         this.stores = stores;
         this.router = router;
-        this.live = live;
-        this.replies = replies;
+        this.live = outreach.live();
+        this.replies = outreach.replies();
+        this.survey = outreach.survey();
         this.accounts = accounts;
         this.clock = clock;
+    }
+
+    SatisfactionSurvey survey() {
+        return survey;
     }
 
     /** Queues the conversation for a human and tells the shopper where they stand. */
@@ -65,6 +77,16 @@ public final class AgentDesk {
         QueueStatus status = router.enqueue(ticket);
         LOG.info("handoff reason={} priority={} position={}", handoff.reason(), handoff.priority(), status.position());
         live.toShopper(customer.id(), queueFrame(status));
+        router.promisedReplyTime(queued.channel()).ifPresent(promised -> {
+            // Outside business hours: say when a person will answer instead of leaving the customer guessing.
+            String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(promised);
+            Message ack = system(queued, "zh".equals(queued.locale())
+                    ? "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。"
+                    : "Our team is offline now. A person will reply by " + when
+                            + " (China time); your question is saved.", now);
+            replies.deliver(customer, queued, ack);
+        });
         return status;
     }
 
@@ -125,10 +147,14 @@ public final class AgentDesk {
     /** An agent's reply, sent on the customer's channel. */
     public Message reply(AgentId agent, ConversationId id, String text) {
         Conversation conversation = holdingConversation(agent, id);
-        Message reply = Message.outbound(id, conversation.channel(), SenderRole.AGENT, agent.value(), text,
-                clock.instant());
+        Instant now = clock.instant();
+        Message reply = Message.outbound(id, conversation.channel(), SenderRole.AGENT, agent.value(), text, now);
         stores.conversations().append(reply);
         replies.deliver(customer(conversation), conversation, reply);
+        if (conversation.attribute(FIRST_RESPONSE).isEmpty()) {
+            stores.conversations().update(id, c -> c.withAttribute(FIRST_RESPONSE, now.toString(), now));
+            router.firstResponse(id);
+        }
         return reply;
     }
 
@@ -139,13 +165,19 @@ public final class AgentDesk {
                 .put("conversationId", id.value()));
     }
 
-    public void close(AgentId agent, ConversationId id, String disposition) {
+    /**
+     * Closes the conversation. An unresolved disposition ({@code unresolved}, {@code follow_up}) turns it into a
+     * ticket owned by its first-contact owner; the customer is asked for a satisfaction rating either way.
+     */
+    public Optional<String> close(AgentId agent, ConversationId id, String disposition) {
         holdingConversation(agent, id);
         Instant now = clock.instant();
+        boolean resolved = !disposition.equals("unresolved") && !disposition.equals("follow_up");
+        Optional<String> ticket = router.close(id, resolved, disposition).map(t -> t.id().toString());
         Conversation closed = stores.conversations().update(id, c -> c
                 .withAttribute("disposition", disposition, now)
+                .withAttribute(TICKET, ticket.orElse(null), now)
                 .transition(ConversationStatus.CLOSED, agent.value(), null, disposition, now));
-        router.release(id);
         Customer customer = customer(closed);
         Message bye = system(closed, "zh".equals(closed.locale())
                 ? "本次会话已结束，感谢您的耐心。如还有问题，随时给我们留言。"
@@ -153,7 +185,53 @@ public final class AgentDesk {
                 now);
         replies.deliver(customer, closed, bye);
         live.toShopper(customer.id(), Frame.of("closed").put("conversationId", id.value()));
-        AUDIT.info("agent={} action=close conversation={} disposition={}", agent, id, disposition);
+        survey.ask(customer, closed);
+        AUDIT.info("agent={} action=close conversation={} disposition={} ticket={}", agent, id, disposition,
+                ticket.orElse("-"));
+        return ticket;
+    }
+
+    /** Hands the conversation to a named agent or a team, with a note shown on their offer. */
+    public void transfer(AgentId agent, ConversationId id, AgentId toAgent, String toTeam, String note) {
+        Conversation conversation = holdingConversation(agent, id);
+        if ((toAgent == null) == (toTeam == null)) {
+            throw new IllegalArgumentException("transfer to exactly one of an agent or a team");
+        }
+        if (toAgent != null && toAgent.equals(agent)) {
+            throw new IllegalArgumentException("cannot transfer a conversation to yourself");
+        }
+        if (toAgent != null && accounts.apply(toAgent.value()).isEmpty()) {
+            throw new NoSuchElementException("no agent " + toAgent);
+        }
+        Instant now = clock.instant();
+        String target = toAgent != null ? toAgent.value() : "team:" + toTeam;
+        Conversation queued = stores.conversations().update(id, c -> c
+                .withAttribute(TRANSFER_NOTE, note, now)
+                .withAttribute(TRANSFER_FROM, agent.value(), now)
+                .withAttribute(TRANSFER_TO, target, now)
+                .transition(ConversationStatus.QUEUED, agent.value(), null, "transfer to " + target, now));
+        if (toAgent != null) {
+            router.transferToAgent(id, toAgent, note);
+        } else {
+            router.transferToTeam(id, toTeam, note);
+        }
+        Customer customer = customer(queued);
+        Message notice = system(queued, "zh".equals(queued.locale()) ? "正在为您转接更合适的客服，请稍候，无需重复描述问题。"
+                : "I'm passing you to a colleague who can help further; you won't need to repeat yourself.", now);
+        replies.deliver(customer, queued, notice);
+        AUDIT.info("agent={} action=transfer conversation={} to={}", agent, id, target);
+    }
+
+    /** Escalates to the supervisors, who alone may take it next. */
+    public void escalate(AgentId agent, ConversationId id, String note) {
+        holdingConversation(agent, id);
+        Instant now = clock.instant();
+        stores.conversations().update(id, c -> c
+                .withAttribute("escalation.note", note, now)
+                .withAttribute(TRANSFER_FROM, agent.value(), now)
+                .transition(ConversationStatus.QUEUED, agent.value(), null, "escalated", now));
+        router.escalate(id, note);
+        AUDIT.info("agent={} action=escalate conversation={}", agent, id);
     }
 
     /** Conversations an agent holds now (after a reconnect the desk restores them). */

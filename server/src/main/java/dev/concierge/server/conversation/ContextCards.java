@@ -32,6 +32,10 @@ public final class ContextCards {
         card.put("status", conversation.status().name().toLowerCase(java.util.Locale.ROOT));
         card.put("language", conversation.locale());
         card.put("openedAt", conversation.createdAt().toString());
+        card.put("owner", conversation.owner());
+        card.put("assignedAgent", conversation.assignedAgent());
+        conversation.attribute("csat.score").ifPresent(s -> card.put("csat", Integer.parseInt(s)));
+        conversation.attribute("ticket.id").ifPresent(s -> card.put("ticketId", s));
         Map<String, Object> handoff = new LinkedHashMap<>();
         handoff.put("reason", conversation.attribute(REASON).orElse(""));
         handoff.put("intent", conversation.attribute(INTENT).orElse(""));
@@ -39,6 +43,9 @@ public final class ContextCards {
         handoff.put("skills", conversation.attribute(SKILLS).map(s -> List.of(s.split(","))).orElse(List.of()));
         conversation.attribute(SENTIMENT).ifPresent(s -> handoff.put("sentiment", s));
         conversation.attribute(ENTITIES).ifPresent(s -> handoff.put("entities", s));
+        conversation.attribute("transfer.from").ifPresent(s -> handoff.put("transferredFrom", s));
+        conversation.attribute("transfer.note").ifPresent(s -> handoff.put("transferNote", s));
+        conversation.attribute("escalation.note").ifPresent(s -> handoff.put("escalationNote", s));
         card.put("handoff", handoff);
         card.put("summary", conversation.attribute(SUMMARY).orElseGet(() -> summarise(transcript)));
         Map<String, Object> profile = new LinkedHashMap<>();

@@ -39,6 +39,7 @@ public final class ConversationService {
     private final BotEngine bot;
     private final AgentDesk desk;
     private final ReplyDispatcher replies;
+    private final SatisfactionSurvey survey;
     private final Clock clock;
 
     public ConversationService(Stores stores, BotEngine bot, AgentDesk desk, ReplyDispatcher replies, Clock clock) {
@@ -46,6 +47,7 @@ public final class ConversationService {
         this.bot = bot;
         this.desk = desk;
         this.replies = replies;
+        this.survey = desk.survey();
         this.clock = clock;
     }
 
@@ -55,7 +57,7 @@ public final class ConversationService {
 
     /** A customer message filed in its conversation, not yet answered. */
     public record Stored(Customer customer, Conversation conversation, Message message, boolean duplicate,
-            String localeHint) {
+            String localeHint, boolean surveyAnswer) {
     }
 
     /**
@@ -66,6 +68,13 @@ public final class ConversationService {
         Instant now = clock.instant();
         Customer customer = stores.customers().find(in.customer())
                 .orElseThrow(() -> new NoSuchElementException("unknown customer " + in.customer()));
+        if (in.attachments().isEmpty()) {
+            Optional<SatisfactionSurvey.Answer> rating = survey.tryAnswer(customer, in.text());
+            if (rating.isPresent()) {
+                return new Stored(customer, rating.get().conversation(), rating.get().message(), false,
+                        in.localeHint(), true);
+            }
+        }
         Conversation conversation = openConversation(customer, in, now);
         Message message = new Message(in.messageId() == null ? MessageId.random() : in.messageId(),
                 conversation.id(), in.channel(), Direction.INBOUND, SenderRole.CUSTOMER, customer.id().value(),
@@ -74,15 +83,16 @@ public final class ConversationService {
         if (!appended) {
             LOG.info("duplicate inbound message {} in {} ignored", message.id(), conversation.id());
         }
-        return new Stored(customer, conversation, message, !appended, in.localeHint());
+        return new Stored(customer, conversation, message, !appended, in.localeHint(), false);
     }
 
     /** The second half of {@link #receive}: the bot answers, or the queue or the agent hears of it. */
     public InboundOutcome respond(Stored stored) {
         Conversation conversation = stored.conversation();
         Message message = stored.message();
-        if (stored.duplicate()) {
-            return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(), Optional.empty());
+        if (stored.duplicate() || stored.surveyAnswer()) {
+            return new InboundOutcome(conversation, message, stored.duplicate(), Optional.empty(), List.of(),
+                    Optional.empty());
         }
         MDC.put("conversation", conversation.id().value());
         try {

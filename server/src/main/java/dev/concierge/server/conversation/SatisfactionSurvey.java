@@ -1,0 +1,119 @@
+package dev.concierge.server.conversation;
+
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStore;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.SenderRole;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.ticket.CsatRating;
+import dev.concierge.routing.ticket.CsatStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The closed loop's last step: when an agent closes a conversation the customer is asked for a 1-5 rating on
+ * their channel; the next message that is a rating is recorded against that conversation instead of opening a
+ * new one.
+ */
+public final class SatisfactionSurvey {
+    private static final Logger LOG = LoggerFactory.getLogger(SatisfactionSurvey.class);
+    static final String PENDING = "csat.pending";
+    static final String SCORE = "csat.score";
+    /** "5", "4分", "3 stars", "★★★★", "⭐⭐⭐⭐⭐". */
+    private static final Pattern DIGIT = Pattern.compile("^\\s*([1-5])\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern STARS = Pattern.compile("^\\s*([★⭐]{1,5})\\s*$");
+
+    private final ConversationStore conversations;
+    private final CsatStore ratings;
+    private final ReplyDispatcher replies;
+    private final Clock clock;
+
+    public SatisfactionSurvey(ConversationStore conversations, CsatStore ratings, ReplyDispatcher replies,
+            Clock clock) {
+        this.conversations = conversations;
+        this.ratings = ratings;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    /** Asks the customer of a just-closed conversation for a rating. */
+    public void ask(Customer customer, Conversation closed) {
+        Instant now = clock.instant();
+        Conversation pending = conversations.update(closed.id(), c -> c.withAttribute(PENDING, "true", now));
+        String text = "zh".equals(pending.locale())
+                ? "请为本次服务打分：回复 1-5（5 = 非常满意）。"
+                : "How satisfied were you with our help? Reply 1-5 (5 = very satisfied).";
+        Message question = Message.outbound(pending.id(), pending.channel(), SenderRole.SYSTEM, "system", text, now)
+                .withMetadata(Map.of(WireMessages.QUICK_REPLIES,
+                        WireMessages.joinQuickReplies(List.of("1", "2", "3", "4", "5"))));
+        conversations.append(question);
+        replies.deliver(customer, pending, question);
+    }
+
+    /** A recorded rating: the rated conversation and the customer's stored answer. */
+    public record Answer(Conversation conversation, Message message) {
+    }
+
+    /**
+     * If the customer has no open conversation, their latest one awaits a rating and {@code text} is one, records
+     * it and thanks them.
+     */
+    public Optional<Answer> tryAnswer(Customer customer, String text) {
+        OptionalScore score = parse(text);
+        if (score.value == 0 || conversations.findOpenByCustomer(customer.id()).isPresent()) {
+            return Optional.empty();
+        }
+        List<ConversationId> all = conversations.listByCustomer(customer.id());
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Conversation> latest = conversations.find(all.get(all.size() - 1))
+                .filter(c -> !c.isOpen() && c.attribute(PENDING).isPresent());
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Conversation rated = conversations.update(latest.get().id(), c -> c.withAttribute(PENDING, null, now)
+                .withAttribute(SCORE, Integer.toString(score.value), now));
+        String agent = rated.owner();
+        ratings.record(new CsatRating(rated.id(), agent == null ? null : new AgentId(agent), rated.channel(),
+                score.value, now));
+        Message answer = Message.inbound(rated.id(), rated.channel(), customer.id().value(), text.strip(), List.of(),
+                now);
+        conversations.append(answer);
+        Message thanks = Message.outbound(rated.id(), rated.channel(), SenderRole.SYSTEM, "system",
+                "zh".equals(rated.locale()) ? "感谢您的评价！" : "Thank you for your feedback!", now);
+        conversations.append(thanks);
+        replies.deliver(customer, rated, thanks);
+        LOG.info("csat score={} conversation={}", score.value, rated.id());
+        return Optional.of(new Answer(rated, answer));
+    }
+
+    private record OptionalScore(int value) {
+    }
+
+    static OptionalScore parse(String text) {
+        if (text == null) {
+            return new OptionalScore(0);
+        }
+        Matcher digit = DIGIT.matcher(text);
+        if (digit.matches()) {
+            return new OptionalScore(Integer.parseInt(digit.group(1)));
+        }
+        Matcher stars = STARS.matcher(text);
+        if (stars.matches()) {
+            return new OptionalScore(stars.group(1).codePointCount(0, stars.group(1).length()));
+        }
+        return new OptionalScore(0);
+    }
+}
