@@ -35,9 +35,13 @@ public final class KbAnalyzers implements AutoCloseable {
     private final Analyzer perField;
 
     public KbAnalyzers() {
-        CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-        stop.remove("no");
-        stop.remove("not");
+        CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.size(), true);
+        for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+            String word = new String((char[]) w);
+            if (!word.equals("no") && !word.equals("not")) {
+                stop.add(word);
+            }
+        }
         english = new EnglishAnalyzer(stop);
         chineseWords = new SmartChineseAnalyzer(true);
         chineseBigrams = new CJKAnalyzer();
