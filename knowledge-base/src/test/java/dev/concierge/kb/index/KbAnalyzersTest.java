@@ -22,6 +22,14 @@ class KbAnalyzersTest {
     }
 
     @Test
+    void chatContractionsBecomeNegations() {
+        assertThat(ANALYZERS.terms("q_en", "i dont have it")).isEqualTo(ANALYZERS.terms("q_en", "I don't have it"));
+        assertThat(ANALYZERS.terms("q_en", "it wasnt delivered")).containsExactly("not", "deliv");
+        assertThat(ANALYZERS.terms("q_en", "cant log in")).contains("can", "not", "log");
+        assertThat(ANALYZERS.terms("q_en", "I want it")).contains("want");
+    }
+
+    @Test
     void chineseWordsAreSegmentedBySmartcn() {
         assertThat(ANALYZERS.terms("q_zh", "我想申请退货")).contains("退货", "申请");
         assertThat(ANALYZERS.terms("q_zh", "退款多久到账")).contains("退款");
