@@ -69,6 +69,8 @@ public final class LuceneFaqIndex implements Closeable {
     private final SearcherManager searchers;
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
+    /** Per locale, recomputed on every write; read by searches. */
+    private volatile Map<String, Double> averageParaphrases = Map.of();
 
     public LuceneFaqIndex(KbAnalyzers analyzers, RetrievalConfig config) {
         this.analyzers = analyzers;
@@ -108,6 +110,7 @@ public final class LuceneFaqIndex implements Closeable {
             searchers.maybeRefreshBlocking();
             indexed.clear();
             entries.forEach(e -> indexed.put(e.id(), e));
+            refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -119,6 +122,7 @@ public final class LuceneFaqIndex implements Closeable {
             writer.updateDocuments(new Term(ENTRY, entry.id()), documents(entry));
             searchers.maybeRefreshBlocking();
             indexed.put(entry.id(), entry);
+            refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -130,6 +134,7 @@ public final class LuceneFaqIndex implements Closeable {
             writer.deleteDocuments(new Term(ENTRY, entryId));
             searchers.maybeRefreshBlocking();
             indexed.remove(entryId);
+            refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -212,7 +217,8 @@ public final class LuceneFaqIndex implements Closeable {
 
         double topEntry = 0;
         WeightedQuery eq = null;
-        if (config.entryWeight() > 0) {
+        float entryWeight = config.effectiveEntryWeight(averageParaphrases(lang));
+        if (entryWeight > 0) {
             eq = query(searcher, text, entryFields);
             if (eq != null) {
                 ScoreDoc[] eHits = searcher.search(eq.query, config.questionDepth()).scoreDocs;
@@ -228,7 +234,7 @@ public final class LuceneFaqIndex implements Closeable {
         for (Map.Entry<String, Agg> e : ranked) {
             Agg a = e.getValue();
             a.fused = (topQuestion > 0 ? a.questionScore / topQuestion : 0)
-                    + (topEntry > 0 ? config.entryWeight() * a.entryScore / topEntry : 0);
+                    + (topEntry > 0 ? entryWeight * a.entryScore / topEntry : 0);
         }
         ranked.sort(Comparator.comparingDouble((Map.Entry<String, Agg> e) -> e.getValue().fused).reversed()
                 .thenComparing(Map.Entry::getKey));
@@ -246,6 +252,32 @@ public final class LuceneFaqIndex implements Closeable {
             out.add(new Candidate(e.getKey(), a.fused, cov, matched));
         }
         return out;
+    }
+
+    private void refreshStatistics() {
+        Map<String, Double> averages = new HashMap<>();
+        for (String lang : KbLocales.SUPPORTED) {
+            averages.put(lang, computeAverageParaphrases(lang));
+        }
+        averageParaphrases = Map.copyOf(averages);
+    }
+
+    private double averageParaphrases(String lang) {
+        return averageParaphrases.getOrDefault(lang, 1.0);
+    }
+
+    /** Average number of paraphrases per entry that has any in this locale (1 when there are none). */
+    private double computeAverageParaphrases(String lang) {
+        int entriesWith = 0;
+        long paraphrases = 0;
+        for (FaqEntry e : indexed.values()) {
+            List<String> qs = e.questions().get(lang);
+            if (qs != null && !qs.isEmpty()) {
+                entriesWith++;
+                paraphrases += qs.size();
+            }
+        }
+        return entriesWith == 0 ? 1 : (double) paraphrases / entriesWith;
     }
 
     /**
