@@ -71,6 +71,8 @@ public final class LuceneFaqIndex implements Closeable {
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
     /** Per locale, recomputed on every write; read by searches. */
     private volatile Map<String, Double> averageParaphrases = Map.of();
+    /** Per locale, retrained on every write when the classifier is on. */
+    private volatile Map<String, ParaphraseClassifier> classifiers = Map.of();
 
     public LuceneFaqIndex(KbAnalyzers analyzers, RetrievalConfig config) {
         this.analyzers = analyzers;
@@ -230,11 +232,17 @@ public final class LuceneFaqIndex implements Closeable {
                 }
             }
         }
+        ParaphraseClassifier classifier = classifiers.get(lang);
+        Map<String, Double> probabilities = classifier == null ? Map.of() : classifier.predict(features(text, lang));
+        for (String id : probabilities.keySet()) {
+            byEntry.computeIfAbsent(id, x -> new Agg());
+        }
         List<Map.Entry<String, Agg>> ranked = new ArrayList<>(byEntry.entrySet());
         for (Map.Entry<String, Agg> e : ranked) {
             Agg a = e.getValue();
-            a.fused = (topQuestion > 0 ? a.questionScore / topQuestion : 0)
-                    + (topEntry > 0 ? entryWeight * a.entryScore / topEntry : 0);
+            a.fused = ((topQuestion > 0 ? a.questionScore / topQuestion : 0)
+                    + (topEntry > 0 ? entryWeight * a.entryScore / topEntry : 0)) / (1 + entryWeight)
+                    + config.classifierWeight() * probabilities.getOrDefault(e.getKey(), 0.0);
         }
         ranked.sort(Comparator.comparingDouble((Map.Entry<String, Agg> e) -> e.getValue().fused).reversed()
                 .thenComparing(Map.Entry::getKey));
@@ -246,10 +254,30 @@ public final class LuceneFaqIndex implements Closeable {
             if (a.count > 0) {
                 matched = questionText(searcher, e.getKey(), a.bestDoc);
                 cov = coverage(a.best, qq.upperBound);
+            } else if (a.entryScore == 0) {
+                cov = 0;
             } else {
                 cov = eq == null ? 0 : coverage(a.entryScore, eq.upperBound);
             }
             out.add(new Candidate(e.getKey(), a.fused, cov, matched));
+        }
+        return out;
+    }
+
+    /** Classifier features: the paraphrase field's terms, plus adjacent pairs in English and bigram terms in Chinese. */
+    private List<String> features(String text, String lang) {
+        List<String> out = new ArrayList<>();
+        if (lang.equals(KbLocales.ZH)) {
+            out.addAll(analyzers.terms(field("q", lang, false), text));
+            for (String t : analyzers.terms(field("q", lang, true), text)) {
+                out.add("b:" + t);
+            }
+        } else {
+            List<String> terms = analyzers.terms(field("q", lang, false), text);
+            out.addAll(terms);
+            for (int i = 1; i < terms.size(); i++) {
+                out.add(terms.get(i - 1) + "_" + terms.get(i));
+            }
         }
         return out;
     }
@@ -260,6 +288,16 @@ public final class LuceneFaqIndex implements Closeable {
             averages.put(lang, computeAverageParaphrases(lang));
         }
         averageParaphrases = Map.copyOf(averages);
+        if (config.classifierWeight() > 0 && !config.plain()) {
+            Map<String, ParaphraseClassifier> trained = new HashMap<>();
+            for (String lang : KbLocales.SUPPORTED) {
+                ParaphraseClassifier c = ParaphraseClassifier.train(indexed.values(), lang, text -> features(text, lang));
+                if (c != null) {
+                    trained.put(lang, c);
+                }
+            }
+            classifiers = Map.copyOf(trained);
+        }
     }
 
     private double averageParaphrases(String lang) {
