@@ -12,7 +12,7 @@ package dev.concierge.kb;
  * 100 out-of-scope utterances, never the validation queries. See docs/benchmarks/kb.md.
  */
 public record ConfidenceModel(double bias, double coverageWeight, double marginWeight) {
-    public static final ConfidenceModel DEFAULT = new ConfidenceModel(-0.74, 6.68, 11.62);
+    public static final ConfidenceModel DEFAULT = new ConfidenceModel(-0.62, 5.19, 13.10);
 
     public double confidence(double coverage, double margin) {
         double z = bias + coverageWeight * coverage + marginWeight * margin;
