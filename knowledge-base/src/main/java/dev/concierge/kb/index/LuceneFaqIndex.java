@@ -171,8 +171,22 @@ public final class LuceneFaqIndex implements Closeable {
         }
     }
 
+    /** Analyses a query once per analyser: paraphrase, entry and answer fields share their analyser. */
+    private final class QueryTerms {
+        private final String text;
+        private final Map<org.apache.lucene.analysis.Analyzer, List<String>> byAnalyzer = new HashMap<>(4);
+
+        QueryTerms(String text) {
+            this.text = text;
+        }
+
+        List<String> forField(String field) {
+            return byAnalyzer.computeIfAbsent(analyzers.forField(field), a -> analyzers.terms(field, text));
+        }
+    }
+
     private List<Candidate> searchPlain(IndexSearcher searcher, String text, String lang, int k) throws IOException {
-        WeightedQuery q = query(searcher, text, Map.of(field("plain", lang, false), 1f));
+        WeightedQuery q = query(searcher, new QueryTerms(text), Map.of(field("plain", lang, false), 1f));
         if (q == null) {
             return List.of();
         }
@@ -196,7 +210,8 @@ public final class LuceneFaqIndex implements Closeable {
             entryFields.put(field("all", lang, true), config.zhBigramWeight());
             entryFields.put(field("ans", lang, true), config.answerWeight() * config.zhBigramWeight());
         }
-        WeightedQuery qq = query(searcher, text, questionFields);
+        QueryTerms terms = new QueryTerms(text);
+        WeightedQuery qq = query(searcher, terms, questionFields);
         if (qq == null) {
             return List.of();
         }
@@ -221,7 +236,7 @@ public final class LuceneFaqIndex implements Closeable {
         WeightedQuery eq = null;
         float entryWeight = config.effectiveEntryWeight(averageParaphrases(lang));
         if (entryWeight > 0) {
-            eq = query(searcher, text, entryFields);
+            eq = query(searcher, terms, entryFields);
             if (eq != null) {
                 ScoreDoc[] eHits = searcher.search(eq.query, config.questionDepth()).scoreDocs;
                 String[] eIds = entryIds(searcher, eHits);
@@ -233,7 +248,7 @@ public final class LuceneFaqIndex implements Closeable {
             }
         }
         ParaphraseClassifier classifier = classifiers.get(lang);
-        Map<String, Double> probabilities = classifier == null ? Map.of() : classifier.predict(features(text, lang));
+        Map<String, Double> probabilities = classifier == null ? Map.of() : classifier.predict(features(terms, lang));
         for (String id : probabilities.keySet()) {
             byEntry.computeIfAbsent(id, x -> new Agg());
         }
@@ -265,15 +280,15 @@ public final class LuceneFaqIndex implements Closeable {
     }
 
     /** Classifier features: the paraphrase field's terms, plus adjacent pairs in English and bigram terms in Chinese. */
-    private List<String> features(String text, String lang) {
+    private List<String> features(QueryTerms queryTerms, String lang) {
         List<String> out = new ArrayList<>();
         if (lang.equals(KbLocales.ZH)) {
-            out.addAll(analyzers.terms(field("q", lang, false), text));
-            for (String t : analyzers.terms(field("q", lang, true), text)) {
+            out.addAll(queryTerms.forField(field("q", lang, false)));
+            for (String t : queryTerms.forField(field("q", lang, true))) {
                 out.add("b:" + t);
             }
         } else {
-            List<String> terms = analyzers.terms(field("q", lang, false), text);
+            List<String> terms = queryTerms.forField(field("q", lang, false));
             out.addAll(terms);
             for (int i = 1; i < terms.size(); i++) {
                 out.add(terms.get(i - 1) + "_" + terms.get(i));
@@ -291,7 +306,7 @@ public final class LuceneFaqIndex implements Closeable {
         if (config.classifierWeight() > 0 && !config.plain()) {
             Map<String, ParaphraseClassifier> trained = new HashMap<>();
             for (String lang : KbLocales.SUPPORTED) {
-                ParaphraseClassifier c = ParaphraseClassifier.train(indexed.values(), lang, text -> features(text, lang));
+                ParaphraseClassifier c = ParaphraseClassifier.train(indexed.values(), lang, text -> features(new QueryTerms(text), lang));
                 if (c != null) {
                     trained.put(lang, c);
                 }
@@ -349,14 +364,14 @@ public final class LuceneFaqIndex implements Closeable {
     }
 
     /** A disjunction of the query's terms over weighted fields, and the highest BM25 score it could reach. */
-    private WeightedQuery query(IndexSearcher searcher, String text, Map<String, Float> fields) throws IOException {
+    private WeightedQuery query(IndexSearcher searcher, QueryTerms terms, Map<String, Float> fields) throws IOException {
         BooleanQuery.Builder bq = new BooleanQuery.Builder();
         double upper = 0;
         int clauses = 0;
         IndexReader reader = searcher.getIndexReader();
         for (Map.Entry<String, Float> f : fields.entrySet()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String t : analyzers.terms(f.getKey(), text)) {
+            for (String t : terms.forField(f.getKey())) {
                 if (counts.size() < MAX_QUERY_TERMS || counts.containsKey(t)) {
                     counts.merge(t, 1, Integer::sum);
                 }
