@@ -29,8 +29,6 @@ final class Skills {
             Map.entry("exchange_request", "returns"),
             Map.entry("warranty_repair", "returns"),
             Map.entry("refund_policy", "refunds"),
-            Map.entry("cancel_order", "orders"),
-            Map.entry("change_address", "orders"),
             Map.entry("payment_failed", "orders"),
             Map.entry("payment_methods", "orders"),
             Map.entry("invoice", "orders"),

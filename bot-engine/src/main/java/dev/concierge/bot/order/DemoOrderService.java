@@ -58,11 +58,13 @@ public final class DemoOrderService {
         s.add(order("DD20261106006", OrderStatus.CANCELLED, 59.0, "手机壳 Phone case", now.minus(Duration.ofDays(5)), null, null));
         s.add(order("DD20261107007", OrderStatus.REFUNDING, 268.0, "双肩包 Backpack", now.minus(Duration.ofDays(12)), now.minus(Duration.ofDays(8)), "JD0001112223"));
         s.add(order("DD20261108008", OrderStatus.DELIVERED, 12999.0, "笔记本电脑 Laptop", now.minus(Duration.ofDays(4)), now.minus(Duration.ofDays(2)), "SF2222333344"));
+        s.add(order("DD20261109009", OrderStatus.DELIVERED, 199.0, "衬衫 Shirt", now.minus(Duration.ofDays(13)), now.minus(Duration.ofDays(10)), "YT1212121212"));
         s.trackings.put("DD20261103003", new Tracking("DD20261103003", "SF Express", "SF1234567890", "in_transit",
                 today.plusDays(2), List.of(
                         new Tracking.Event(now.minus(Duration.ofHours(6)), "上海 Shanghai", "到达转运中心 Arrived at hub"),
                         new Tracking.Event(now.minus(Duration.ofDays(2)), "杭州 Hangzhou", "已揽收 Picked up"))));
-        for (String delivered : List.of("DD20261104004", "DD20261105005", "DD20261107007", "DD20261108008")) {
+        for (String delivered : List.of("DD20261104004", "DD20261105005", "DD20261107007", "DD20261108008",
+                "DD20261109009")) {
             Order o = s.orders.get(delivered);
             s.trackings.put(delivered, new Tracking(delivered, "YTO", o.trackingNumber(), "delivered",
                     LocalDate.ofInstant(o.deliveredAt(), ZoneOffset.UTC),
