@@ -32,7 +32,7 @@ public final class DemoOrderBackend implements AutoCloseable {
     public DemoOrderBackend(Clock clock) {
         this.clock = clock;
         this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(8)
-                .jettyAcceptors(1).disableRequestJournal().extensions(new DemoTransformer()));
+                .jettyAcceptors(1).maxRequestJournalEntries(200).extensions(new DemoTransformer()));
         server.start();
         reset(Mode.DEMO);
     }
