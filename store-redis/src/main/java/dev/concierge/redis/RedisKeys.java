@@ -70,4 +70,13 @@ public final class RedisKeys {
     public String shopperToken(CustomerId id) {
         return ns + ":cust:{" + id.value() + "}:token";
     }
+
+    // --- dialogue (bot-engine: dialogue state per conversation, unanswered-question log)
+    public String dialogueState(ConversationId id) {
+        return ns + ":conv:{" + id.value() + "}:dialogue";
+    }
+
+    public String unansweredQuestions() {
+        return ns + ":bot:unanswered";
+    }
 }
