@@ -47,6 +47,9 @@ class ConversationSuiteTest {
             "conversations/degraded.yaml");
 
     private static DemoOrderBackend backend;
+    private static final java.util.concurrent.atomic.AtomicLong TURNS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong TURN_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    private static final List<Long> LATENCIES = java.util.Collections.synchronizedList(new ArrayList<>());
 
     record Script(String name, String mode, String vipTier, String locale, Map<String, Object> settings,
             List<Step> turns) {
@@ -68,6 +71,13 @@ class ConversationSuiteTest {
     @AfterAll
     static void stopBackend() {
         backend.close();
+        if (TURNS.get() > 0) {
+            List<Long> sorted = new ArrayList<>(LATENCIES);
+            sorted.sort(null);
+            System.out.printf("conversation suite: %d turns (slow-backend scripts excluded), mean %.2f ms, p50 %.2f ms,"
+                    + " p95 %.2f ms per decide (WireMock over loopback)%n", TURNS.get(), TURN_NANOS.get() / 1e6 / TURNS.get(),
+                    sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6);
+        }
     }
 
     static List<Script> scripts() throws IOException {
@@ -114,8 +124,15 @@ class ConversationSuiteTest {
             }
             List<Attachment> attachments = step.photo()
                     ? List.of(new Attachment("defect.jpg", "image/jpeg", 20_000, "att-" + n)) : List.of();
+            long started = System.nanoTime();
             BotDecision d = engine.decide(new BotTurn(conversation, customer, Channel.WEB_CHAT,
                     step.user() == null ? "" : step.user(), attachments, null, List.of()));
+            long took = System.nanoTime() - started;
+            if (!"SLOW".equalsIgnoreCase(script.mode())) {
+                TURNS.incrementAndGet();
+                TURN_NANOS.addAndGet(took);
+                LATENCIES.add(took);
+            }
             String where = script.name() + " turn " + n + " (" + step.user() + ") -> " + describe(d);
             check(step.expect(), d, where);
         }
