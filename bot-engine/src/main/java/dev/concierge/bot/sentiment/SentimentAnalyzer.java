@@ -123,6 +123,11 @@ public final class SentimentAnalyzer {
         return new Sentiment(label, p, false);
     }
 
+    /** The trained model's probability alone, without the lexicon (for evaluation). */
+    double modelProbability(String text) {
+        return sigmoid(score(weights, bias, features(text)));
+    }
+
     private static double score(Map<String, Double> w, double b, Set<String> features) {
         double s = b;
         for (String f : features) {

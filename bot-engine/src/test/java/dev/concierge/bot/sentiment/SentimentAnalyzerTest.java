@@ -25,6 +25,11 @@ class SentimentAnalyzerTest {
         double enAccuracy = en[0] / (double) en[1];
         System.out.printf("sentiment held-out accuracy: zh %d/%d = %.3f, en %d/%d = %.3f%n", zh[0], zh[1], zhAccuracy,
                 en[0], en[1], enAccuracy);
+        long modelOnly = test.stream().filter(t -> (ANALYZER.modelProbability(t.text()) >= 0.5) == t.negative()).count();
+        long missedNegative = test.stream().filter(t -> t.negative() && !ANALYZER.analyze(t.text()).negative()).count();
+        long falseNegative = test.stream().filter(t -> !t.negative() && ANALYZER.analyze(t.text()).negative()).count();
+        System.out.printf("sentiment held-out: model alone %d/%d; combined misses %d upset, flags %d calm%n", modelOnly,
+                test.size(), missedNegative, falseNegative);
         assertThat(zhAccuracy).isGreaterThanOrEqualTo(0.75);
         assertThat(enAccuracy).isGreaterThanOrEqualTo(0.75);
     }
