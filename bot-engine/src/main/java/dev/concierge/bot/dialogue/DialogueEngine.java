@@ -81,6 +81,15 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_LANGUAGE = Pattern.compile(
             "[Dd][Dd][0-9]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}|[0-9]+");
+    /** The bot's own quick-reply labels map to their intent without guessing. */
+    private static final Map<String, String> QUICK_REPLY_INTENTS = Map.ofEntries(
+            Map.entry("查询订单", "order_status"), Map.entry("track my order", "order_status"),
+            Map.entry("退换货", "return_request"), Map.entry("return or exchange", "return_request"),
+            Map.entry("退款进度", "refund_status"), Map.entry("refund status", "refund_status"),
+            Map.entry("申请退货", "return_request"), Map.entry("return it", "return_request"),
+            Map.entry("退货", "return_request"), Map.entry("return", "return_request"),
+            Map.entry("取消订单", "cancel_order"), Map.entry("cancel the order", "cancel_order"),
+            Map.entry("什么时候到", "delivery_time"), Map.entry("when will it arrive", "delivery_time"));
     private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye", "csat_answer", "chitchat");
 
     private final Understanding nlu;
@@ -204,7 +213,7 @@ public final class DialogueEngine implements BotEngine {
         }
         String effective = effectiveIntent(turn, d, intent);
         String flow = Skills.FLOW_OF_INTENT.get(effective);
-        if (flow != null && !faqBeatsIntent(turn)) {
+        if (flow != null && (quickReplyIntent(turn) != null || !faqBeatsIntent(turn))) {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
         }
@@ -265,6 +274,10 @@ public final class DialogueEngine implements BotEngine {
 
     /** The intent this turn is about, taking the conversation into account (follow-ups, a bare order number). */
     private String effectiveIntent(Turn turn, DialogueState.Draft d, String intent) {
+        String fromQuickReply = quickReplyIntent(turn);
+        if (fromQuickReply != null) {
+            return fromQuickReply;
+        }
         boolean hasOrderContext = !d.lastOrderId.isEmpty() || !turn.entities().orderNumbers().isEmpty();
         if (hasOrderContext && FOLLOW_UP_ARRIVAL.matcher(turn.text()).find()) {
             return "delivery_time";
@@ -281,6 +294,12 @@ public final class DialogueEngine implements BotEngine {
             return topicIntent.isEmpty() ? d.lastTopic : topicIntent;
         }
         return intent;
+    }
+
+    /** The intent of one of the bot's own quick-reply labels, or null. */
+    private static String quickReplyIntent(Turn turn) {
+        String label = turn.text().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").strip();
+        return QUICK_REPLY_INTENTS.get(label);
     }
 
     private static String intentOfFlow(String flowOrIntent) {
