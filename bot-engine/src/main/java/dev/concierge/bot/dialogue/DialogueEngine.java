@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The NLU-driven bot: small talk, FAQ answers, clarification, guided flows with slot filling against the order API,
@@ -116,6 +117,12 @@ public final class DialogueEngine implements BotEngine {
 
     @Override
     public BotDecision decide(BotTurn botTurn) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("conversationId", botTurn.conversationId().value())) {
+            return decideLogged(botTurn);
+        }
+    }
+
+    private BotDecision decideLogged(BotTurn botTurn) {
         DialogueState previous = stores.states().load(botTurn.conversationId())
                 .orElseGet(() -> DialogueState.initial(fallbackLanguage(botTurn, null), clock.instant()));
         Turn turn = understand(botTurn, previous);

@@ -4,6 +4,8 @@ import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.HandoffContext;
 import dev.concierge.bot.curation.UnansweredLog;
 import dev.concierge.bot.curation.UnansweredQuestion;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.SenderRole;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,8 +60,10 @@ final class Handoffs {
         if (apologise) {
             text.append(turn.t("非常抱歉给您带来不便。", "I'm very sorry for the trouble. "));
         }
-        if (reason.equals(BACKEND_FAILURE) || reason.equals(BOT_ERROR)) {
+        if (reason.equals(BACKEND_FAILURE)) {
             text.append(turn.t("系统暂时无法查询到您的订单信息，", "I can't reach our order system right now, so "));
+        } else if (reason.equals(BOT_ERROR)) {
+            text.append(turn.t("系统出了点问题，", "Something went wrong on my side, so "));
         }
         if (!note.isEmpty()) {
             text.append(note);
@@ -75,7 +79,7 @@ final class Handoffs {
         HandoffContext context = new HandoffContext(summary(turn, draft, reason, path), reason, priority,
                 turn.sentiment().wireName(), turn.sentiment().negativeScore(), turn.language(), path, draft.entities,
                 draft.botActions, draft.lastOrder);
-        record(turn, reason);
+        record(turn, reason, questionBehind(turn, reason));
         LOG.info("handoff conversation={} reason={} priority={} skills={}", turn.raw().conversationId(), reason,
                 priority, skills);
         return new BotDecision.Handoff(intent, confidenceOf(turn), turn.language(), text.toString(), List.of(), reason,
@@ -84,12 +88,34 @@ final class Handoffs {
 
     /** Logs a question the bot could not handle (masked), for knowledge-base curation. */
     void record(Turn turn, String reason) {
-        if (turn.text().isBlank()) {
+        record(turn, reason, turn.text());
+    }
+
+    /**
+     * "人工" says nothing about what the bot could not answer; the shopper's previous message (from the turn's
+     * history, when the channel passes it) is the question worth curating.
+     */
+    private static String questionBehind(Turn turn, String reason) {
+        if (!reason.equals(HUMAN_REQUEST)) {
+            return turn.text();
+        }
+        List<Message> history = turn.raw().history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Message m = history.get(i);
+            if (m.senderRole() == SenderRole.CUSTOMER && m.text() != null && !m.text().isBlank()) {
+                return m.text();
+            }
+        }
+        return turn.text();
+    }
+
+    private void record(Turn turn, String reason, String question) {
+        if (question.isBlank()) {
             return;
         }
         try {
             unanswered.record(new UnansweredQuestion(clock.instant(), turn.raw().conversationId().value(),
-                    turn.language(), masker.mask(turn.text()), reason, turn.prediction().intent(),
+                    turn.language(), masker.mask(question), reason, turn.prediction().intent(),
                     turn.prediction().confidence(), turn.faq().top().map(h -> h.entryId()).orElse("")));
         } catch (RuntimeException e) {
             // curation is best effort: a full or unreachable log must not cost the shopper their answer

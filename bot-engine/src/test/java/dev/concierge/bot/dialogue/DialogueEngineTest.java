@@ -20,6 +20,7 @@ import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerId;
+import dev.concierge.core.message.Message;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,6 +65,18 @@ class DialogueEngineTest {
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0).text()).doesNotContain("13800138000").contains("DD20261103003");
         assertThat(logged.get(0).reason()).isEqualTo("backend_failure");
+    }
+
+    @Test
+    void a_request_for_a_human_logs_the_question_behind_it_from_the_history() {
+        DialogueEngine engine = engine(new FailingOrders());
+        List<Message> history = List.of(Message.inbound(id, Channel.WEB_CHAT, "u-1", "你们支持分期免息吗？我邮箱 a.b@example.com", List.of(),
+                CLOCK.instant()));
+        BotDecision d = engine.decide(new BotTurn(id, customer, Channel.WEB_CHAT, "转人工", List.of(), null, history));
+        assertThat(d.action()).isEqualTo("handoff");
+        UnansweredQuestion logged = unanswered.recent(1).get(0);
+        assertThat(logged.reason()).isEqualTo("human_request");
+        assertThat(logged.text()).startsWith("你们支持分期免息吗").doesNotContain("a.b@example.com");
     }
 
     @Test
