@@ -91,6 +91,14 @@ public final class DialogueEngine implements BotEngine {
             Map.entry("退货", "return_request"), Map.entry("return", "return_request"),
             Map.entry("取消订单", "cancel_order"), Map.entry("cancel the order", "cancel_order"),
             Map.entry("什么时候到", "delivery_time"), Map.entry("when will it arrive", "delivery_time"));
+    /** Informational intents whose FAQ entry has another id: the answer when the FAQ search found nothing. */
+    private static final Map<String, String> DEFAULT_ENTRY = Map.ofEntries(
+            Map.entry("refund_policy", "return_7_day_no_reason"), Map.entry("invoice", "invoice_request"),
+            Map.entry("coupon_promotion", "coupon_how_to_use"), Map.entry("warranty_repair", "warranty_repair_process"),
+            Map.entry("password_reset", "account_password_reset"), Map.entry("change_account_info", "account_change_phone"),
+            Map.entry("membership_vip", "membership_benefits"), Map.entry("stock_availability", "product_stock"),
+            Map.entry("price_question", "price_protection"), Map.entry("delivery_time", "shipping_time"),
+            Map.entry("logistics_tracking", "order_tracking"));
     private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye", "csat_answer", "chitchat");
 
     private final Understanding nlu;
@@ -220,7 +228,9 @@ public final class DialogueEngine implements BotEngine {
         }
         String effective = effectiveIntent(turn, d, intent);
         String flow = Skills.FLOW_OF_INTENT.get(effective);
-        if (flow != null && (quickReplyIntent(turn) != null || !faqBeatsIntent(turn))) {
+        boolean generalQuestion = flow != null && flow.equals(Flows.DELIVERY_TIME) && d.lastOrderId.isEmpty()
+                && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE;
+        if (flow != null && !generalQuestion && (quickReplyIntent(turn) != null || !faqBeatsIntent(turn))) {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
         }
@@ -236,6 +246,12 @@ public final class DialogueEngine implements BotEngine {
             return answer(turn, d, faq.top().orElseThrow(), effective);
         }
         if (faq.decision() == FaqDecision.CLARIFY) {
+            Optional<FaqHit> picked = pickedOption(turn, faq);
+            if (picked.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                d.lastTopic = effective.isEmpty() ? d.lastTopic : effective;
+                return answer(turn, d, picked.get(), effective);
+            }
             if (effective.isEmpty()) {
                 d.lowConfidenceStreak++;
                 handoffs.record(turn, Handoffs.LOW_CONFIDENCE);
@@ -249,7 +265,7 @@ public final class DialogueEngine implements BotEngine {
             return clarifyFaq(turn, d, faq, effective);
         }
         if (!effective.isEmpty()) {
-            Optional<String> fallbackEntry = kb.entry(effective).map(e -> e.id());
+            Optional<String> fallbackEntry = kb.entry(DEFAULT_ENTRY.getOrDefault(effective, effective)).map(e -> e.id());
             if (fallbackEntry.isPresent()) {
                 d.lowConfidenceStreak = 0;
                 d.lastTopic = effective;
@@ -341,6 +357,23 @@ public final class DialogueEngine implements BotEngine {
         String answerIntent = nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent);
         return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), apologyPrefix(turn) + text,
                 List.of(), hit.entryId());
+    }
+
+    /** The shopper clicked one of the clarification quick replies (an entry's title): answer that entry. */
+    private Optional<FaqHit> pickedOption(Turn turn, FaqResult faq) {
+        String text = normalizedLabel(turn.text());
+        for (FaqHit hit : faq.clarifyOptions()) {
+            boolean same = kb.entry(hit.entryId()).map(e -> normalizedLabel(e.title(turn.language())).equals(text))
+                    .orElse(false);
+            if (same) {
+                return Optional.of(hit);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalizedLabel(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+", " ").strip();
     }
 
     private BotDecision clarifyFaq(Turn turn, DialogueState.Draft d, FaqResult faq, String intent) {

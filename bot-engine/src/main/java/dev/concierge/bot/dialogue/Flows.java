@@ -241,8 +241,8 @@ final class Flows {
                 yield t.estimatedDelivery() == null
                         ? turn.t("订单 " + order.orderId() + " 已发货，一般2-4天送达。" + trackingText(t, turn),
                                 "Order " + order.orderId() + " has shipped; delivery usually takes 2-4 days." + trackingText(t, turn))
-                        : turn.t("订单 " + order.orderId() + " 预计 " + t.estimatedDelivery() + " 送达。" + trackingText(t, turn),
-                                "Order " + order.orderId() + " should arrive by " + t.estimatedDelivery() + "." + trackingText(t, turn));
+                        : turn.t("订单 " + order.orderId() + " 预计 " + t.estimatedDelivery() + " 送达。" + trackingText(t, turn, false),
+                                "Order " + order.orderId() + " should arrive by " + t.estimatedDelivery() + "." + trackingText(t, turn, false));
             }
             case DELIVERED, REFUNDING, REFUNDED -> turn.t("订单 " + order.orderId() + " 已于 " + deliveredDate(order) + " 签收。",
                     "Order " + order.orderId() + " was delivered on " + deliveredDate(order) + ".");
@@ -545,6 +545,10 @@ final class Flows {
     }
 
     private static String trackingText(Tracking t, Turn turn) {
+        return trackingText(t, turn, true);
+    }
+
+    private static String trackingText(Tracking t, Turn turn, boolean withEta) {
         StringBuilder s = new StringBuilder();
         if (!t.carrier().isEmpty()) {
             s.append(turn.t(" 承运商：" + t.carrier() + "，运单号：" + t.trackingNumber() + "。",
@@ -555,7 +559,7 @@ final class Flows {
             s.append(turn.t(" 最新动态：" + latest.location() + " " + latest.description() + "。",
                     " Latest: " + latest.description() + (latest.location().isEmpty() ? "" : " (" + latest.location() + ")") + "."));
         }
-        if (t.estimatedDelivery() != null && !"delivered".equals(t.status())) {
+        if (withEta && t.estimatedDelivery() != null && !"delivered".equals(t.status())) {
             s.append(turn.t(" 预计 " + t.estimatedDelivery() + " 送达。", " Expected delivery: " + t.estimatedDelivery() + "."));
         }
         return s.toString();
