@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HttpOrderApiTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private static DemoOrderBackend backend;
-    private final OrderApi api = new HttpOrderApi(backend.settings(Duration.ofMillis(800)));
+    private final OrderApi api = new HttpOrderApi(backend.settings(Duration.ofSeconds(2)));
 
     @BeforeAll
     static void start() {
@@ -91,9 +91,10 @@ class HttpOrderApiTest {
     @Test
     void a_reply_slower_than_the_budget_is_unavailable_within_the_budget() {
         backend.reset(DemoOrderBackend.Mode.SLOW);
+        OrderApi impatient = new HttpOrderApi(backend.settings(Duration.ofMillis(800)));
         long start = System.nanoTime();
-        assertUnavailable(() -> api.order("DD20261103003"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
+        assertUnavailable(() -> impatient.order("DD20261103003"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2400));
     }
 
     @Test
