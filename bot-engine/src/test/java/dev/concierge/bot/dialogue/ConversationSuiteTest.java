@@ -51,7 +51,7 @@ class ConversationSuiteTest {
     private static final java.util.concurrent.atomic.AtomicLong TURN_NANOS = new java.util.concurrent.atomic.AtomicLong();
     private static final List<Long> LATENCIES = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    record Script(String name, String mode, String vipTier, String locale, Map<String, Object> settings,
+    record Script(String name, String mode, String vipTier, String locale, String channel, Map<String, Object> settings,
             List<Step> turns) {
     }
 
@@ -133,7 +133,8 @@ class ConversationSuiteTest {
             List<Attachment> attachments = step.photo()
                     ? List.of(new Attachment("defect.jpg", "image/jpeg", 20_000, "att-" + n)) : List.of();
             long started = System.nanoTime();
-            BotDecision d = engine.decide(new BotTurn(conversation, customer, Channel.WEB_CHAT,
+            Channel channel = script.channel() == null ? Channel.WEB_CHAT : Channel.valueOf(script.channel());
+            BotDecision d = engine.decide(new BotTurn(conversation, customer, channel,
                     step.user() == null ? "" : step.user(), attachments, null, List.of()));
             long took = System.nanoTime() - started;
             if (!"SLOW".equalsIgnoreCase(script.mode())) {
