@@ -125,8 +125,11 @@ public final class DialogueEngine implements BotEngine {
 
     @Override
     public BotDecision decide(BotTurn botTurn) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("conversationId", botTurn.conversationId().value())) {
+        MDC.put("conversationId", botTurn.conversationId().value());
+        try {
             return decideLogged(botTurn);
+        } finally {
+            MDC.remove("conversationId");
         }
     }
 
