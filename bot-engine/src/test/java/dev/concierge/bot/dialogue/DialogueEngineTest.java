@@ -80,6 +80,31 @@ class DialogueEngineTest {
     }
 
     @Test
+    void an_order_system_refusal_at_the_last_step_needs_a_human_decision() {
+        Order paid = new Order("DD20261102002", "u-1", dev.concierge.bot.order.OrderStatus.PAID, 328.0, "CNY",
+                List.of(new Order.OrderItem("S", "shoes", 1, 328.0)), "addr", CLOCK.instant(), null, null, null);
+        DialogueEngine engine = engine(new FailingOrders() {
+            @Override
+            public Order order(String orderId) {
+                return paid;
+            }
+
+            @Override
+            public Order cancel(String orderId, String reason) {
+                throw new OrderApiException(OrderApiException.Kind.REJECTED, "not_cancellable");
+            }
+        });
+        assertThat(say(engine, "取消订单 DD20261102002").action()).isEqualTo("flow");
+        BotDecision d = say(engine, "确认");
+        assertThat(d).isInstanceOf(BotDecision.Handoff.class);
+        BotDecision.Handoff h = (BotDecision.Handoff) d;
+        assertThat(h.reason()).isEqualTo("needs_human_decision");
+        assertThat(h.skills()).containsExactly("orders");
+        assertThat(h.context().order().orderId()).isEqualTo("DD20261102002");
+        assertThat(h.context().summary()).contains("Flow cancel_order stopped at confirm");
+    }
+
+    @Test
     void out_of_scope_questions_are_logged_for_curation() {
         DialogueEngine engine = engine(new FailingOrders());
         say(engine, "今天天气怎么样");
@@ -120,7 +145,7 @@ class DialogueEngineTest {
     }
 
     /** An order API that is always down (no network involved). */
-    private static final class FailingOrders implements OrderApi {
+    private static class FailingOrders implements OrderApi {
         private static OrderApiException down() {
             return new OrderApiException(OrderApiException.Kind.UNAVAILABLE, "down");
         }
