@@ -37,6 +37,41 @@ public record OrderApiSettings(URI baseUrl, String authHeader, Duration connectT
         }
     }
 
+    public static final String ENV_URL = "CONCIERGE_ORDER_API_URL";
+    public static final String ENV_AUTH = "CONCIERGE_ORDER_API_AUTH";
+    public static final String ENV_TIMEOUT_MS = "CONCIERGE_ORDER_API_TIMEOUT_MS";
+    public static final String ENV_CONNECT_TIMEOUT_MS = "CONCIERGE_ORDER_API_CONNECT_TIMEOUT_MS";
+
+    /**
+     * From environment variables ({@value #ENV_URL}, {@value #ENV_AUTH} = the whole Authorization header value,
+     * {@value #ENV_TIMEOUT_MS}, {@value #ENV_CONNECT_TIMEOUT_MS}), each optional.
+     *
+     * @param defaultBaseUrl used when {@value #ENV_URL} is unset, e.g. the embedded demo's
+     *                       {@code http://127.0.0.1:<port>/demo/order-api/v1}
+     * @throws IllegalArgumentException naming the variable when a value is invalid
+     */
+    public static OrderApiSettings fromEnvironment(java.util.Map<String, String> env, String defaultBaseUrl) {
+        String url = env.getOrDefault(ENV_URL, "");
+        return new OrderApiSettings(URI.create(url.isBlank() ? defaultBaseUrl : url.strip()), env.get(ENV_AUTH),
+                millis(env, ENV_CONNECT_TIMEOUT_MS), millis(env, ENV_TIMEOUT_MS));
+    }
+
+    private static Duration millis(java.util.Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long ms = Long.parseLong(value.strip());
+            if (ms <= 0) {
+                throw new IllegalArgumentException(name + " must be a positive number of milliseconds, got " + value);
+            }
+            return Duration.ofMillis(ms);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of milliseconds, got " + value, e);
+        }
+    }
+
     /** Defaults: 500 ms connect, 2 s per request, no auth. */
     public static OrderApiSettings of(String baseUrl) {
         return new OrderApiSettings(URI.create(baseUrl), "", null, null);

@@ -112,6 +112,16 @@ class HttpOrderApiTest {
         assertThat(OrderApiSettings.of("http://127.0.0.1:8080/demo/order-api/v1/").baseUrl())
                 .hasToString("http://127.0.0.1:8080/demo/order-api/v1");
         assertThat(OrderApiSettings.of("http://x").requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        OrderApiSettings fromEnv = OrderApiSettings.fromEnvironment(java.util.Map.of(
+                "CONCIERGE_ORDER_API_URL", "https://orders.example/api/v1", "CONCIERGE_ORDER_API_AUTH", "Bearer t",
+                "CONCIERGE_ORDER_API_TIMEOUT_MS", "1500"), "http://127.0.0.1:8080/demo/order-api/v1");
+        assertThat(fromEnv.baseUrl()).hasToString("https://orders.example/api/v1");
+        assertThat(fromEnv.authHeader()).isEqualTo("Bearer t");
+        assertThat(fromEnv.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(OrderApiSettings.fromEnvironment(java.util.Map.of(), "http://127.0.0.1:8080/demo/order-api/v1")
+                .baseUrl()).hasToString("http://127.0.0.1:8080/demo/order-api/v1");
+        assertThatThrownBy(() -> OrderApiSettings.fromEnvironment(java.util.Map.of("CONCIERGE_ORDER_API_TIMEOUT_MS", "soon"),
+                "http://x")).hasMessageContaining("CONCIERGE_ORDER_API_TIMEOUT_MS");
     }
 
     private static void assertUnavailable(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
