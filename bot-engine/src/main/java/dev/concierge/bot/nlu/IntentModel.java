@@ -219,7 +219,7 @@ public final class IntentModel implements IntentClassifier {
         int best = order[0];
         double confidence = clamp(p[best]);
         boolean unknown = v.anchors() == 0;
-        boolean oos = openSet && (best == oosIndex || confidence < threshold || unknown);
+        boolean oos = best == oosIndex || (openSet && (confidence < threshold || unknown));
         String intent = oos ? oosLabel : labels[best];
         return new IntentPrediction(intent, confidence, oos, language, ranked);
     }
@@ -270,7 +270,7 @@ public final class IntentModel implements IntentClassifier {
                 encoder);
     }
 
-    /** The same model deciding closed-set (never out of scope by threshold; an oos class can still win). */
+    /** The same model without the threshold and unknown-word rejection (an oos class, if trained, can still win). */
     public IntentModel closedSet() {
         return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias, encoder);
     }
