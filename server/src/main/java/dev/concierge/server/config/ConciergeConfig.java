@@ -24,7 +24,7 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
     /**
      * The bot: which intent model to use and where the platform's order API is.
      *
-     * @param nluProfile     {@code fast} (lexical) or {@code default} (lexical + in-process sentence embeddings)
+     * @param nluProfile     {@code fast} (word features), {@code lexical} (+ character n-grams) or {@code default} (+ in-process sentence embeddings)
      * @param nluModelFile   a model written by {@code bin/concierge nlu-train}, or "" for the bundled intents
      * @param orderApiUrl    the order API base URL, or "" for the embedded demo order service
      * @param orderApiAuth   the whole Authorization header value sent to the order API, or ""
@@ -33,8 +33,8 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
             int orderApiTimeoutMillis) {
         public BotSettings {
             nluProfile = nluProfile == null ? "fast" : nluProfile.trim().toLowerCase(java.util.Locale.ROOT);
-            if (!nluProfile.equals("fast") && !nluProfile.equals("default")) {
-                throw new IllegalArgumentException("bot.nluProfile must be fast or default");
+            if (!nluProfile.equals("fast") && !nluProfile.equals("lexical") && !nluProfile.equals("default")) {
+                throw new IllegalArgumentException("bot.nluProfile must be fast, lexical or default");
             }
             nluModelFile = nluModelFile == null ? "" : nluModelFile.trim();
             orderApiUrl = orderApiUrl == null ? "" : orderApiUrl.trim();
