@@ -99,6 +99,8 @@ public final class DialogueEngine implements BotEngine {
             Map.entry("membership_vip", "membership_benefits"), Map.entry("stock_availability", "product_stock"),
             Map.entry("price_question", "price_protection"), Map.entry("delivery_time", "shipping_time"),
             Map.entry("logistics_tracking", "order_tracking"));
+    private static final double ACTION_FLOW_CONFIDENCE = 0.7;
+    private static final double CONSISTENT_HIT_CONFIDENCE = 0.8;
     private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye", "csat_answer", "chitchat");
 
     private final Understanding nlu;
@@ -233,7 +235,12 @@ public final class DialogueEngine implements BotEngine {
         String flow = Skills.FLOW_OF_INTENT.get(effective);
         boolean generalQuestion = flow != null && flow.equals(Flows.DELIVERY_TIME) && d.lastOrderId.isEmpty()
                 && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE;
-        if (flow != null && !generalQuestion && (quickReplyIntent(turn) != null || !faqBeatsIntent(turn))) {
+        // Flows that change an order (cancel, new address) do what the FAQ can only describe: a confident
+        // intent for them starts the flow even when the FAQ has a confident how-to answer.
+        boolean actionFlow = (Flows.CANCEL_ORDER.equals(flow) || Flows.CHANGE_ADDRESS.equals(flow))
+                && turn.prediction().confidence() >= ACTION_FLOW_CONFIDENCE;
+        if (flow != null && !generalQuestion
+                && (quickReplyIntent(turn) != null || actionFlow || !faqBeatsIntent(turn))) {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
         }
@@ -246,7 +253,7 @@ public final class DialogueEngine implements BotEngine {
         if (faq.decision() == FaqDecision.ANSWER) {
             d.lowConfidenceStreak = 0;
             d.lastTopic = effective.isEmpty() ? d.lastTopic : effective;
-            return answer(turn, d, faq.top().orElseThrow(), effective);
+            return answer(turn, d, intentConsistentHit(turn, faq, effective), effective);
         }
         if (faq.decision() == FaqDecision.CLARIFY) {
             Optional<FaqHit> picked = pickedOption(turn, faq);
@@ -257,7 +264,7 @@ public final class DialogueEngine implements BotEngine {
             }
             if (effective.isEmpty()) {
                 d.lowConfidenceStreak++;
-                handoffs.record(turn, Handoffs.LOW_CONFIDENCE);
+                handoffs.record(turn, turn.prediction().outOfScope() ? "out_of_scope" : Handoffs.LOW_CONFIDENCE);
                 if (tooManyMisses(d)) {
                     return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, "");
                 }
@@ -290,6 +297,20 @@ public final class DialogueEngine implements BotEngine {
 
     private boolean tooManyMisses(DialogueState.Draft d) {
         return settings.lowConfidenceTurns() > 0 && d.lowConfidenceStreak >= settings.lowConfidenceTurns();
+    }
+
+    /**
+     * The FAQ hit to answer with: the top one, unless the intent model is confident about an informational intent
+     * whose own entry is among the candidates ("what is your return policy" must not get the privacy policy
+     * because both say "policy").
+     */
+    private static FaqHit intentConsistentHit(Turn turn, FaqResult faq, String intent) {
+        FaqHit top = faq.top().orElseThrow();
+        String own = DEFAULT_ENTRY.get(intent);
+        if (own == null || own.equals(top.entryId()) || turn.prediction().confidence() < CONSISTENT_HIT_CONFIDENCE) {
+            return top;
+        }
+        return faq.hits().stream().filter(h -> h.entryId().equals(own)).findFirst().orElse(top);
     }
 
     /** A policy question ("7天无理由退货怎么算") is better answered from the FAQ than by starting a flow. */
