@@ -140,10 +140,16 @@ public final class Application implements AutoCloseable {
                 new ChannelInbound(conversations, stores.customers(), state.attachments(), executor, clock), replies,
                 clock);
         resources.add(channels);
-        List<ApiModule> modules = List.of(
+        dev.concierge.server.web.WebFeatures web = dev.concierge.server.web.WebFeatures.create(
+                new dev.concierge.server.web.WebFeatures.Dependencies(stores.conversations(), state.attachments(),
+                        state.shopperTokens(), router, domain.agents(), connections),
+                authentication, executor, json, metrics, clock);
+        resources.add(web);
+        List<ApiModule> modules = new ArrayList<>(List.of(
                 new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
                         json),
-                channels);
+                channels));
+        modules.addAll(web.modules());
 
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.server().host())

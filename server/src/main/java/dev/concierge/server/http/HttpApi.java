@@ -82,8 +82,8 @@ public final class HttpApi {
         router.get("/health/live").handler(this::live);
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
-        // Bulk imports bring their own, larger limit; every other API body is small.
-        router.routeWithRegex("/api/(?!v1/admin/kb/import).*")
+        // Bulk imports and image uploads bring their own, larger limits; every other API body is small.
+        router.routeWithRegex("/api/(?!v1/admin/kb/import|v1/attachments).*")
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.post("/api/v1/auth/login").handler(this::login);
         router.post("/api/v1/auth/logout").handler(this::logout);
