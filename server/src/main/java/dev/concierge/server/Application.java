@@ -129,7 +129,8 @@ public final class Application implements AutoCloseable {
                 state::ping);
 
         ChatEndpoint chat = new ChatEndpoint(new ChatEndpoint.Dependencies(conversations, stores.conversations(),
-                new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), connections, executor),
+                new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), connections, executor,
+                state.attachments()),
                 config.chat(), config.server().maxFrameBytes(), json, metrics);
         AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, connections, executor),
                 config.server().maxFrameBytes(), json, metrics);

@@ -12,8 +12,15 @@ class ShopperToAgentMemoryIT extends ShopperToAgentScenario {
     }
 
     @AfterEach
-    void stop() {
-        server.close();
+    void stop() throws java.io.IOException {
+        try {
+            if (NetworkGuard.supported()) {
+                org.assertj.core.api.Assertions.assertThat(NetworkGuard.nonLoopbackConnections())
+                        .as("connections from this JVM to anything but loopback").isEmpty();
+            }
+        } finally {
+            server.close();
+        }
     }
 
     @Override

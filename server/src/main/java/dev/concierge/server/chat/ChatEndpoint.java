@@ -2,6 +2,9 @@ package dev.concierge.server.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.core.StoreUnavailableException;
+import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.attachment.StoredFile;
+import dev.concierge.core.message.Attachment;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationStatus;
@@ -24,6 +27,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +46,8 @@ public final class ChatEndpoint {
 
     /** What a chat socket needs from the rest of the server. */
     public record Dependencies(ConversationService conversations, ConversationStore conversationStore,
-            ShopperIdentity identity, LocalConnections connections, KeyedExecutor executor) {
+            ShopperIdentity identity, LocalConnections connections, KeyedExecutor executor,
+            AttachmentStore attachments) {
     }
 
     private final Dependencies deps;
@@ -141,10 +146,11 @@ public final class ChatEndpoint {
         }
 
         private void onMessage(JsonNode frame, String text, Map<String, String> meta) {
-            if (text == null || text.isBlank()) {
+            List<String> refs = attachmentRefs(frame);
+            if ((text == null || text.isBlank()) && refs.isEmpty()) {
                 throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
             }
-            if (text.length() > settings.maxTextChars()) {
+            if (text != null && text.length() > settings.maxTextChars()) {
                 throw new BadRequestException("text_too_long", "messages are limited to " + settings.maxTextChars()
                         + " characters");
             }
@@ -152,7 +158,7 @@ public final class ChatEndpoint {
             if (clientId != null && !dev.concierge.core.Ids.isSafe(clientId)) {
                 throw new BadRequestException("invalid_field", "id must be 1-128 characters of [A-Za-z0-9._:@+-]");
             }
-            Runnable process = () -> process(text, clientId, meta);
+            Runnable process = () -> process(text == null ? "" : text, refs, clientId, meta);
             if (customer == null) {
                 if (signingIn) {
                     throw new BadRequestException("not_ready", "wait for the session frame before sending messages");
@@ -163,12 +169,21 @@ public final class ChatEndpoint {
             }
         }
 
-        private void process(String text, String clientId, Map<String, String> meta) {
+        private void process(String text, List<String> refs, String clientId, Map<String, String> meta) {
             Customer who = customer;
             MessageId id = clientId == null ? MessageId.random() : new MessageId(who.id().value() + ":" + clientId);
-            Inbound inbound = new Inbound(who.id(), Channel.WEB_CHAT, text, List.of(), locale, id, meta);
+            String language = locale;
             long started = System.nanoTime();
-            deps.executor().submit(who.id(), () -> deps.conversations().receive(inbound)).whenComplete((out, err) ->
+            deps.executor().submit(who.id(), () -> {
+                List<Attachment> files = new ArrayList<>();
+                for (String ref : refs) {
+                    StoredFile file = deps.attachments().get(ref).orElseThrow(() ->
+                            new BadRequestException("invalid_field", "unknown attachment " + ref));
+                    files.add(new Attachment(file.name(), file.contentType(), file.size(), ref));
+                }
+                return deps.conversations().receive(new Inbound(who.id(), Channel.WEB_CHAT, text, files, language, id,
+                        meta));
+            }).whenComplete((out, err) ->
                     onLoop(() -> {
                 if (err != null) {
                     fail(err);
@@ -179,6 +194,24 @@ public final class ChatEndpoint {
                         .put("conversationId", out.conversation().id().value())
                         .put("duplicate", out.duplicate() ? Boolean.TRUE : null));
             }));
+        }
+
+        private List<String> attachmentRefs(JsonNode frame) {
+            JsonNode list = frame.get("attachments");
+            if (list == null || list.isNull()) {
+                return List.of();
+            }
+            if (!list.isArray() || list.size() > 5) {
+                throw new BadRequestException("invalid_field", "attachments must be a list of at most 5 references");
+            }
+            List<String> refs = new ArrayList<>();
+            for (JsonNode ref : list) {
+                if (!ref.isTextual() || !ref.asText().matches("att-[0-9a-f\\-]{36}")) {
+                    throw new BadRequestException("invalid_field", "attachments must be references from the upload");
+                }
+                refs.add(ref.asText());
+            }
+            return refs;
         }
 
         private void onTyping() {
