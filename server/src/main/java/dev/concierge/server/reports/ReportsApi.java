@@ -1,5 +1,6 @@
 package dev.concierge.server.reports;
 
+import dev.concierge.routing.ticket.CsatStore;
 import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
@@ -24,15 +25,17 @@ public final class ReportsApi implements ApiModule {
     private static final String LANE = "reports";
     private final ReportCalculator calculator;
     private final LiveBoard live;
+    private final CsatStore csat;
     private final Authentication auth;
     private final KeyedExecutor executor;
     private final Json json;
     private final Clock clock;
 
-    public ReportsApi(ReportCalculator calculator, LiveBoard live, Authentication auth, KeyedExecutor executor,
+    public ReportsApi(ReportCalculator calculator, LiveBoard live, CsatStore csat, Authentication auth, KeyedExecutor executor,
             Json json, Clock clock) {
         this.calculator = calculator;
         this.live = live;
+        this.csat = csat;
         this.auth = auth;
         this.executor = executor;
         this.json = json;
@@ -45,6 +48,7 @@ public final class ReportsApi implements ApiModule {
         router.get("/api/v1/reports/summary").handler(this::summary);
         router.get("/api/v1/reports/timeseries").handler(this::timeseries);
         router.get("/api/v1/reports/live").handler(this::live);
+        router.get("/api/v1/csat/mine").handler(auth.anyAgent()).handler(this::myRatings);
     }
 
     private void summary(RoutingContext ctx) {
@@ -90,6 +94,16 @@ public final class ReportsApi implements ApiModule {
 
     private void live(RoutingContext ctx) {
         run(ctx, live::snapshot);
+    }
+
+    /** The calling agent's latest CSAT answers, so the desk can show each result when it comes back. */
+    private void myRatings(RoutingContext ctx) {
+        String me = Authentication.principal(ctx).accountId();
+        run(ctx, () -> Map.of("ratings", csat.recent(500).stream()
+                .filter(r -> r.agent() != null && r.agent().value().equals(me)).limit(50)
+                .map(r -> Map.of("conversationId", r.conversationId().value(), "score", r.score(),
+                        "channel", r.channel().wireName(), "at", r.at().toString()))
+                .toList()));
     }
 
     private void run(RoutingContext ctx, Supplier<Object> work) {

@@ -5,6 +5,7 @@ import dev.concierge.core.conversation.ConversationStore;
 import dev.concierge.core.customer.ShopperTokenStore;
 import dev.concierge.routing.Router;
 import dev.concierge.routing.agent.AgentDirectory;
+import dev.concierge.routing.ticket.CsatStore;
 import dev.concierge.server.audit.AuditApi;
 import dev.concierge.server.audit.AuditLog;
 import dev.concierge.server.audit.AuditLogbackBridge;
@@ -30,7 +31,8 @@ import java.util.List;
 public final class WebFeatures implements AutoCloseable {
     /** What the web features read. */
     public record Dependencies(ConversationStore conversations, AttachmentStore attachments,
-            ShopperTokenStore shopperTokens, Router router, AgentDirectory agents, LiveConnections connections) {
+            ShopperTokenStore shopperTokens, Router router, AgentDirectory agents, LiveConnections connections,
+            CsatStore csat) {
     }
 
     private final AuditLog audit;
@@ -51,7 +53,7 @@ public final class WebFeatures implements AutoCloseable {
         ReportMetrics reportMetrics = new ReportMetrics(calculator, metrics.registry(), clock, Duration.ofSeconds(15));
         List<ApiModule> modules = List.of(
                 new ReportsApi(calculator, new LiveBoard(deps.conversations(), deps.router(), deps.agents(),
-                        deps.connections(), clock), auth, executor, json, clock),
+                        deps.connections(), clock), deps.csat(), auth, executor, json, clock),
                 new AuditApi(audit, auth, json),
                 new AttachmentsApi(deps.attachments(), deps.shopperTokens(), auth, audit, executor, json, clock),
                 new WebPages());
