@@ -143,7 +143,8 @@ public final class Application implements AutoCloseable {
         resources.add(channels);
         dev.concierge.server.web.WebFeatures web = dev.concierge.server.web.WebFeatures.create(
                 new dev.concierge.server.web.WebFeatures.Dependencies(stores.conversations(), state.attachments(),
-                        state.shopperTokens(), router, domain.agents(), connections, domain.csat()),
+                        state.shopperTokens(), router, domain.agents(), connections, domain.csat(),
+                        domain.knowledgeBase()),
                 authentication, executor, json, metrics, clock);
         resources.add(web);
         List<ApiModule> modules = new ArrayList<>(List.of(

@@ -3,6 +3,7 @@ package dev.concierge.server.web;
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.conversation.ConversationStore;
 import dev.concierge.core.customer.ShopperTokenStore;
+import dev.concierge.kb.FaqRetriever;
 import dev.concierge.routing.Router;
 import dev.concierge.routing.agent.AgentDirectory;
 import dev.concierge.routing.ticket.CsatStore;
@@ -32,7 +33,7 @@ public final class WebFeatures implements AutoCloseable {
     /** What the web features read. */
     public record Dependencies(ConversationStore conversations, AttachmentStore attachments,
             ShopperTokenStore shopperTokens, Router router, AgentDirectory agents, LiveConnections connections,
-            CsatStore csat) {
+            CsatStore csat, FaqRetriever knowledgeBase) {
     }
 
     private final AuditLog audit;
@@ -56,6 +57,7 @@ public final class WebFeatures implements AutoCloseable {
                         deps.connections(), clock), deps.csat(), auth, executor, json, clock),
                 new AuditApi(audit, auth, json),
                 new AttachmentsApi(deps.attachments(), deps.shopperTokens(), auth, audit, executor, json, clock),
+                new AgentAssistApi(deps.knowledgeBase(), auth, executor, json),
                 new WebPages());
         return new WebFeatures(audit, modules, List.of(bridge, reportMetrics));
     }

@@ -23,14 +23,14 @@ public final class WebPages implements ApiModule {
         router.get("/supervisor").handler(ctx -> page(ctx, "supervisor.html", false));
         router.get("/static/*").handler(ctx -> {
             PageSecurity.page(ctx, false);
-            ctx.next();
+            cacheable(ctx);
         }).handler(assets(WEBROOT + "/static"));
         router.get("/widget.js").handler(ctx -> {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
                     .putHeader("Cache-Control", "public, max-age=" + ASSET_MAX_AGE_SECONDS);
             ctx.response().sendFile(WEBROOT + "/widget.js");
         });
-        router.get("/webjars/*").handler(assets("META-INF/resources/webjars"));
+        router.get("/webjars/*").handler(WebPages::cacheable).handler(assets("META-INF/resources/webjars"));
     }
 
     private static StaticHandler assets(String root) {
@@ -38,6 +38,16 @@ public final class WebPages implements ApiModule {
         // in the WebJar path, and a deploy changes at most an hour of stale page code).
         return StaticHandler.create(root).setCachingEnabled(true).setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
                 .setDirectoryListing(false).setIncludeHidden(false).setDefaultContentEncoding("UTF-8");
+    }
+
+    /** Replaces the API-wide "no-store" on successful asset responses, whatever the static handler sets. */
+    private static void cacheable(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 200 || ctx.response().getStatusCode() == 304) {
+                ctx.response().headers().set("Cache-Control", "public, max-age=" + ASSET_MAX_AGE_SECONDS);
+            }
+        });
+        ctx.next();
     }
 
     private static void page(RoutingContext ctx, String file, boolean embeddable) {
