@@ -312,14 +312,13 @@ async function suggest(question) {
   const locale = entry?.context.language === 'en' ? 'en' : 'zh';
   try {
     const preview = await api(`/api/v1/kb/suggest?q=${encodeURIComponent(question)}&locale=${locale}`, { token });
-    const candidates = preview.candidates || [];
-    if (preview.replyText) {
-      box.append(suggestionCard(candidates[0]?.title || 'Suggested answer', preview.replyText, candidates[0]?.confidence));
-    }
-    for (const c of candidates.slice(preview.replyText ? 1 : 0)) {
-      if (c.answer) box.append(suggestionCard(c.title || c.entryId, c.answer, c.confidence));
-      else box.append(el('div', { class: 'card muted', text: `${c.title || c.entryId} (${Math.round((c.confidence || 0) * 100)}%)` }));
-    }
+    const candidates = (preview.candidates || []).slice(0, 3);
+    const answers = await Promise.all(candidates.map(c => api(
+      `/api/v1/assist/answers/${encodeURIComponent(c.entryId)}?locale=${locale}`, { token }).catch(() => null)));
+    candidates.forEach((c, i) => {
+      const text = answers[i]?.text || (i === 0 ? preview.replyText : null);
+      if (text) box.append(suggestionCard(c.title || c.entryId, text, c.confidence));
+    });
     if (!box.childElementCount) box.append(el('p', { class: 'muted', text: 'No suggestion.' }));
   } catch (error) {
     box.append(el('p', { class: 'error', text: error.message }));
