@@ -333,6 +333,23 @@ function suggestionCard(title, answer, confidence) {
     el('p', { class: 'answer', text: answer }), insert);
 }
 
+// ---- read-only look-up (the server decides: own team or supervisor; every attempt is audit-logged)
+
+$('#lookup-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const box = clear($('#lookup-result'));
+  const id = $('#lookup-id').value.trim();
+  try {
+    const card = await api(`/api/v1/conversations/${encodeURIComponent(id)}`, { token });
+    box.append(el('div', { class: 'card lookup-card' }, el('strong', { text: card.summary || id }), contextFacts(card),
+      el('ol', { class: 'transcript' }, (card.transcript || []).map(m => el('li', { class: `msg from-${m.from}` },
+        el('span', { class: 'who', text: m.from }), el('span', { class: 'text', text: m.text || '' }))))));
+  } catch (error) {
+    box.append(el('p', { class: 'error lookup-error', text: error.status === 403
+      ? `403 — not your team's conversation (this attempt is logged)` : `${error.status || ''} ${error.message}` }));
+  }
+});
+
 // ---- CSAT results (polled; a pushed {"type":"csat"} frame is handled too)
 
 setInterval(async () => {
