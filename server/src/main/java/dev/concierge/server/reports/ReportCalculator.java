@@ -37,6 +37,19 @@ public final class ReportCalculator {
         return out;
     }
 
+    /** Who closed the conversation last (the actor of its last CLOSED step), if anyone. */
+    java.util.Optional<String> closedBy(ConversationId id) {
+        return conversations.find(id).flatMap(c -> {
+            String actor = null;
+            for (var step : c.history()) {
+                if (step.status() == ConversationStatus.CLOSED) {
+                    actor = step.actor();
+                }
+            }
+            return java.util.Optional.ofNullable(actor);
+        });
+    }
+
     /** Figures per channel plus {@code all}. */
     public Map<String, Figures> summary(Instant from, Instant to) {
         return byChannel(between(from, to));

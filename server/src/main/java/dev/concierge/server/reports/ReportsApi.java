@@ -96,11 +96,16 @@ public final class ReportsApi implements ApiModule {
         run(ctx, live::snapshot);
     }
 
-    /** The calling agent's latest CSAT answers, so the desk can show each result when it comes back. */
+    /**
+     * CSAT answers for conversations the calling agent owns (first contact) or closed, newest first, so the desk can
+     * show each result when it comes back.
+     */
     private void myRatings(RoutingContext ctx) {
         String me = Authentication.principal(ctx).accountId();
         run(ctx, () -> Map.of("ratings", csat.recent(500).stream()
-                .filter(r -> r.agent() != null && r.agent().value().equals(me)).limit(50)
+                .filter(r -> (r.agent() != null && r.agent().value().equals(me)) || calculator.closedBy(r.conversationId())
+                        .filter(me::equals).isPresent())
+                .limit(50)
                 .map(r -> Map.of("conversationId", r.conversationId().value(), "score", r.score(),
                         "channel", r.channel().wireName(), "at", r.at().toString()))
                 .toList()));
