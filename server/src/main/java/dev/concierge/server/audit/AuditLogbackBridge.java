@@ -33,6 +33,10 @@ public final class AuditLogbackBridge extends AppenderBase<ILoggingEvent> implem
         bridge.setName("audit-log-" + System.identityHashCode(bridge));
         bridge.start();
         logger.addAppender(bridge);
+        // The audit trail must not depend on the log level chosen for the console.
+        if (!logger.isInfoEnabled()) {
+            logger.setLevel(ch.qos.logback.classic.Level.INFO);
+        }
         return bridge;
     }
 

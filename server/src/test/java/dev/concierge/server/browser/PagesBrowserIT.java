@@ -157,7 +157,7 @@ class PagesBrowserIT {
         wait(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
         String csat = driver.findElement(By.cssSelector("tr[data-figure='averageCsat'] td[data-channel='web_chat']"))
                 .getText();
-        assertThat(csat).isEqualTo("5.0");
+        assertThat(csat).isEqualTo("5");
         assertThat(driver.findElement(By.cssSelector("tr[data-figure='handoffRate'] td[data-channel='web_chat']"))
                 .getText()).isEqualTo("100.0%");
         waitText(By.id("audit"), "agent-2");
