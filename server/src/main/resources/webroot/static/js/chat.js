@@ -132,7 +132,7 @@ function onFrame(frame) {
       break;
     case 'handoff':
       if (frame.status === 'queued') addMessage({ from: 'system', text: t('queued')(frame.position, frame.expectedWaitSeconds || 0) });
-      if (frame.status === 'assigned') addMessage({ from: 'system', text: t('assigned')(frame.agentName || t('agent')) });
+      // 'assigned' needs no notice of its own: the server's system message already introduces the agent.
       break;
     case 'typing':
       typing.textContent = t('typing');
