@@ -131,13 +131,16 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
         return index.search(text, KbLocales.resolve(locale, text), k);
     }
 
-    /** The top candidate's lead over the runner-up, relative to the top score, in [0,1]. */
+    /**
+     * The top candidate's lead over the runner-up relative to the top score, scaled by the top candidate's
+     * coverage, in [0,1]: a lone but weak match (one rare word of a long query) must not look decisive.
+     */
     public static double topMargin(List<Candidate> ranked) {
         if (ranked.isEmpty() || ranked.get(0).score() <= 0) {
             return 0;
         }
         double top = ranked.get(0).score();
-        return (top - (ranked.size() > 1 ? ranked.get(1).score() : 0)) / top;
+        return ranked.get(0).coverage() * (top - (ranked.size() > 1 ? ranked.get(1).score() : 0)) / top;
     }
 
     @Override

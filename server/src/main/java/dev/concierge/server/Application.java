@@ -23,6 +23,8 @@ import dev.concierge.redis.auth.RedisSessionStore;
 import dev.concierge.redis.conversation.RedisConversationStore;
 import dev.concierge.redis.customer.RedisCustomerStore;
 import dev.concierge.redis.customer.RedisShopperTokenStore;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.Presence;
 import dev.concierge.routing.Router;
 import dev.concierge.server.agent.AgentEndpoint;
 import dev.concierge.server.auth.AuthService;
@@ -44,6 +46,9 @@ import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.HttpApi;
 import dev.concierge.server.http.KnowledgeBaseApi;
 import dev.concierge.server.http.Json;
+import dev.concierge.redis.bus.RedisMessageBus;
+import dev.concierge.server.live.BusConnections;
+import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.Health;
 import dev.concierge.server.observability.ServerMetrics;
@@ -78,11 +83,16 @@ public final class Application implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final Domain domain;
     private final ChannelsModule channels;
+    private final LocalConnections local;
+    private final AgentDesk desk;
     private boolean closed;
 
     private Application(ConciergeConfig config, Vertx vertx, HttpServer server, KeyedExecutor executor,
-            Health health, Domain domain, List<AutoCloseable> resources, ChannelsModule channels) {
+            Health health, Domain domain, List<AutoCloseable> resources, ChannelsModule channels,
+            LocalConnections local, AgentDesk desk) {
         this.channels = channels;
+        this.local = local;
+        this.desk = desk;
         this.config = config;
         this.vertx = vertx;
         this.server = server;
@@ -109,7 +119,16 @@ public final class Application implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(Math.max(4, config.server().workerThreads())));
         resources.add(() -> vertx.close().await(10, TimeUnit.SECONDS));
         KeyedExecutor executor = new KeyedExecutor(config.server().workerThreads(), "concierge-worker");
-        LocalConnections connections = new LocalConnections(json.mapper());
+        LocalConnections local = new LocalConnections(json.mapper());
+        LiveConnections connections = local;
+        if (state.redis() != null) {
+            // Several nodes: frames go through Redis pub/sub to whichever node holds the socket.
+            RedisMessageBus bus = new RedisMessageBus(state.redis(), state.keys()).start();
+            resources.add(bus);
+            BusConnections viaBus = new BusConnections(local, bus);
+            resources.add(viaBus);
+            connections = viaBus;
+        }
         AuthService auth = new AuthService(config.auth(), state.sessions(), new PasswordHasher(random), random, clock);
         OfferDelivery offers = new OfferDelivery(stores, connections);
         Domain domain = Domain.create(config, state, offers, clock, resources);
@@ -129,10 +148,11 @@ public final class Application implements AutoCloseable {
                 state::ping);
 
         ChatEndpoint chat = new ChatEndpoint(new ChatEndpoint.Dependencies(conversations, stores.conversations(),
-                new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), connections, executor,
+                new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), local, connections,
+                executor,
                 state.attachments()),
                 config.chat(), config.server().maxFrameBytes(), json, metrics);
-        AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, connections, executor),
+        AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor),
                 config.server().maxFrameBytes(), json, metrics);
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
                 health), config.integrations(), config.server().maxBodyBytes(), json, metrics, clock);
@@ -183,7 +203,7 @@ public final class Application implements AutoCloseable {
         channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),
                 config.store().type().name().toLowerCase(java.util.Locale.ROOT), config.auth().accounts().size());
-        return new Application(config, vertx, server, executor, health, domain, resources, channels);
+        return new Application(config, vertx, server, executor, health, domain, resources, channels, local, desk);
     }
 
     public int port() {
@@ -206,6 +226,14 @@ public final class Application implements AutoCloseable {
         }
         closed = true;
         health.startDraining();
+        // Agents connected here go offline first, so their open offers return to the queue for other nodes.
+        for (AgentId agent : local.connectedAgents()) {
+            try {
+                desk.setPresence(agent, Presence.OFFLINE);
+            } catch (RuntimeException e) {
+                LOG.warn("could not hand back {}'s offers: {}", agent, e.toString());
+            }
+        }
         long graceMillis = Duration.ofSeconds(config.server().shutdownGraceSeconds()).toMillis();
         LOG.info("shutting down: draining for up to {} ms", graceMillis);
         try {

@@ -62,6 +62,11 @@ public final class RedisKeys {
         return identity.key();
     }
 
+    // --- cross-node bus (pub/sub channels are not keys, but share the namespace)
+    public String busChannel(String topic) {
+        return ns + ":bus:" + topic;
+    }
+
     // --- attachments
     public String attachment(String reference) {
         return ns + ":att:" + reference;

@@ -28,7 +28,9 @@ import java.util.Set;
  * One entry per in-scope intent whose questions are the intent's train utterances; the intent's val
  * utterances become the queries ({@code clinc-kb.json}, {@code clinc-queries.jsonl}). A development
  * pair ({@code clinc-dev-kb.json}, {@code clinc-dev-queries.jsonl}) holds out the last N train utterances
- * of each intent as queries, for tuning without touching val. {@code oos} is skipped.
+ * of each intent as queries, for tuning without touching val; {@code clinc-dev-calibration.jsonl} adds the
+ * train split's out-of-scope utterances (expected {@code oos}, never in the KB) to fit the confidence model.
+ * {@code oos} gets no entry.
  */
 public final class KbClincBuildCommand {
     static final String USAGE = "usage: kb-build-clinc --datasets DIR --out DIR [--dev-per-intent N]";
@@ -73,12 +75,15 @@ public final class KbClincBuildCommand {
                     devQueries.add(new String[] {q, intent});
                 }
             }
+            List<String[]> calibration = new ArrayList<>(devQueries);
+            oosTexts(datasets.resolve("train.jsonl")).forEach(q -> calibration.add(new String[] {q, "oos"}));
             List<String[]> queries = new ArrayList<>();
             val.forEach((intent, qs) -> qs.forEach(q -> queries.add(new String[] {q, intent})));
             Files.writeString(outDir.resolve("clinc-kb.json"), codec.write(full), StandardCharsets.UTF_8);
             Files.writeString(outDir.resolve("clinc-dev-kb.json"), codec.write(dev), StandardCharsets.UTF_8);
             writeQueries(outDir.resolve("clinc-queries.jsonl"), queries);
             writeQueries(outDir.resolve("clinc-dev-queries.jsonl"), devQueries);
+            writeQueries(outDir.resolve("clinc-dev-calibration.jsonl"), calibration);
             err.printf("kb-build-clinc: %d entries, %d val queries, %d dev queries -> %s%n",
                     full.size(), queries.size(), devQueries.size(), outDir);
             out.println(MAPPER.createObjectNode().put("entries", full.size()).put("queries", queries.size())
@@ -122,6 +127,19 @@ public final class KbClincBuildCommand {
             String intent = n.path("intent").asText();
             if (!intent.equals("oos")) {
                 out.computeIfAbsent(intent, k -> new ArrayList<>()).add(n.path("text").asText());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> oosTexts(Path jsonl) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                JsonNode n = MAPPER.readTree(line);
+                if (n.path("intent").asText().equals("oos")) {
+                    out.add(n.path("text").asText());
+                }
             }
         }
         return out;

@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KbEvalCommand {
     static final String USAGE = "usage: kb-eval --kb FILE --queries FILE [--threads N] [--seconds S]"
             + " [--k1 F] [--b F] [--per-entry N] [--decay F] [--entry-weight F] [--answer-weight F] [--zh-bigram F]"
-            + " [--depth N] [--fit-confidence true] [--baseline false]";
+            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true]";
     private static final Set<String> OPTIONS = Set.of("kb", "queries", "threads", "seconds", "k1", "b", "per-entry",
-            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth");
+            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KbEvalCommand() {
@@ -72,7 +72,8 @@ public final class KbEvalCommand {
                     .withAggregation(a.getInt("per-entry", d.perEntry()), a.getFloat("decay", d.decay()))
                     .withEntryWeights(a.getFloat("entry-weight", d.entryWeight()), a.getFloat("answer-weight", d.answerWeight()))
                     .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()))
-                    .withQuestionDepth(a.getInt("depth", d.questionDepth()));
+                    .withQuestionDepth(a.getInt("depth", d.questionDepth()))
+                    .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()));
             if (threads < 1 || seconds <= 0) {
                 throw new Args.UsageException("--threads and --seconds must be positive");
             }
@@ -103,6 +104,9 @@ public final class KbEvalCommand {
                 result.put("queries_per_cpu_second", Math.round(qps[1]));
                 result.put("threads", threads);
                 result.put("build_ms", Math.round(buildMs));
+                if (Boolean.parseBoolean(a.get("leave-one-out", "false"))) {
+                    leaveOneOut(tuned, entries, err).forEach((lang, p) -> result.put("loo_p_at_1_" + lang, round(p)));
+                }
                 if (Boolean.parseBoolean(a.get("fit-confidence", "false"))) {
                     ConfidenceModel fitted = fitConfidence(tuned, queries);
                     err.println("kb-eval: fitted confidence model on THIS query set: " + fitted);
@@ -253,6 +257,38 @@ public final class KbEvalCommand {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * A development measure that needs no query file: each paraphrase in turn is removed from its entry
+     * (an NRT update) and used as the query. Used to tune on the knowledge base itself, never on held-out queries.
+     */
+    static Map<String, Double> leaveOneOut(KnowledgeBase kb, List<FaqEntry> entries, PrintStream err) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (FaqEntry e : entries) {
+            for (Map.Entry<String, List<String>> lq : e.questions().entrySet()) {
+                List<String> qs = lq.getValue();
+                if (qs.size() < 2) {
+                    continue;
+                }
+                for (int i = 0; i < qs.size(); i++) {
+                    List<String> rest = new ArrayList<>(qs);
+                    String held = rest.remove(i);
+                    Map<String, List<String>> questions = new java.util.LinkedHashMap<>(e.questions());
+                    questions.put(lq.getKey(), rest);
+                    kb.put(new FaqEntry(e.id(), e.category(), e.scenario(), questions, e.answers(), e.sms(), e.tags(), e.updatedAt()));
+                    FaqResult r = kb.search(held, lq.getKey(), 1);
+                    int[] c = counts.computeIfAbsent(lq.getKey(), x -> new int[2]);
+                    c[0]++;
+                    c[1] += r.top().map(h -> h.entryId().equals(e.id())).orElse(false) ? 1 : 0;
+                }
+                kb.put(e);
+            }
+        }
+        Map<String, Double> out = new TreeMap<>();
+        counts.forEach((lang, c) -> out.put(lang, (double) c[1] / c[0]));
+        err.println("kb-eval: leave-one-out P@1 by language " + out);
+        return out;
     }
 
     /** Logistic regression (gradient descent) of "top hit is right" on coverage and margin. */

@@ -1,6 +1,8 @@
 package dev.concierge.kb.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -9,6 +11,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.util.regex.Pattern;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +39,14 @@ public final class KbAnalyzers implements AutoCloseable {
     private final Analyzer perField;
 
     public KbAnalyzers() {
-        CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-        stop.remove("no");
-        stop.remove("not");
-        english = new EnglishAnalyzer(stop);
+        CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.size(), true);
+        for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+            String word = new String((char[]) w);
+            if (!word.equals("no") && !word.equals("not")) {
+                stop.add(word);
+            }
+        }
+        english = new ChatEnglishAnalyzer(new EnglishAnalyzer(stop));
         chineseWords = new SmartChineseAnalyzer(true);
         chineseBigrams = new CJKAnalyzer();
         perField = new SuffixAnalyzer();
@@ -80,6 +88,41 @@ public final class KbAnalyzers implements AutoCloseable {
         english.close();
         chineseWords.close();
         chineseBigrams.close();
+    }
+
+    /**
+     * Shoppers type "dont", "cant", "isn't" or "wont": negated auxiliaries become "&lt;verb&gt; not" before
+     * tokenising so the typed and the written forms match (and "not" survives as a term).
+     */
+    private static final class ChatEnglishAnalyzer extends AnalyzerWrapper {
+        private static final Pattern CANT = Pattern.compile("(?i)\\bcan'?t\\b");
+        private static final Pattern WONT = Pattern.compile("(?i)\\bwon'?t\\b");
+        private static final Pattern NT = Pattern.compile(
+                "(?i)\\b(do|does|did|is|are|was|were|have|has|had|could|should|would|must|need)n'?t\\b");
+        private final Analyzer delegate;
+
+        ChatEnglishAnalyzer(Analyzer delegate) {
+            super(delegate.getReuseStrategy());
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return delegate;
+        }
+
+        @Override
+        protected Reader wrapReader(String fieldName, Reader reader) {
+            Reader r = new PatternReplaceCharFilter(CANT, "can not", reader);
+            r = new PatternReplaceCharFilter(WONT, "will not", r);
+            return new PatternReplaceCharFilter(NT, "$1 not", r);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+            super.close();
+        }
     }
 
     private final class SuffixAnalyzer extends org.apache.lucene.analysis.DelegatingAnalyzerWrapper {

@@ -69,6 +69,10 @@ public final class LuceneFaqIndex implements Closeable {
     private final SearcherManager searchers;
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
+    /** Per locale, recomputed on every write; read by searches. */
+    private volatile Map<String, Double> averageParaphrases = Map.of();
+    /** Per locale, retrained on every write when the classifier is on. */
+    private volatile Map<String, ParaphraseClassifier> classifiers = Map.of();
 
     public LuceneFaqIndex(KbAnalyzers analyzers, RetrievalConfig config) {
         this.analyzers = analyzers;
@@ -108,6 +112,7 @@ public final class LuceneFaqIndex implements Closeable {
             searchers.maybeRefreshBlocking();
             indexed.clear();
             entries.forEach(e -> indexed.put(e.id(), e));
+            refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -119,6 +124,7 @@ public final class LuceneFaqIndex implements Closeable {
             writer.updateDocuments(new Term(ENTRY, entry.id()), documents(entry));
             searchers.maybeRefreshBlocking();
             indexed.put(entry.id(), entry);
+            refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -130,6 +136,7 @@ public final class LuceneFaqIndex implements Closeable {
             writer.deleteDocuments(new Term(ENTRY, entryId));
             searchers.maybeRefreshBlocking();
             indexed.remove(entryId);
+            refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -164,8 +171,22 @@ public final class LuceneFaqIndex implements Closeable {
         }
     }
 
+    /** Analyses a query once per analyser: paraphrase, entry and answer fields share their analyser. */
+    private final class QueryTerms {
+        private final String text;
+        private final Map<org.apache.lucene.analysis.Analyzer, List<String>> byAnalyzer = new HashMap<>(4);
+
+        QueryTerms(String text) {
+            this.text = text;
+        }
+
+        List<String> forField(String field) {
+            return byAnalyzer.computeIfAbsent(analyzers.forField(field), a -> analyzers.terms(field, text));
+        }
+    }
+
     private List<Candidate> searchPlain(IndexSearcher searcher, String text, String lang, int k) throws IOException {
-        WeightedQuery q = query(searcher, text, Map.of(field("plain", lang, false), 1f));
+        WeightedQuery q = query(searcher, new QueryTerms(text), Map.of(field("plain", lang, false), 1f));
         if (q == null) {
             return List.of();
         }
@@ -189,7 +210,8 @@ public final class LuceneFaqIndex implements Closeable {
             entryFields.put(field("all", lang, true), config.zhBigramWeight());
             entryFields.put(field("ans", lang, true), config.answerWeight() * config.zhBigramWeight());
         }
-        WeightedQuery qq = query(searcher, text, questionFields);
+        QueryTerms terms = new QueryTerms(text);
+        WeightedQuery qq = query(searcher, terms, questionFields);
         if (qq == null) {
             return List.of();
         }
@@ -212,8 +234,9 @@ public final class LuceneFaqIndex implements Closeable {
 
         double topEntry = 0;
         WeightedQuery eq = null;
-        if (config.entryWeight() > 0) {
-            eq = query(searcher, text, entryFields);
+        float entryWeight = config.effectiveEntryWeight(averageParaphrases(lang));
+        if (entryWeight > 0) {
+            eq = query(searcher, terms, entryFields);
             if (eq != null) {
                 ScoreDoc[] eHits = searcher.search(eq.query, config.questionDepth()).scoreDocs;
                 String[] eIds = entryIds(searcher, eHits);
@@ -224,11 +247,17 @@ public final class LuceneFaqIndex implements Closeable {
                 }
             }
         }
+        ParaphraseClassifier classifier = classifiers.get(lang);
+        Map<String, Double> probabilities = classifier == null ? Map.of() : classifier.predict(features(terms, lang));
+        for (String id : probabilities.keySet()) {
+            byEntry.computeIfAbsent(id, x -> new Agg());
+        }
         List<Map.Entry<String, Agg>> ranked = new ArrayList<>(byEntry.entrySet());
         for (Map.Entry<String, Agg> e : ranked) {
             Agg a = e.getValue();
-            a.fused = (topQuestion > 0 ? a.questionScore / topQuestion : 0)
-                    + (topEntry > 0 ? config.entryWeight() * a.entryScore / topEntry : 0);
+            a.fused = ((topQuestion > 0 ? a.questionScore / topQuestion : 0)
+                    + (topEntry > 0 ? entryWeight * a.entryScore / topEntry : 0)) / (1 + entryWeight)
+                    + config.classifierWeight() * probabilities.getOrDefault(e.getKey(), 0.0);
         }
         ranked.sort(Comparator.comparingDouble((Map.Entry<String, Agg> e) -> e.getValue().fused).reversed()
                 .thenComparing(Map.Entry::getKey));
@@ -240,12 +269,68 @@ public final class LuceneFaqIndex implements Closeable {
             if (a.count > 0) {
                 matched = questionText(searcher, e.getKey(), a.bestDoc);
                 cov = coverage(a.best, qq.upperBound);
+            } else if (a.entryScore == 0) {
+                cov = 0;
             } else {
                 cov = eq == null ? 0 : coverage(a.entryScore, eq.upperBound);
             }
             out.add(new Candidate(e.getKey(), a.fused, cov, matched));
         }
         return out;
+    }
+
+    /** Classifier features: the paraphrase field's terms, plus adjacent pairs in English and bigram terms in Chinese. */
+    private List<String> features(QueryTerms queryTerms, String lang) {
+        List<String> out = new ArrayList<>();
+        if (lang.equals(KbLocales.ZH)) {
+            out.addAll(queryTerms.forField(field("q", lang, false)));
+            for (String t : queryTerms.forField(field("q", lang, true))) {
+                out.add("b:" + t);
+            }
+        } else {
+            List<String> terms = queryTerms.forField(field("q", lang, false));
+            out.addAll(terms);
+            for (int i = 1; i < terms.size(); i++) {
+                out.add(terms.get(i - 1) + "_" + terms.get(i));
+            }
+        }
+        return out;
+    }
+
+    private void refreshStatistics() {
+        Map<String, Double> averages = new HashMap<>();
+        for (String lang : KbLocales.SUPPORTED) {
+            averages.put(lang, computeAverageParaphrases(lang));
+        }
+        averageParaphrases = Map.copyOf(averages);
+        if (config.classifierWeight() > 0 && !config.plain()) {
+            Map<String, ParaphraseClassifier> trained = new HashMap<>();
+            for (String lang : KbLocales.SUPPORTED) {
+                ParaphraseClassifier c = ParaphraseClassifier.train(indexed.values(), lang, text -> features(new QueryTerms(text), lang));
+                if (c != null) {
+                    trained.put(lang, c);
+                }
+            }
+            classifiers = Map.copyOf(trained);
+        }
+    }
+
+    private double averageParaphrases(String lang) {
+        return averageParaphrases.getOrDefault(lang, 1.0);
+    }
+
+    /** Average number of paraphrases per entry that has any in this locale (1 when there are none). */
+    private double computeAverageParaphrases(String lang) {
+        int entriesWith = 0;
+        long paraphrases = 0;
+        for (FaqEntry e : indexed.values()) {
+            List<String> qs = e.questions().get(lang);
+            if (qs != null && !qs.isEmpty()) {
+                entriesWith++;
+                paraphrases += qs.size();
+            }
+        }
+        return entriesWith == 0 ? 1 : (double) paraphrases / entriesWith;
     }
 
     /**
@@ -279,14 +364,14 @@ public final class LuceneFaqIndex implements Closeable {
     }
 
     /** A disjunction of the query's terms over weighted fields, and the highest BM25 score it could reach. */
-    private WeightedQuery query(IndexSearcher searcher, String text, Map<String, Float> fields) throws IOException {
+    private WeightedQuery query(IndexSearcher searcher, QueryTerms terms, Map<String, Float> fields) throws IOException {
         BooleanQuery.Builder bq = new BooleanQuery.Builder();
         double upper = 0;
         int clauses = 0;
         IndexReader reader = searcher.getIndexReader();
         for (Map.Entry<String, Float> f : fields.entrySet()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String t : analyzers.terms(f.getKey(), text)) {
+            for (String t : terms.forField(f.getKey())) {
                 if (counts.size() < MAX_QUERY_TERMS || counts.containsKey(t)) {
                     counts.merge(t, 1, Integer::sum);
                 }

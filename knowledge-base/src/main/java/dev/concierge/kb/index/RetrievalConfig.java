@@ -13,8 +13,13 @@ package dev.concierge.kb.index;
  * @param questionDepth    how many paraphrase documents to collect per query
  * @param perEntry         how many of an entry's paraphrase hits count towards its score
  * @param decay            weight of the 2nd, 3rd... paraphrase hit of an entry (geometric)
- * @param entryWeight      weight of the entry-level score (all paraphrases + answer) against the paraphrase score
+ * @param entryWeight      weight of the entry-level score (all paraphrases + answer) against the paraphrase score;
+ *                         0 or more, or {@link #ADAPTIVE} = {@code clamp(25 / average paraphrases per entry and
+ *                         language, 0.5, 3)}: a knowledge base with few paraphrases per entry leans on the whole-entry
+ *                         document, one with many leans on the nearest-paraphrase vote
  * @param answerWeight     boost of the answer field inside the entry-level query
+ * @param classifierWeight weight of the paraphrase classifier's probability added to the (normalised) BM25
+ *                         score; 0 turns the classifier off
  */
 public record RetrievalConfig(
         boolean plain,
@@ -25,40 +30,56 @@ public record RetrievalConfig(
         int perEntry,
         float decay,
         float entryWeight,
-        float answerWeight) {
+        float answerWeight,
+        float classifierWeight) {
+
+    /** Marker for {@link #entryWeight()}: derive it from the knowledge base's paraphrase density. */
+    public static final float ADAPTIVE = -1f;
 
     public RetrievalConfig {
         if (k1 < 0 || b < 0 || b > 1 || zhBigramWeight < 0 || questionDepth < 1 || perEntry < 1
-                || decay < 0 || entryWeight < 0 || answerWeight < 0) {
+                || decay < 0 || (entryWeight < 0 && entryWeight != ADAPTIVE) || answerWeight < 0 || classifierWeight < 0) {
             throw new IllegalArgumentException("invalid retrieval config: " + this);
         }
     }
 
     public static RetrievalConfig tuned() {
-        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, 0.5f, 0.3f);
+        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, ADAPTIVE, 0.3f, 0.5f);
     }
 
     public static RetrievalConfig plainBm25() {
-        return new RetrievalConfig(true, 1.2f, 0.75f, 0f, 60, 1, 0f, 0f, 1f);
+        return new RetrievalConfig(true, 1.2f, 0.75f, 0f, 60, 1, 0f, 0f, 1f, 0f);
     }
 
     public RetrievalConfig withK1B(float newK1, float newB) {
-        return new RetrievalConfig(plain, newK1, newB, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight);
+        return new RetrievalConfig(plain, newK1, newB, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight);
     }
 
     public RetrievalConfig withAggregation(int newPerEntry, float newDecay) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, newPerEntry, newDecay, entryWeight, answerWeight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, newPerEntry, newDecay, entryWeight, answerWeight, classifierWeight);
+    }
+
+    /** The entry weight to use for a knowledge base averaging this many paraphrases per entry and language. */
+    public float effectiveEntryWeight(double averageParaphrases) {
+        if (entryWeight != ADAPTIVE) {
+            return entryWeight;
+        }
+        return (float) Math.max(0.5, Math.min(3.0, 25.0 / Math.max(1.0, averageParaphrases)));
     }
 
     public RetrievalConfig withEntryWeights(float newEntryWeight, float newAnswerWeight) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, newEntryWeight, newAnswerWeight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, newEntryWeight, newAnswerWeight, classifierWeight);
     }
 
     public RetrievalConfig withQuestionDepth(int depth) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, depth, perEntry, decay, entryWeight, answerWeight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, depth, perEntry, decay, entryWeight, answerWeight, classifierWeight);
+    }
+
+    public RetrievalConfig withClassifierWeight(float weight) {
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, weight);
     }
 
     public RetrievalConfig withZhBigramWeight(float weight) {
-        return new RetrievalConfig(plain, k1, b, weight, questionDepth, perEntry, decay, entryWeight, answerWeight);
+        return new RetrievalConfig(plain, k1, b, weight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight);
     }
 }

@@ -41,7 +41,34 @@ final class AgentSelector {
 
     private static final List<Filter> PIPELINE = List.of(TARGET, CHANNEL, LANGUAGE, SKILLS);
 
+    /** Untargeted, never-declined conversations with the same channel, language and skills share a result. */
+    private record Key(dev.concierge.core.channel.Channel channel, String language, java.util.Set<String> skills) {
+    }
+
+    private record Memo(List<AgentProfile> listing, java.util.concurrent.ConcurrentHashMap<Key, List<Eligible>> byKey) {
+    }
+
+    private static final int MEMO_LIMIT = 4_096;
+    private volatile Memo memo = new Memo(List.of(), new java.util.concurrent.ConcurrentHashMap<>());
+
     List<Eligible> eligible(Waiting waiting, List<AgentProfile> agents, Instant now) {
+        QueueEntry entry = waiting.entry();
+        if (entry.preferredAgent() != null || entry.team() != null || entry.supervisorOnly()
+                || !waiting.declinedBy().isEmpty()) {
+            return compute(waiting, agents, now);
+        }
+        Memo current = memo;
+        if (current.listing() != agents || current.byKey().size() > MEMO_LIMIT) {
+            // listings are immutable and replaced on every directory change: identity is the version
+            current = new Memo(agents, new java.util.concurrent.ConcurrentHashMap<>());
+            memo = current;
+        }
+        return current.byKey().computeIfAbsent(
+                new Key(entry.ticket().channel(), entry.ticket().language(), entry.ticket().skills()),
+                k -> List.copyOf(compute(waiting, agents, now)));
+    }
+
+    private List<Eligible> compute(Waiting waiting, List<AgentProfile> agents, Instant now) {
         QueueEntry entry = waiting.entry();
         List<Eligible> result = new ArrayList<>();
         for (AgentProfile agent : agents) {

@@ -147,7 +147,7 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     private void changed(AgentId agent) {
-        snapshots.put(agent, new AgentState(agent, presence.getOrDefault(agent, Presence.OFFLINE),
+        snapshots.put(agent, AgentState.of(agent, presence.getOrDefault(agent, Presence.OFFLINE),
                 load.getOrDefault(agent, Map.of()), lastOffer.getOrDefault(agent, 0L)));
     }
 

@@ -20,6 +20,7 @@ import dev.concierge.server.conversation.WireMessages;
 import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
 import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.ServerMetrics;
 import io.vertx.core.Context;
@@ -46,7 +47,7 @@ public final class ChatEndpoint {
 
     /** What a chat socket needs from the rest of the server. */
     public record Dependencies(ConversationService conversations, ConversationStore conversationStore,
-            ShopperIdentity identity, LocalConnections connections, KeyedExecutor executor,
+            ShopperIdentity identity, LocalConnections connections, LiveConnections live, KeyedExecutor executor,
             AttachmentStore attachments) {
     }
 
@@ -222,7 +223,7 @@ public final class ChatEndpoint {
             deps.executor().submit(who.id(), () -> deps.conversationStore().findOpenByCustomer(who.id()))
                     .whenComplete((open, err) -> {
                         if (err == null && open.isPresent() && open.get().status() == ConversationStatus.ASSIGNED) {
-                            deps.connections().toAgent(new AgentId(open.get().assignedAgent()), Frame.of("typing")
+                            deps.live().toAgent(new AgentId(open.get().assignedAgent()), Frame.of("typing")
                                     .put("conversationId", open.get().id().value()).put("from", "customer"));
                         }
                     });

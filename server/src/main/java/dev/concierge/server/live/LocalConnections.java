@@ -82,13 +82,36 @@ public final class LocalConnections implements LiveConnections {
         }
     }
 
+    void sendRawToShopper(CustomerId customer, String json) {
+        sendRaw(shoppers.get(customer), json);
+    }
+
+    void sendRawToAgent(AgentId agent, String json) {
+        sendRaw(agents.get(agent), json);
+    }
+
+    void sendRawToSupervisors(String json) {
+        sendRaw(supervisors, json);
+    }
+
     private void send(Set<Consumer<String>> sinks, Frame frame) {
         if (sinks == null || sinks.isEmpty()) {
             return;
         }
-        String text = encode(frame);
+        sendRaw(sinks, encode(frame));
+    }
+
+    private static void sendRaw(Set<Consumer<String>> sinks, String text) {
+        if (sinks == null) {
+            return;
+        }
         for (Consumer<String> sink : sinks) {
             sink.accept(text);
         }
+    }
+
+    /** Agents with a socket on this node (for handing their work back on shutdown). */
+    public Set<AgentId> connectedAgents() {
+        return Set.copyOf(agents.keySet());
     }
 }

@@ -183,7 +183,7 @@ public final class RedisRoutingState implements RoutingState {
         Map<AgentId, AgentState> agents = new HashMap<>();
         for (String id : ids) {
             AgentId agent = new AgentId(id);
-            agents.put(agent, new AgentState(agent, presences.getOrDefault(id, Presence.OFFLINE),
+            agents.put(agent, AgentState.of(agent, presences.getOrDefault(id, Presence.OFFLINE),
                     loads.getOrDefault(id, Map.of()), offers.getOrDefault(id, 0L)));
         }
         return agents;

@@ -1,0 +1,74 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.redis.RedisTestSupport;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Two server nodes sharing one Redis: a shopper on one and an agent on the other talk in real time. */
+class MultiNodeIT {
+    private UnifiedJedis redis;
+    private String namespace;
+    private TestServer nodeA;
+    private TestServer nodeB;
+
+    @BeforeEach
+    void start() {
+        redis = RedisTestSupport.connectOrSkip();
+        namespace = RedisTestSupport.uniqueNamespace("multi");
+        nodeA = TestServer.redis(RedisTestSupport.url(), namespace);
+        nodeB = TestServer.redis(RedisTestSupport.url(), namespace);
+    }
+
+    @AfterEach
+    void stop() {
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (redis != null) {
+            RedisTestSupport.deleteNamespace(redis, namespace);
+            redis.close();
+        }
+    }
+
+    @Test
+    void shopperOnOneNodeAndAgentOnAnotherConverse() {
+        // The agent logs in on node A and connects to node B: sessions are shared.
+        String token = nodeA.login("agent-1");
+        try (WsClient agent = WsClient.connect(nodeB.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token));
+                WsClient shopper = WsClient.connect(nodeA.port(), "/ws/chat")) {
+            agent.await("welcome");
+            shopper.send(Map.of("type", "hello", "locale", "zh"));
+            JsonNode session = shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "转人工"));
+            shopper.await("handoff");
+
+            JsonNode offer = agent.await("offer");
+            String conversationId = offer.path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+            agent.send(Map.of("type", "message", "conversationId", conversationId, "text", "跨节点的问候"));
+            assertThat(shopper.await(f -> "agent".equals(f.path("from").asText()), "the agent's reply")
+                    .path("text").asText()).isEqualTo("跨节点的问候");
+            shopper.send(Map.of("type", "message", "text", "收到"));
+            assertThat(agent.await(f -> "customer".equals(f.path("from").asText()), "the shopper's reply")
+                    .path("text").asText()).isEqualTo("收到");
+
+            // The shopper reconnects to the other node and resumes with the whole history.
+            try (WsClient again = WsClient.connect(nodeB.port(), "/ws/chat")) {
+                again.send(Map.of("type", "hello", "customerId", session.path("customerId").asText(),
+                        "token", session.path("token").asText()));
+                again.await("session");
+                assertThat(again.await("history").path("messages").toString()).contains("转人工", "跨节点的问候", "收到");
+            }
+        }
+    }
+}
