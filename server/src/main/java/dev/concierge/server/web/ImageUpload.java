@@ -32,11 +32,14 @@ final class ImageUpload {
      */
     static String safeName(String given, String contentType) {
         String name = given == null ? "" : given;
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(slash + 1).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        if (stem.isEmpty()) {
+        String stem = dot >= 0 ? name.substring(0, dot) : name;
+        if (stem.isEmpty() && dot == 0) {
+            stem = name.substring(1);
+        }
+        stem = stem.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+        if (!stem.matches(".*[A-Za-z0-9].*")) {
             stem = "photo";
         }
         if (stem.length() > 90) {
