@@ -73,9 +73,10 @@ public sealed interface BotDecision permits BotDecision.Answer, BotDecision.Clar
      *
      * @param priority 0 normal, higher more urgent
      * @param skills   the categories an agent needs ("refunds", "account_security", ...)
+     * @param context  the context card for the agent (summary, entities, sentiment, order snapshot); never null
      */
     record Handoff(String intent, double confidence, String language, String text, List<String> quickReplies,
-            String reason, int priority, Set<String> skills) implements BotDecision {
+            String reason, int priority, Set<String> skills, HandoffContext context) implements BotDecision {
         public Handoff {
             Checks.common(intent, confidence, language, text);
             quickReplies = List.copyOf(quickReplies);
@@ -83,6 +84,15 @@ public sealed interface BotDecision permits BotDecision.Answer, BotDecision.Clar
                 throw new IllegalArgumentException("a handoff needs a reason");
             }
             skills = Set.copyOf(skills);
+            if (context == null) {
+                context = HandoffContext.minimal(reason, priority, language);
+            }
+        }
+
+        /** A handoff without a context card beyond reason, priority and language (the walking skeleton's form). */
+        public Handoff(String intent, double confidence, String language, String text, List<String> quickReplies,
+                String reason, int priority, Set<String> skills) {
+            this(intent, confidence, language, text, quickReplies, reason, priority, skills, null);
         }
 
         @Override

@@ -45,6 +45,7 @@ import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.HttpApi;
 import dev.concierge.server.http.KnowledgeBaseApi;
+import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.http.Json;
 import dev.concierge.redis.bus.RedisMessageBus;
 import dev.concierge.server.live.BusConnections;
@@ -151,11 +152,12 @@ public final class Application implements AutoCloseable {
                 new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), local, connections,
                 executor,
                 state.attachments()),
-                config.chat(), config.server().maxFrameBytes(), json, metrics);
+                config.chat(), new RateLimiter(config.limits().chatMessagesPerSecond(), config.limits().chatBurst(), clock),
+                config.server().maxFrameBytes(), json, metrics);
         AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor),
                 config.server().maxFrameBytes(), json, metrics);
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
-                health), config.integrations(), config.server().maxBodyBytes(), json, metrics, clock);
+                health), config.integrations(), config.limits(), config.server().maxBodyBytes(), json, metrics, clock);
         Authentication authentication = new Authentication(auth, executor, api.errorWriter());
         ChannelsModule channels = ChannelsModule.create(channelSettings, channelStores,
                 new ChannelInbound(conversations, stores.customers(), state.attachments(), executor, clock), replies,

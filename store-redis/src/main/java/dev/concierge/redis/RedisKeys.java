@@ -168,4 +168,13 @@ public final class RedisKeys {
     public String emailTokenIndex(String token) {
         return ns + ":chan:email:token:" + token;
     }
+
+    // --- dialogue (bot-engine: dialogue state per conversation, unanswered-question log)
+    public String dialogueState(ConversationId id) {
+        return ns + ":conv:{" + id.value() + "}:dialogue";
+    }
+
+    public String unansweredQuestions() {
+        return ns + ":bot:unanswered";
+    }
 }

@@ -19,6 +19,7 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.WireMessages;
 import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
+import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.live.LocalConnections;
@@ -53,13 +54,16 @@ public final class ChatEndpoint {
 
     private final Dependencies deps;
     private final ChatSettings settings;
+    private final RateLimiter perCustomer;
     private final int maxFrameBytes;
     private final Json json;
     private final ServerMetrics metrics;
 
-    public ChatEndpoint(Dependencies deps, ChatSettings settings, int maxFrameBytes, Json json, ServerMetrics metrics) {
+    public ChatEndpoint(Dependencies deps, ChatSettings settings, RateLimiter perCustomer, int maxFrameBytes, Json json,
+            ServerMetrics metrics) {
         this.deps = deps;
         this.settings = settings;
+        this.perCustomer = perCustomer;
         this.maxFrameBytes = maxFrameBytes;
         this.json = json;
         this.metrics = metrics;
@@ -158,6 +162,14 @@ public final class ChatEndpoint {
             String clientId = Json.text(frame, "id");
             if (clientId != null && !dev.concierge.core.Ids.isSafe(clientId)) {
                 throw new BadRequestException("invalid_field", "id must be 1-128 characters of [A-Za-z0-9._:@+-]");
+            }
+            String limitKey = customer != null ? customer.id().value() : "socket:" + ws.remoteAddress();
+            long wait = perCustomer.acquire(limitKey);
+            if (wait > 0) {
+                metrics.rejected("chat", "rate_limited");
+                send(Frame.error("rate_limited", "too many messages; retry in " + wait + " s")
+                        .put("retryAfterSeconds", wait).put("id", clientId));
+                return;
             }
             Runnable process = () -> process(text == null ? "" : text, refs, clientId, meta);
             if (customer == null) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * a clear message instead of failing later. Each component receives only its own part.
  */
 public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSettings auth, ChatSettings chat,
-        IntegrationSettings integrations) {
+        IntegrationSettings integrations, LimitSettings limits) {
 
     public ConciergeConfig {
         Objects.requireNonNull(server, "server");
@@ -17,6 +17,18 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(integrations, "integrations");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Rate limits (token buckets per node): answered with 429 / a rate_limited frame and Retry-After. */
+    public record LimitSettings(double httpPerIpPerSecond, int httpBurst, double loginsPerIpPerMinute,
+            int loginBurst, double chatMessagesPerSecond, int chatBurst) {
+        public LimitSettings {
+            if (!(httpPerIpPerSecond > 0) || httpBurst < 1 || !(loginsPerIpPerMinute > 0) || loginBurst < 1
+                    || !(chatMessagesPerSecond > 0) || chatBurst < 1) {
+                throw new IllegalArgumentException("limits: every rate must be > 0 and every burst >= 1");
+            }
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.concierge.kb.entry.KbValidationException;
 import dev.concierge.server.auth.AuthService;
 import dev.concierge.server.auth.Principal;
 import dev.concierge.server.config.ConciergeConfig.IntegrationSettings;
+import dev.concierge.server.config.ConciergeConfig.LimitSettings;
 import dev.concierge.server.conversation.AccessDeniedException;
 import dev.concierge.server.conversation.AgentDesk;
 import dev.concierge.server.conversation.ConversationService;
@@ -59,15 +60,19 @@ public final class HttpApi {
     private final Json json;
     private final ServerMetrics metrics;
     private final Clock clock;
+    private final RateLimiter perIp;
+    private final RateLimiter logins;
 
-    public HttpApi(Dependencies deps, IntegrationSettings integrations, int maxBodyBytes, Json json,
-            ServerMetrics metrics, Clock clock) {
+    public HttpApi(Dependencies deps, IntegrationSettings integrations, LimitSettings limits, int maxBodyBytes,
+            Json json, ServerMetrics metrics, Clock clock) {
         this.deps = deps;
         this.integrations = integrations;
         this.maxBodyBytes = maxBodyBytes;
         this.json = json;
         this.metrics = metrics;
         this.clock = clock;
+        this.perIp = new RateLimiter(limits.httpPerIpPerSecond(), limits.httpBurst(), clock);
+        this.logins = new RateLimiter(limits.loginsPerIpPerMinute() / 60.0, limits.loginBurst(), clock);
     }
 
     /** Writes JSON errors in the one format every endpoint uses. */
@@ -82,6 +87,9 @@ public final class HttpApi {
         router.get("/health/live").handler(this::live);
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
+        router.route("/api/*").handler(ctx -> limit(ctx, perIp));
+        router.route("/webhooks/*").handler(ctx -> limit(ctx, perIp));
+        router.post("/api/v1/auth/login").handler(ctx -> limit(ctx, logins));
         // Bulk imports and image uploads bring their own, larger limits; every other API body is small.
         router.routeWithRegex("/api/(?!v1/admin/kb/import|v1/attachments).*")
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
@@ -94,6 +102,17 @@ public final class HttpApi {
         router.route().last().handler(ctx -> error(ctx, 404, "not_found", "no such endpoint"));
         router.route().failureHandler(this::failure);
         return router;
+    }
+
+    private void limit(RoutingContext ctx, RateLimiter limiter) {
+        String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        long wait = limiter.acquire(ip);
+        if (wait == 0) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        error(ctx, 429, "rate_limited", "too many requests; retry in " + wait + " s");
     }
 
     // --- health and metrics

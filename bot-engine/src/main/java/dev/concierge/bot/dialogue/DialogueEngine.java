@@ -1,0 +1,443 @@
+package dev.concierge.bot.dialogue;
+
+import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.BotEngine;
+import dev.concierge.bot.BotTurn;
+import dev.concierge.bot.curation.UnansweredLog;
+import dev.concierge.bot.entity.Entities;
+import dev.concierge.bot.entity.EntityExtractor;
+import dev.concierge.bot.language.LanguageDetector;
+import dev.concierge.bot.nlu.IntentClassifier;
+import dev.concierge.bot.nlu.IntentPrediction;
+import dev.concierge.bot.order.OrderApi;
+import dev.concierge.bot.order.OrderApiException;
+import dev.concierge.bot.sentiment.Sentiment;
+import dev.concierge.bot.sentiment.SentimentAnalyzer;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.privacy.PersonalDataMasker;
+import dev.concierge.kb.FaqDecision;
+import dev.concierge.kb.FaqHit;
+import dev.concierge.kb.FaqResult;
+import dev.concierge.kb.FaqRetriever;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The NLU-driven bot: small talk, FAQ answers, clarification, guided flows with slot filling against the order API,
+ * and handoffs with a context card. One call per customer message; the state between messages lives in the
+ * {@link DialogueStateStore}, so any node continues any conversation. Thread-safe; blocks (order API, stores): call
+ * it on a worker thread.
+ *
+ * <p>Policy, in order: cancel a flow in progress ("取消", "cancel", "算了"); explicit request for a human;
+ * account security (urgent); anger or repeated negative sentiment; complaints; continue the flow in progress; start
+ * a flow for a flow intent (unless the FAQ answers the question more confidently); small talk; FAQ answer; FAQ
+ * clarification; otherwise a clarifying menu, and after N not-understood turns a handoff.
+ */
+public final class DialogueEngine implements BotEngine {
+
+    /** The language side: intents, language detection and sentiment. */
+    public record Understanding(IntentClassifier intents, LanguageDetector languages, SentimentAnalyzer sentiment) {
+        public Understanding {
+            Objects.requireNonNull(intents, "intents");
+            Objects.requireNonNull(languages, "languages");
+            Objects.requireNonNull(sentiment, "sentiment");
+        }
+    }
+
+    /** Where the engine keeps things: the per-conversation dialogue state and the unanswered-question log. */
+    public record Stores(DialogueStateStore states, UnansweredLog unanswered) {
+        public Stores {
+            Objects.requireNonNull(states, "states");
+            Objects.requireNonNull(unanswered, "unanswered");
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialogueEngine.class);
+
+    private static final Set<String> CANCEL_WORDS = Set.of("取消", "取消吧", "算了", "算了吧", "不用了", "不要了", "退出",
+            "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
+    private static final Pattern HUMAN = Pattern.compile(
+            "人工|真人|客服人员|转客服|\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECURITY = Pattern.compile(
+            "被盗|盗号|盗刷|异常登录|被人登录|账号被|未授权|不是我(买|付|下)的|hacked|stolen account|account (was |has been )?stolen"
+                    + "|unauthori[sz]ed (payment|charge|transaction|purchase)|someone (logged|used) (into )?my account",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOLLOW_UP_ARRIVAL = Pattern.compile(
+            "(什么时候|啥时候|何时|多久|几天|哪天).{0,4}(到|送达|收到|能到)|(when|how long).{0,30}(arrive|get here|deliver|be here|reach)"
+                    + "|\\beta\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOLLOW_UP = Pattern.compile("^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NON_LANGUAGE = Pattern.compile(
+            "[Dd][Dd][0-9]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}|[0-9]+");
+    /** The bot's own quick-reply labels map to their intent without guessing. */
+    private static final Map<String, String> QUICK_REPLY_INTENTS = Map.ofEntries(
+            Map.entry("查询订单", "order_status"), Map.entry("track my order", "order_status"),
+            Map.entry("退换货", "return_request"), Map.entry("return or exchange", "return_request"),
+            Map.entry("退款进度", "refund_status"), Map.entry("refund status", "refund_status"),
+            Map.entry("申请退货", "return_request"), Map.entry("return it", "return_request"),
+            Map.entry("退货", "return_request"), Map.entry("return", "return_request"),
+            Map.entry("取消订单", "cancel_order"), Map.entry("cancel the order", "cancel_order"),
+            Map.entry("什么时候到", "delivery_time"), Map.entry("when will it arrive", "delivery_time"));
+    /** Informational intents whose FAQ entry has another id: the answer when the FAQ search found nothing. */
+    private static final Map<String, String> DEFAULT_ENTRY = Map.ofEntries(
+            Map.entry("refund_policy", "return_7_day_no_reason"), Map.entry("invoice", "invoice_request"),
+            Map.entry("coupon_promotion", "coupon_how_to_use"), Map.entry("warranty_repair", "warranty_repair_process"),
+            Map.entry("password_reset", "account_password_reset"), Map.entry("change_account_info", "account_change_phone"),
+            Map.entry("membership_vip", "membership_benefits"), Map.entry("stock_availability", "product_stock"),
+            Map.entry("price_question", "price_protection"), Map.entry("delivery_time", "shipping_time"),
+            Map.entry("logistics_tracking", "order_tracking"));
+    private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye", "csat_answer", "chitchat");
+
+    private final Understanding nlu;
+    private final FaqRetriever kb;
+    private final Stores stores;
+    private final DialogueSettings settings;
+    private final Clock clock;
+    private final EntityExtractor entities;
+    private final PersonalDataMasker masker = new PersonalDataMasker();
+    private final Handoffs handoffs;
+    private final Flows flows;
+
+    public DialogueEngine(Understanding nlu, FaqRetriever kb, OrderApi orders, Stores stores, DialogueSettings settings,
+            Clock clock) {
+        this.nlu = Objects.requireNonNull(nlu, "nlu");
+        this.kb = Objects.requireNonNull(kb, "kb");
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.entities = new EntityExtractor(clock);
+        this.handoffs = new Handoffs(settings, stores.unanswered(), masker, clock);
+        this.flows = new Flows(Objects.requireNonNull(orders, "orders"), settings, handoffs, clock);
+    }
+
+    @Override
+    public BotDecision decide(BotTurn botTurn) {
+        MDC.put("conversationId", botTurn.conversationId().value());
+        try {
+            return decideLogged(botTurn);
+        } finally {
+            MDC.remove("conversationId");
+        }
+    }
+
+    private BotDecision decideLogged(BotTurn botTurn) {
+        DialogueState previous = stores.states().load(botTurn.conversationId())
+                .orElseGet(() -> DialogueState.initial(fallbackLanguage(botTurn, null), clock.instant()));
+        Turn turn = understand(botTurn, previous);
+        DialogueState.Draft d = previous.draft();
+        d.language = turn.language();
+        d.addEntities(maskedEntities(turn.entities()));
+        BotDecision decision;
+        try {
+            decision = policy(turn, d);
+        } catch (OrderApiException e) {
+            LOG.warn("order API failure conversation={} flow={} step={}: {}", botTurn.conversationId(), d.flow, d.step,
+                    e.getMessage());
+            decision = handoffs.handoff(turn, d, Handoffs.BACKEND_FAILURE, d.flow.isEmpty() ? d.lastTopic : d.flow, "");
+        } catch (RuntimeException e) {
+            // never show a stack trace to the shopper: apologise and let a person take over
+            LOG.error("dialogue failure conversation={}", botTurn.conversationId(), e);
+            decision = handoffs.handoff(turn, d, Handoffs.BOT_ERROR, d.flow.isEmpty() ? d.lastTopic : d.flow, "");
+        }
+        d.intentPath.add(decision.intent());
+        if (decision instanceof BotDecision.Handoff) {
+            d.endFlow();
+            d.lowConfidenceStreak = 0;
+            d.negativeStreak = 0;
+        }
+        if (!stores.states().save(botTurn.conversationId(), d.build(clock.instant()))) {
+            LOG.warn("dialogue state of conversation={} changed concurrently; this turn's state was not stored",
+                    botTurn.conversationId());
+        }
+        return decision;
+    }
+
+    private Turn understand(BotTurn raw, DialogueState previous) {
+        String text = raw.text().strip();
+        String language = languageOf(text, raw, previous);
+        Entities found = entities.extract(text);
+        Sentiment sentiment = nlu.sentiment().analyze(text);
+        IntentPrediction prediction = text.isEmpty()
+                ? new IntentPrediction("oos", 0.0, true, language, List.of())
+                : nlu.intents().classify(text);
+        FaqResult faq = text.isEmpty() ? new FaqResult(language, FaqDecision.NONE, List.of()) : kb.search(text, language, 3);
+        return new Turn(raw, text, language, found, sentiment, prediction, faq);
+    }
+
+    private BotDecision policy(Turn turn, DialogueState.Draft d) {
+        String norm = turn.text().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").strip();
+        if (d.inFlowNow() && CANCEL_WORDS.contains(norm)) {
+            String flow = d.flow;
+            d.botActions.add("flow:" + flow + "/cancelled");
+            d.lastTopic = flow;
+            d.endFlow();
+            return new BotDecision.FlowStep("flow_cancelled", 1.0, turn.language(),
+                    turn.t("好的，已为您取消当前操作。还有什么可以帮您？", "OK, I've stopped that. Anything else I can help with?"),
+                    menu(turn), flow, "cancelled");
+        }
+        double threshold = settings.intentThreshold();
+        String intent = turn.confidentIntent(threshold);
+        if (settings.handoffOnHumanRequest() && (intent.equals("human_request") || HUMAN.matcher(turn.text()).find())) {
+            return handoffs.handoff(turn, d, Handoffs.HUMAN_REQUEST, topic(d, intent), "");
+        }
+        if (settings.handoffOnAccountSecurity()
+                && (intent.equals("account_security") || SECURITY.matcher(turn.text()).find())) {
+            return handoffs.handoff(turn, d, Handoffs.ACCOUNT_SECURITY, "account_security",
+                    turn.t("为保障账户安全，请先修改登录密码并冻结支付。", "To protect your account, please change your password and freeze payments now. "));
+        }
+        Sentiment sentiment = turn.sentiment();
+        d.negativeStreak = sentiment.negativeScore() >= settings.negativeThreshold() ? d.negativeStreak + 1 : 0;
+        if (settings.handoffOnAnger() && sentiment.angry()) {
+            return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
+        }
+        if (settings.handoffOnComplaint() && intent.equals("complaint")) {
+            return handoffs.handoff(turn, d, Handoffs.COMPLAINT, "complaint",
+                    turn.t("您的投诉我们非常重视，", "We take your complaint seriously. "));
+        }
+        if (settings.negativeTurns() > 0 && d.negativeStreak >= settings.negativeTurns()) {
+            return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
+        }
+        if (d.inFlowNow()) {
+            Optional<BotDecision> next = flows.proceed(turn, d);
+            if (next.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                return next.get();
+            }
+            boolean newTopic = !intent.isEmpty() && !intent.equals(d.flow)
+                    && !Skills.FLOW_OF_INTENT.getOrDefault(intent, "").equals(d.flow)
+                    && (turn.prediction().confidence() >= 0.8 || turn.faq().decision() == FaqDecision.ANSWER);
+            if (!newTopic) {
+                d.reprompts++;
+                if (d.reprompts > settings.maxReprompts()) {
+                    return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, "");
+                }
+                return apologetic(turn, flows.reprompt(turn, d));
+            }
+            d.botActions.add("flow:" + d.flow + "/abandoned");
+            d.endFlow();
+        }
+        String effective = effectiveIntent(turn, d, intent);
+        String flow = Skills.FLOW_OF_INTENT.get(effective);
+        boolean generalQuestion = flow != null && flow.equals(Flows.DELIVERY_TIME) && d.lastOrderId.isEmpty()
+                && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE;
+        if (flow != null && !generalQuestion && (quickReplyIntent(turn) != null || !faqBeatsIntent(turn))) {
+            d.lowConfidenceStreak = 0;
+            return apologetic(turn, flows.start(flow, turn, d));
+        }
+        if (SMALL_TALK.contains(effective) && turn.faq().decision() != FaqDecision.ANSWER) {
+            d.lowConfidenceStreak = 0;
+            d.lastTopic = d.lastTopic.isEmpty() ? effective : d.lastTopic;
+            return smallTalk(turn, d, effective);
+        }
+        FaqResult faq = turn.faq();
+        if (faq.decision() == FaqDecision.ANSWER) {
+            d.lowConfidenceStreak = 0;
+            d.lastTopic = effective.isEmpty() ? d.lastTopic : effective;
+            return answer(turn, d, faq.top().orElseThrow(), effective);
+        }
+        if (faq.decision() == FaqDecision.CLARIFY) {
+            Optional<FaqHit> picked = pickedOption(turn, faq);
+            if (picked.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                d.lastTopic = effective.isEmpty() ? d.lastTopic : effective;
+                return answer(turn, d, picked.get(), effective);
+            }
+            if (effective.isEmpty()) {
+                d.lowConfidenceStreak++;
+                handoffs.record(turn, Handoffs.LOW_CONFIDENCE);
+                if (tooManyMisses(d)) {
+                    return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, "");
+                }
+            } else {
+                d.lowConfidenceStreak = 0;
+                d.lastTopic = effective;
+            }
+            return clarifyFaq(turn, d, faq, effective);
+        }
+        if (!effective.isEmpty()) {
+            Optional<String> fallbackEntry = kb.entry(DEFAULT_ENTRY.getOrDefault(effective, effective)).map(e -> e.id());
+            if (fallbackEntry.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                d.lastTopic = effective;
+                return answer(turn, d, new FaqHit(fallbackEntry.get(), 0, turn.prediction().confidence(), null), effective);
+            }
+        }
+        d.lowConfidenceStreak++;
+        handoffs.record(turn, turn.prediction().outOfScope() ? "out_of_scope" : Handoffs.LOW_CONFIDENCE);
+        if (tooManyMisses(d)) {
+            return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, "");
+        }
+        d.botActions.add("clarify:menu");
+        String text = turn.raw().attachments().isEmpty()
+                ? turn.t("抱歉，我还没理解您的问题。您可以换个说法，或选择下面的服务：", "Sorry, I didn't quite get that. Could you rephrase, or pick one of these?")
+                : turn.t("收到您的文件。请问需要办理什么业务？", "Thanks for the file. What can I help you with?");
+        return new BotDecision.Clarify(nonBlank(turn.prediction().intent()), turn.prediction().confidence(), turn.language(),
+                apologyPrefix(turn) + text, menu(turn));
+    }
+
+    private boolean tooManyMisses(DialogueState.Draft d) {
+        return settings.lowConfidenceTurns() > 0 && d.lowConfidenceStreak >= settings.lowConfidenceTurns();
+    }
+
+    /** A policy question ("7天无理由退货怎么算") is better answered from the FAQ than by starting a flow. */
+    private static boolean faqBeatsIntent(Turn turn) {
+        return turn.faq().decision() == FaqDecision.ANSWER && turn.entities().orderNumbers().isEmpty()
+                && turn.faq().top().map(FaqHit::confidence).orElse(0.0) > turn.prediction().confidence();
+    }
+
+    /** The intent this turn is about, taking the conversation into account (follow-ups, a bare order number). */
+    private String effectiveIntent(Turn turn, DialogueState.Draft d, String intent) {
+        String fromQuickReply = quickReplyIntent(turn);
+        if (fromQuickReply != null) {
+            return fromQuickReply;
+        }
+        boolean hasOrderContext = !d.lastOrderId.isEmpty() || !turn.entities().orderNumbers().isEmpty();
+        if (hasOrderContext && FOLLOW_UP_ARRIVAL.matcher(turn.text()).find()) {
+            return "delivery_time";
+        }
+        if (!intent.isEmpty() && !intent.equals("chitchat")) {
+            return intent;
+        }
+        if (!turn.entities().orderNumbers().isEmpty()) {
+            String topicIntent = intentOfFlow(d.lastTopic);
+            return topicIntent.isEmpty() ? "order_status" : topicIntent;
+        }
+        if (FOLLOW_UP.matcher(turn.text()).find() && !d.lastTopic.isEmpty()) {
+            String topicIntent = intentOfFlow(d.lastTopic);
+            return topicIntent.isEmpty() ? d.lastTopic : topicIntent;
+        }
+        return intent;
+    }
+
+    /** The intent of one of the bot's own quick-reply labels, or null. */
+    private static String quickReplyIntent(Turn turn) {
+        String label = turn.text().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").strip();
+        return QUICK_REPLY_INTENTS.get(label);
+    }
+
+    private static String intentOfFlow(String flowOrIntent) {
+        if (Skills.FLOW_OF_INTENT.containsKey(flowOrIntent)) {
+            return flowOrIntent;
+        }
+        return switch (flowOrIntent) {
+            case Flows.RETURN_EXCHANGE -> "return_request";
+            default -> "";
+        };
+    }
+
+    private BotDecision smallTalk(Turn turn, DialogueState.Draft d, String intent) {
+        d.botActions.add("smalltalk:" + intent);
+        String text = switch (intent) {
+            case "greeting" -> turn.t("您好！我是智能客服，可以帮您查询订单物流、办理退换货、查询退款，也可以解答购物问题。请问有什么可以帮您？",
+                    "Hello! I'm the Concierge assistant. I can track orders, arrange returns and exchanges, check refunds and answer shopping questions. How can I help?");
+            case "thanks" -> turn.t("不客气！还有其他可以帮您的吗？", "You're welcome! Is there anything else I can help with?");
+            case "goodbye" -> turn.t("感谢您的咨询，祝您购物愉快，再见！", "Thanks for chatting with us. Have a great day, goodbye!");
+            case "csat_answer" -> turn.t("感谢您的评价，我们会继续努力！", "Thank you for your feedback!");
+            default -> turn.t("我是购物助手，擅长订单、物流、退换货和退款问题。请问有什么可以帮您？",
+                    "I'm a shopping assistant: orders, delivery, returns and refunds are my thing. What can I do for you?");
+        };
+        List<String> replies = intent.equals("goodbye") ? List.of() : menu(turn);
+        return new BotDecision.Answer(intent, turn.prediction().confidence(), turn.language(), text, replies, null);
+    }
+
+    private BotDecision answer(Turn turn, DialogueState.Draft d, FaqHit hit, String intent) {
+        Channel channel = turn.raw().channel();
+        String text = kb.answer(hit.entryId(), turn.language(), channel).orElse("");
+        d.botActions.add("faq:" + hit.entryId());
+        String answerIntent = nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent);
+        return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), apologyPrefix(turn) + text,
+                List.of(), hit.entryId());
+    }
+
+    /** The shopper clicked one of the clarification quick replies (an entry's title): answer that entry. */
+    private Optional<FaqHit> pickedOption(Turn turn, FaqResult faq) {
+        String text = normalizedLabel(turn.text());
+        for (FaqHit hit : faq.clarifyOptions()) {
+            boolean same = kb.entry(hit.entryId()).map(e -> normalizedLabel(e.title(turn.language())).equals(text))
+                    .orElse(false);
+            if (same) {
+                return Optional.of(hit);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalizedLabel(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+", " ").strip();
+    }
+
+    private BotDecision clarifyFaq(Turn turn, DialogueState.Draft d, FaqResult faq, String intent) {
+        List<String> options = new ArrayList<>();
+        for (FaqHit hit : faq.clarifyOptions()) {
+            kb.entry(hit.entryId()).map(e -> e.title(turn.language())).filter(t -> !t.isBlank())
+                    .filter(t -> !options.contains(t)).ifPresent(options::add);
+        }
+        options.add(turn.t("人工客服", "Talk to an agent"));
+        d.botActions.add("clarify:" + String.join("|", faq.clarifyOptions().stream().map(FaqHit::entryId).toList()));
+        return new BotDecision.Clarify(nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent),
+                faq.top().map(FaqHit::confidence).orElse(0.0), turn.language(),
+                apologyPrefix(turn) + turn.t("您想了解的是以下哪个问题？", "Did you mean one of these?"), options);
+    }
+
+    private BotDecision apologetic(Turn turn, BotDecision decision) {
+        if (!turn.sentiment().negative() || !(decision instanceof BotDecision.FlowStep f)) {
+            return decision;
+        }
+        return new BotDecision.FlowStep(f.intent(), f.confidence(), f.language(), apologyPrefix(turn) + f.text(),
+                f.quickReplies(), f.flow(), f.step());
+    }
+
+    private static String apologyPrefix(Turn turn) {
+        return turn.sentiment().negative() ? turn.t("非常抱歉给您带来不便。", "I'm sorry about the trouble. ") : "";
+    }
+
+    private static List<String> menu(Turn turn) {
+        return turn.zh() ? List.of("查询订单", "退换货", "退款进度", "人工客服")
+                : List.of("Track my order", "Return or exchange", "Refund status", "Talk to an agent");
+    }
+
+    private static String topic(DialogueState.Draft d, String intent) {
+        if (!d.flow.isEmpty()) {
+            return d.flow;
+        }
+        return intent.isEmpty() || intent.equals("human_request") ? d.lastTopic : intent;
+    }
+
+    private static String nonBlank(String intent) {
+        return intent == null || intent.isBlank() ? "oos" : intent;
+    }
+
+    private Map<String, List<String>> maskedEntities(Entities found) {
+        Map<String, List<String>> out = new LinkedHashMap<>(found.asText());
+        out.computeIfPresent("phone", (k, v) -> v.stream().map(masker::mask).toList());
+        out.computeIfPresent("email", (k, v) -> v.stream().map(masker::mask).toList());
+        return out;
+    }
+
+    private String languageOf(String text, BotTurn raw, DialogueState previous) {
+        String letters = NON_LANGUAGE.matcher(text).replaceAll(" ");
+        boolean any = letters.codePoints().anyMatch(Character::isLetter);
+        return any ? nlu.languages().detect(letters) : fallbackLanguage(raw, previous);
+    }
+
+    private static String fallbackLanguage(BotTurn raw, DialogueState previous) {
+        if (previous != null && previous.version() > 0) {
+            return previous.language();
+        }
+        String hint = raw.localeHint() != null ? raw.localeHint() : raw.customer().locale();
+        return hint != null && hint.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "zh";
+    }
+}

@@ -1,0 +1,606 @@
+package dev.concierge.bot.dialogue;
+
+import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.order.AfterSaleRequest;
+import dev.concierge.bot.order.AfterSaleTicket;
+import dev.concierge.bot.order.AfterSaleType;
+import dev.concierge.bot.order.Order;
+import dev.concierge.bot.order.OrderApi;
+import dev.concierge.bot.order.OrderApiException;
+import dev.concierge.bot.order.OrderStatus;
+import dev.concierge.bot.order.RefundInfo;
+import dev.concierge.bot.order.Tracking;
+import dev.concierge.core.message.Attachment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The guided flows: order status, delivery time, return/exchange, cancel order, change address, refund status.
+ * Each is a small state machine over {@link DialogueState#step()} with its slots in {@link DialogueState#slots()}.
+ * Order-API failures are not caught here: {@link OrderApiException} UNAVAILABLE propagates to the engine, which
+ * apologises and hands off.
+ */
+final class Flows {
+    static final String ORDER_STATUS = "order_status";
+    static final String DELIVERY_TIME = "delivery_time";
+    static final String RETURN_EXCHANGE = "return_exchange";
+    static final String CANCEL_ORDER = "cancel_order";
+    static final String CHANGE_ADDRESS = "change_address";
+    static final String REFUND_STATUS = "refund_status";
+
+    static final String ASK_ORDER = "ask_order";
+    static final String ASK_REASON = "ask_reason";
+    static final String ASK_PHOTO = "ask_photo";
+    static final String OFFER = "offer_options";
+    static final String CONFIRM = "confirm";
+    static final String ASK_ADDRESS = "ask_address";
+    static final String ASK_PHONE = "ask_phone";
+    static final String DONE = "done";
+
+    private static final Pattern DEFECT = Pattern.compile(
+            "质量|坏|破|裂|损|瑕疵|故障|不能用|不工作|漏|划痕|污|脏|defect|broken|damaged|crack|faulty|doesn'?t work"
+                    + "|not working|stopped working|scratch|torn|leak|stain",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHOOSE_RETURN = Pattern.compile("退货|退款|无理由|^退$|\\breturn\\b|\\brefund\\b|7.?day",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHOOSE_EXCHANGE = Pattern.compile("换货|换一|换个|^换$|exchange|replace",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern YES = Pattern.compile(
+            "^(确认.*|是的?|对|好的?|可以|没问题|嗯|yes|y|yeah|yep|ok|okay|sure|confirm.*|go ahead|please do)[。.!！]*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO = Pattern.compile(
+            "^(不.*|否|no|nope|n|keep.*|don'?t.*|not now)[。.!！]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RECENT = Pattern.compile("最近|最新|上一个|刚买|latest|recent|last order|most recent",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADDRESS_HINT = Pattern.compile(
+            "省|市|区|县|路|街|号|弄|镇|村|栋|室|\\bstreet\\b|\\bst\\b|\\broad\\b|\\brd\\b|\\bave(nue)?\\b|\\bapt\\b"
+                    + "|\\bblvd\\b|\\blane\\b|\\bfloor\\b|\\bsuite\\b|\\bdrive\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final OrderApi orders;
+    private final DialogueSettings settings;
+    private final Handoffs handoffs;
+    private final Clock clock;
+
+    Flows(OrderApi orders, DialogueSettings settings, Handoffs handoffs, Clock clock) {
+        this.orders = orders;
+        this.settings = settings;
+        this.handoffs = handoffs;
+        this.clock = clock;
+    }
+
+    /** Starts {@code flow} for this turn, using an order number from the text or the conversation if there is one. */
+    BotDecision start(String flow, Turn turn, DialogueState.Draft d) {
+        d.enter(flow, ASK_ORDER);
+        if (turn.prediction().intent().equals("exchange_request")) {
+            d.slots.put("preferred", "exchange");
+        }
+        if (flow.equals(RETURN_EXCHANGE) && DEFECT.matcher(turn.text()).find()) {
+            d.slots.put("reason", turn.text());
+        }
+        if ((flow.equals(RETURN_EXCHANGE) || flow.equals(CANCEL_ORDER))
+                && settings.isVip(turn.raw().customer().vipTier())) {
+            return handoffs.handoff(turn, d, Handoffs.VIP, flow,
+                    turn.t("您是我们的尊贵会员，", "As a valued member, you get a dedicated agent for this. "));
+        }
+        Optional<String> orderId = turn.entities().firstOrderNumber();
+        if (orderId.isEmpty() && !d.lastOrderId.isEmpty()) {
+            orderId = Optional.of(d.lastOrderId);
+        }
+        return orderId.isPresent() ? withOrder(orderId.get(), turn, d) : askOrder(turn, d, false);
+    }
+
+    /** The turn's answer to the current step, or empty when the text does not answer it (the engine re-prompts). */
+    Optional<BotDecision> proceed(Turn turn, DialogueState.Draft d) {
+        return switch (d.step) {
+            case ASK_ORDER -> {
+                Optional<String> id = turn.entities().firstOrderNumber();
+                if (id.isEmpty() && RECENT.matcher(turn.text()).find()) {
+                    List<Order> recent = orders.recentOrders(turn.raw().customer().id().value(), 1);
+                    id = recent.stream().findFirst().map(Order::orderId);
+                }
+                yield id.map(orderId -> withOrder(orderId, turn, d));
+            }
+            case ASK_REASON -> {
+                String text = turn.text().strip();
+                if (text.length() < 2 && turn.raw().attachments().isEmpty()) {
+                    yield Optional.empty();
+                }
+                d.slots.put("reason", text.isEmpty() ? "photo" : text);
+                yield Optional.of(afterReason(turn, d));
+            }
+            case ASK_PHOTO -> {
+                if (!photoFrom(turn, d)) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(offer(turn, d, false));
+            }
+            case OFFER -> chooseOption(turn, d);
+            case CONFIRM -> confirm(turn, d);
+            case ASK_ADDRESS -> {
+                String text = turn.text().strip();
+                if (!looksLikeAddress(text)) {
+                    yield Optional.empty();
+                }
+                d.slots.put("address", text);
+                if (!turn.entities().phones().isEmpty()) {
+                    d.slots.put("phone", turn.entities().phones().get(0));
+                    yield Optional.of(confirmAddress(turn, d));
+                }
+                d.moveTo(ASK_PHONE);
+                yield Optional.of(step(turn, d, turn.t("好的。请提供新地址的收件人手机号（11位）。",
+                        "Got it. What phone number should the courier call at the new address?"), List.of()));
+            }
+            case ASK_PHONE -> {
+                if (turn.entities().phones().isEmpty()) {
+                    yield Optional.empty();
+                }
+                d.slots.put("phone", turn.entities().phones().get(0));
+                yield Optional.of(confirmAddress(turn, d));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /** Asks again for what the current step needs. */
+    BotDecision reprompt(Turn turn, DialogueState.Draft d) {
+        String sorry = turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
+        return switch (d.step) {
+            case ASK_ORDER -> askOrder(turn, d, true);
+            case ASK_REASON -> step(turn, d, sorry + reasonPrompt(turn), reasonReplies(turn));
+            case ASK_PHOTO -> step(turn, d, sorry + photoPrompt(turn), List.of());
+            case OFFER -> offer(turn, d, true);
+            case CONFIRM -> step(turn, d, sorry + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."),
+                    yesNo(turn));
+            case ASK_ADDRESS -> step(turn, d, sorry + turn.t("请发送完整的新地址，包括省市区、街道和门牌号。",
+                    "Please send the full new address: street, number, city."), List.of());
+            case ASK_PHONE -> step(turn, d, sorry + turn.t("请提供11位手机号码，例如 13800138000。",
+                    "Please send a phone number, e.g. +1 415 555 0100 or 13800138000."), List.of());
+            default -> step(turn, d, sorry, List.of());
+        };
+    }
+
+    // --- identifying the order
+
+    private BotDecision askOrder(Turn turn, DialogueState.Draft d, boolean again) {
+        d.moveTo(ASK_ORDER);
+        List<String> recent = new ArrayList<>();
+        try {
+            orders.recentOrders(turn.raw().customer().id().value(), 3).forEach(o -> recent.add(o.orderId()));
+        } catch (OrderApiException e) {
+            // the quick replies are a convenience: ask for the number without them
+        }
+        String text = again
+                ? turn.t("抱歉，没有识别到订单号。请发送订单号（如 DD20261101001），或点选下方订单。",
+                        "Sorry, I didn't find an order number. Please send it (e.g. DD20261101001) or pick one below.")
+                : turn.t("请提供您的订单号（如 DD20261101001），或点选下方最近的订单。",
+                        "Which order is it? Send the order number (e.g. DD20261101001) or pick a recent order below.");
+        return step(turn, d, text, recent);
+    }
+
+    private BotDecision withOrder(String orderId, Turn turn, DialogueState.Draft d) {
+        Order order;
+        try {
+            order = orders.order(orderId);
+        } catch (OrderApiException e) {
+            if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            // most often a typo: ask again; repeated misses end in a handoff (the engine counts re-prompts)
+            d.moveTo(ASK_ORDER);
+            d.reprompts++;
+            if (d.reprompts > settings.maxReprompts()) {
+                return handoffs.handoff(turn, d, Handoffs.BACKEND_FAILURE, d.flow,
+                        turn.t("没有查到订单 " + orderId + "。", "I couldn't find order " + orderId + ". "));
+            }
+            return step(turn, d, turn.t("没有查到订单 " + orderId + "，请核对订单号后重新发送。",
+                    "I couldn't find order " + orderId + ". Please check the number and send it again."), List.of());
+        }
+        d.slots.put("order_id", order.orderId());
+        d.lastOrderId = order.orderId();
+        d.lastOrder = snapshot(order);
+        return switch (d.flow) {
+            case ORDER_STATUS -> orderStatus(order, turn, d);
+            case DELIVERY_TIME -> deliveryTime(order, turn, d);
+            case REFUND_STATUS -> refundStatus(order, turn, d);
+            case CANCEL_ORDER -> cancelOrder(order, turn, d);
+            case CHANGE_ADDRESS -> changeAddress(order, turn, d);
+            case RETURN_EXCHANGE -> returnExchange(order, turn, d);
+            default -> throw new IllegalStateException("unknown flow " + d.flow);
+        };
+    }
+
+    // --- order status and delivery time
+
+    private BotDecision orderStatus(Order order, Turn turn, DialogueState.Draft d) {
+        String text = statusText(order, turn);
+        if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED) {
+            Tracking t = orders.tracking(order.orderId());
+            text += trackingText(t, turn);
+            d.lastOrder = snapshotWith(order, t);
+        }
+        return done(turn, d, text, List.of(turn.t("什么时候到？", "When will it arrive?"), turn.t("退换货", "Return or exchange")));
+    }
+
+    private BotDecision deliveryTime(Order order, Turn turn, DialogueState.Draft d) {
+        String text = switch (order.status()) {
+            case PENDING_PAYMENT -> turn.t("订单 " + order.orderId() + " 还未付款，付款后48小时内发货，一般发货后2-4天送达。",
+                    "Order " + order.orderId() + " is awaiting payment. It ships within 48 hours of payment and usually arrives 2-4 days later.");
+            case PAID -> turn.t("订单 " + order.orderId() + " 已付款，将在48小时内发货，一般发货后2-4天送达。",
+                    "Order " + order.orderId() + " is paid and will ship within 48 hours; delivery usually takes 2-4 days after that.");
+            case SHIPPED -> {
+                Tracking t = orders.tracking(order.orderId());
+                d.lastOrder = snapshotWith(order, t);
+                yield t.estimatedDelivery() == null
+                        ? turn.t("订单 " + order.orderId() + " 已发货，一般2-4天送达。" + trackingText(t, turn),
+                                "Order " + order.orderId() + " has shipped; delivery usually takes 2-4 days." + trackingText(t, turn))
+                        : turn.t("订单 " + order.orderId() + " 预计 " + t.estimatedDelivery() + " 送达。" + trackingText(t, turn, false),
+                                "Order " + order.orderId() + " should arrive by " + t.estimatedDelivery() + "." + trackingText(t, turn, false));
+            }
+            case DELIVERED, REFUNDING, REFUNDED -> turn.t("订单 " + order.orderId() + " 已于 " + deliveredDate(order) + " 签收。",
+                    "Order " + order.orderId() + " was delivered on " + deliveredDate(order) + ".");
+            case CANCELLED -> turn.t("订单 " + order.orderId() + " 已取消，不会发货。",
+                    "Order " + order.orderId() + " was cancelled, so it won't be delivered.");
+        };
+        return done(turn, d, text, List.of());
+    }
+
+    // --- refund status
+
+    private BotDecision refundStatus(Order order, Turn turn, DialogueState.Draft d) {
+        RefundInfo refund;
+        try {
+            refund = orders.refundStatus(order.orderId());
+        } catch (OrderApiException e) {
+            if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return done(turn, d, turn.t("订单 " + order.orderId() + " 目前没有退款记录。如需退货退款，可以回复“退货”。",
+                    "There is no refund on order " + order.orderId() + ". To return it for a refund, reply \"return\"."),
+                    List.of(turn.t("退货", "Return")));
+        }
+        String by = refund.expectedBy() == null ? "" : turn.t("，预计 " + refund.expectedBy() + " 前原路退回",
+                ", expected back on your original payment method by " + refund.expectedBy());
+        return done(turn, d, turn.t("订单 " + order.orderId() + " 的退款 ¥" + money(refund.amount()) + " 状态：" + refundStatusZh(refund.status()) + by + "。",
+                "The refund of " + money(refund.amount()) + " " + refund.currency() + " for order " + order.orderId() + " is "
+                        + refund.status() + by + "."), List.of());
+    }
+
+    // --- cancel
+
+    private BotDecision cancelOrder(Order order, Turn turn, DialogueState.Draft d) {
+        if (!order.status().cancellable()) {
+            return notCancellable(order, turn, d);
+        }
+        if (settings.highValueAmount() > 0 && order.totalAmount() >= settings.highValueAmount()) {
+            return handoffs.handoff(turn, d, Handoffs.HIGH_VALUE_ORDER, CANCEL_ORDER, "");
+        }
+        d.moveTo(CONFIRM);
+        return step(turn, d, turn.t("确认取消订单 " + order.orderId() + "（" + itemNames(order) + "，¥" + money(order.totalAmount()) + "）吗？"
+                        + (order.status() == OrderStatus.PAID ? "已付款项将原路退回。" : ""),
+                "Cancel order " + order.orderId() + " (" + itemNames(order) + ", " + money(order.totalAmount()) + " " + order.currency() + ")?"
+                        + (order.status() == OrderStatus.PAID ? " The payment will be refunded to your original method." : "")),
+                yesNo(turn));
+    }
+
+    private BotDecision notCancellable(Order order, Turn turn, DialogueState.Draft d) {
+        String text = switch (order.status()) {
+            case SHIPPED -> turn.t("订单 " + order.orderId() + " 已发货，无法直接取消。您可以拒收，或签收后申请7天无理由退货。",
+                    "Order " + order.orderId() + " has already shipped, so it can't be cancelled. You can refuse the delivery or return it within 7 days of receipt.");
+            case DELIVERED -> turn.t("订单 " + order.orderId() + " 已签收，无法取消，可以申请退货。",
+                    "Order " + order.orderId() + " has been delivered, so it can't be cancelled, but you can return it.");
+            case CANCELLED -> turn.t("订单 " + order.orderId() + " 已经是取消状态。", "Order " + order.orderId() + " is already cancelled.");
+            default -> turn.t("订单 " + order.orderId() + " 正在退款中，无需取消。", "Order " + order.orderId() + " is already being refunded.");
+        };
+        d.step = "not_cancellable";
+        return done(turn, d, text, List.of(turn.t("申请退货", "Return it"), turn.t("人工客服", "Talk to an agent")));
+    }
+
+    private Optional<BotDecision> confirm(Turn turn, DialogueState.Draft d) {
+        String text = turn.text().strip();
+        boolean yes = YES.matcher(text).matches();
+        boolean no = !yes && NO.matcher(text).matches();
+        if (!yes && !no) {
+            return Optional.empty();
+        }
+        String orderId = d.slots.get("order_id");
+        if (no) {
+            return Optional.of(done(turn, d, d.flow.equals(CANCEL_ORDER)
+                    ? turn.t("好的，订单 " + orderId + " 保持不变。", "OK, order " + orderId + " stays as it is.")
+                    : turn.t("好的，地址保持不变。", "OK, the address stays as it is."), List.of()));
+        }
+        if (d.flow.equals(CANCEL_ORDER)) {
+            try {
+                Order cancelled = orders.cancel(orderId, "shopper request via bot");
+                d.lastOrder = snapshot(cancelled);
+            } catch (OrderApiException e) {
+                if (e.kind() != OrderApiException.Kind.REJECTED) {
+                    throw e;
+                }
+                return Optional.of(handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, CANCEL_ORDER,
+                        turn.t("订单状态已变化，系统无法自动取消。", "The order changed state and can't be cancelled automatically. ")));
+            }
+            return Optional.of(done(turn, d, turn.t("订单 " + orderId + " 已取消。如已付款，款项将在1-3个工作日内原路退回。",
+                    "Order " + orderId + " is cancelled. If you paid, the money goes back to your original payment method within 1-3 business days."),
+                    List.of()));
+        }
+        try {
+            Order moved = orders.changeAddress(orderId, d.slots.get("address") + " (" + d.slots.get("phone") + ")");
+            d.lastOrder = snapshot(moved);
+        } catch (OrderApiException e) {
+            if (e.kind() != OrderApiException.Kind.REJECTED) {
+                throw e;
+            }
+            return Optional.of(handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, CHANGE_ADDRESS,
+                    turn.t("订单已出库，系统无法修改地址。", "The order has left the warehouse, so I can't change the address. ")));
+        }
+        return Optional.of(done(turn, d, turn.t("已将订单 " + orderId + " 的收货地址改为：" + d.slots.get("address") + "。",
+                "Done: order " + orderId + " will be delivered to " + d.slots.get("address") + "."), List.of()));
+    }
+
+    // --- change address
+
+    private BotDecision changeAddress(Order order, Turn turn, DialogueState.Draft d) {
+        if (!order.status().addressChangeable()) {
+            d.step = "not_changeable";
+            return done(turn, d, turn.t("订单 " + order.orderId() + " 已发货，无法修改地址。您可以联系快递改派或拒收。",
+                    "Order " + order.orderId() + " has already shipped, so the address can't be changed here. You can ask the courier to redirect it or refuse it."),
+                    List.of(turn.t("人工客服", "Talk to an agent")));
+        }
+        d.moveTo(ASK_ADDRESS);
+        return step(turn, d, turn.t("订单 " + order.orderId() + " 还未发货，可以修改地址。请发送新的收货地址（省市区+街道门牌号）。",
+                "Order " + order.orderId() + " hasn't shipped yet, so the address can be changed. Please send the new address (street, number, city)."),
+                List.of());
+    }
+
+    private BotDecision confirmAddress(Turn turn, DialogueState.Draft d) {
+        d.moveTo(CONFIRM);
+        return step(turn, d, turn.t("请确认新地址：" + d.slots.get("address") + "，联系电话 " + maskPhone(d.slots.get("phone")) + "。",
+                "Please confirm the new address: " + d.slots.get("address") + ", phone " + maskPhone(d.slots.get("phone")) + "."),
+                yesNo(turn));
+    }
+
+    // --- return / exchange
+
+    private BotDecision returnExchange(Order order, Turn turn, DialogueState.Draft d) {
+        if (order.status() != OrderStatus.DELIVERED) {
+            String text = switch (order.status()) {
+                case PENDING_PAYMENT, PAID -> turn.t("订单 " + order.orderId() + " 还未发货，无需退货，可以直接取消订单。",
+                        "Order " + order.orderId() + " hasn't shipped yet: no need to return it, you can cancel it instead.");
+                case SHIPPED -> turn.t("订单 " + order.orderId() + " 还在运输中，签收后即可申请退换货，也可以拒收。",
+                        "Order " + order.orderId() + " is still on its way. Once it's delivered you can request a return or exchange, or you can refuse it.");
+                case REFUNDING, REFUNDED -> turn.t("订单 " + order.orderId() + " 已在退款流程中。", "Order " + order.orderId() + " is already being refunded.");
+                default -> turn.t("订单 " + order.orderId() + " 已取消，无需退货。", "Order " + order.orderId() + " was cancelled; there is nothing to return.");
+            };
+            d.step = "not_returnable";
+            List<String> replies = order.status().cancellable() ? List.of(turn.t("取消订单", "Cancel the order")) : List.of();
+            return done(turn, d, text, replies);
+        }
+        long days = daysSinceDelivery(order);
+        d.slots.put("days_since_delivery", Long.toString(days));
+        if (days > settings.exchangeWindowDays()) {
+            return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, RETURN_EXCHANGE,
+                    turn.t("该订单签收已超过" + settings.exchangeWindowDays() + "天，超出自助退换期限，需要人工为您评估。",
+                            "This order was delivered more than " + settings.exchangeWindowDays()
+                                    + " days ago, past the self-service window, so an agent needs to review it. "));
+        }
+        if (settings.highValueAmount() > 0 && order.totalAmount() >= settings.highValueAmount()) {
+            return handoffs.handoff(turn, d, Handoffs.HIGH_VALUE_ORDER, RETURN_EXCHANGE,
+                    turn.t("高价值商品的退换货由专人为您处理，", "High-value items are handled by a specialist. "));
+        }
+        if (!d.slots.containsKey("reason")) {
+            d.moveTo(ASK_REASON);
+            return step(turn, d, turn.t("找到订单 " + order.orderId() + "（" + itemNames(order) + "）。", "Found order "
+                    + order.orderId() + " (" + itemNames(order) + "). ") + reasonPrompt(turn), reasonReplies(turn));
+        }
+        return afterReason(turn, d);
+    }
+
+    private BotDecision afterReason(Turn turn, DialogueState.Draft d) {
+        boolean defect = DEFECT.matcher(d.slots.getOrDefault("reason", "")).find();
+        if (defect && !d.slots.containsKey("photo") && !photoFrom(turn, d)) {
+            d.moveTo(ASK_PHOTO);
+            return step(turn, d, photoPrompt(turn), List.of());
+        }
+        return offer(turn, d, false);
+    }
+
+    private boolean photoFrom(Turn turn, DialogueState.Draft d) {
+        List<String> refs = turn.raw().attachments().stream()
+                .filter(a -> a.contentType().startsWith("image/") || a.contentType().equals("application/octet-stream"))
+                .map(Attachment::reference).toList();
+        if (refs.isEmpty()) {
+            return false;
+        }
+        d.slots.put("photo", String.join(" ", refs));
+        return true;
+    }
+
+    private BotDecision offer(Turn turn, DialogueState.Draft d, boolean again) {
+        d.moveTo(OFFER);
+        boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
+        List<String> replies = returnable
+                ? List.of(turn.t("7天无理由退货", "7-day no-reason return"), turn.t("换货", "Exchange"))
+                : List.of(turn.t("换货", "Exchange"));
+        String prefix = again ? turn.t("请选择下面的一项。", "Please pick one of the options. ") : "";
+        String text = returnable
+                ? turn.t("收到。该订单签收未满" + settings.returnWindowDays() + "天，您可以选择7天无理由退货（退款原路退回），或换货（换同款新品）。",
+                        "Thanks. It was delivered less than " + settings.returnWindowDays()
+                                + " days ago, so you can choose a 7-day no-reason return (refund to your original payment method) or an exchange for a new one.")
+                : turn.t("收到。该订单已超过7天无理由退货期限，但仍在" + settings.exchangeWindowDays() + "天换货期内，可以为您办理换货。",
+                        "Thanks. The 7-day return window has passed, but it is still within the " + settings.exchangeWindowDays()
+                                + "-day exchange window, so I can arrange an exchange.");
+        return step(turn, d, prefix + text, replies);
+    }
+
+    private Optional<BotDecision> chooseOption(Turn turn, DialogueState.Draft d) {
+        String text = turn.text().strip();
+        boolean exchange = CHOOSE_EXCHANGE.matcher(text).find();
+        boolean ret = !exchange && CHOOSE_RETURN.matcher(text).find();
+        if (!exchange && !ret) {
+            return Optional.empty();
+        }
+        boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
+        if (ret && !returnable) {
+            return Optional.of(offer(turn, d, true));
+        }
+        AfterSaleType type = exchange ? AfterSaleType.EXCHANGE : AfterSaleType.RETURN;
+        String orderId = d.slots.get("order_id");
+        List<String> photos = d.slots.containsKey("photo") ? List.of(d.slots.get("photo").split(" ")) : List.of();
+        AfterSaleTicket ticket;
+        try {
+            ticket = orders.createAfterSale(new AfterSaleRequest(orderId, type, d.slots.getOrDefault("reason", ""), photos));
+        } catch (OrderApiException e) {
+            if (e.kind() != OrderApiException.Kind.REJECTED) {
+                throw e;
+            }
+            return Optional.of(handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, RETURN_EXCHANGE,
+                    turn.t("系统无法自动受理该申请，", "The system couldn't accept this request automatically. ")));
+        }
+        d.slots.put("ticket", ticket.ticketId());
+        String next = type == AfterSaleType.RETURN
+                ? turn.t("退货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件（运费由我们承担），仓库收货验收后3-5个工作日内原路退款。",
+                        "Return request " + ticket.ticketId() + " is created. A courier will collect the parcel within 1-2 days (free of charge); we refund your original payment method 3-5 business days after the warehouse receives it.")
+                : turn.t("换货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件，仓库收到后48小时内为您发出新品。",
+                        "Exchange request " + ticket.ticketId() + " is created. A courier will collect the item within 1-2 days and we ship the replacement within 48 hours of receiving it.");
+        return Optional.of(done(turn, d, next, List.of()));
+    }
+
+    // --- helpers
+
+    private BotDecision step(Turn turn, DialogueState.Draft d, String text, List<String> quickReplies) {
+        d.botActions.add("flow:" + d.flow + "/" + d.step);
+        return new BotDecision.FlowStep(flowIntent(turn, d.flow), turn.prediction().confidence(), turn.language(), text,
+                quickReplies, d.flow, d.step);
+    }
+
+    private BotDecision done(Turn turn, DialogueState.Draft d, String text, List<String> quickReplies) {
+        String flow = d.flow;
+        String step = d.step.startsWith("not_") ? d.step : DONE;
+        d.botActions.add("flow:" + flow + "/" + step);
+        d.lastTopic = flow;
+        d.endFlow();
+        return new BotDecision.FlowStep(flowIntent(turn, flow), turn.prediction().confidence(), turn.language(), text,
+                quickReplies, flow, step);
+    }
+
+    private static String flowIntent(Turn turn, String flow) {
+        String predicted = turn.prediction().intent();
+        return Skills.FLOW_OF_INTENT.getOrDefault(predicted, "").equals(flow) ? predicted : flow;
+    }
+
+    private static String reasonPrompt(Turn turn) {
+        return turn.t("请问退换货的原因是什么？", "What's the reason for the return or exchange?");
+    }
+
+    private static List<String> reasonReplies(Turn turn) {
+        return List.of(turn.t("质量问题", "Defective or damaged"), turn.t("发错货", "Wrong item"),
+                turn.t("不想要了", "Changed my mind"));
+    }
+
+    private static String photoPrompt(Turn turn) {
+        return turn.t("很抱歉商品有问题。请拍一张能看清问题的照片发给我，方便为您登记。",
+                "Sorry the item has a problem. Please send a photo that shows the defect so I can register it.");
+    }
+
+    private static List<String> yesNo(Turn turn) {
+        return List.of(turn.t("确认", "Confirm"), turn.t("不了", "No"));
+    }
+
+    private static boolean looksLikeAddress(String text) {
+        return text.length() >= 6 && text.length() <= 300 && ADDRESS_HINT.matcher(text).find()
+                && (text.chars().anyMatch(Character::isDigit) || text.length() >= 10);
+    }
+
+    private long daysSinceDelivery(Order order) {
+        if (order.deliveredAt() == null) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(order.deliveredAt(), clock.instant()).toDays());
+    }
+
+    private static LocalDate deliveredDate(Order order) {
+        return order.deliveredAt() == null ? LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC)
+                : LocalDate.ofInstant(order.deliveredAt(), ZoneOffset.UTC);
+    }
+
+    private static String statusText(Order order, Turn turn) {
+        String id = order.orderId();
+        return switch (order.status()) {
+            case PENDING_PAYMENT -> turn.t("订单 " + id + " 待付款，请在30分钟内完成支付。", "Order " + id + " is awaiting payment.");
+            case PAID -> turn.t("订单 " + id + " 已付款，正在备货，48小时内发货。", "Order " + id + " is paid and being prepared; it ships within 48 hours.");
+            case SHIPPED -> turn.t("订单 " + id + " 已发货。", "Order " + id + " has shipped.");
+            case DELIVERED -> turn.t("订单 " + id + " 已签收。", "Order " + id + " has been delivered.");
+            case CANCELLED -> turn.t("订单 " + id + " 已取消。", "Order " + id + " was cancelled.");
+            case REFUNDING -> turn.t("订单 " + id + " 正在退款中。", "Order " + id + " is being refunded.");
+            case REFUNDED -> turn.t("订单 " + id + " 已退款。", "Order " + id + " has been refunded.");
+        };
+    }
+
+    private static String trackingText(Tracking t, Turn turn) {
+        return trackingText(t, turn, true);
+    }
+
+    private static String trackingText(Tracking t, Turn turn, boolean withEta) {
+        StringBuilder s = new StringBuilder();
+        if (!t.carrier().isEmpty()) {
+            s.append(turn.t(" 承运商：" + t.carrier() + "，运单号：" + t.trackingNumber() + "。",
+                    " Carrier: " + t.carrier() + ", tracking number " + t.trackingNumber() + "."));
+        }
+        if (!t.events().isEmpty()) {
+            Tracking.Event latest = t.events().get(0);
+            s.append(turn.t(" 最新动态：" + latest.location() + " " + latest.description() + "。",
+                    " Latest: " + latest.description() + (latest.location().isEmpty() ? "" : " (" + latest.location() + ")") + "."));
+        }
+        if (withEta && t.estimatedDelivery() != null && !"delivered".equals(t.status())) {
+            s.append(turn.t(" 预计 " + t.estimatedDelivery() + " 送达。", " Expected delivery: " + t.estimatedDelivery() + "."));
+        }
+        return s.toString();
+    }
+
+    private static String refundStatusZh(String status) {
+        return switch (status) {
+            case "requested" -> "已申请";
+            case "approved" -> "已同意";
+            case "processing" -> "处理中";
+            case "completed" -> "已退回";
+            case "rejected" -> "已驳回";
+            default -> status;
+        };
+    }
+
+    static HandoffContext.OrderSnapshot snapshot(Order o) {
+        return new HandoffContext.OrderSnapshot(o.orderId(), o.status().wireName(), o.totalAmount(), o.currency(),
+                o.items().stream().map(i -> i.name() + " x" + i.quantity()).toList(),
+                o.trackingNumber(), o.carrier());
+    }
+
+    private static HandoffContext.OrderSnapshot snapshotWith(Order o, Tracking t) {
+        return new HandoffContext.OrderSnapshot(o.orderId(), o.status().wireName(), o.totalAmount(), o.currency(),
+                o.items().stream().map(i -> i.name() + " x" + i.quantity()).toList(),
+                t.trackingNumber().isEmpty() ? o.trackingNumber() : t.trackingNumber(),
+                t.carrier().isEmpty() ? o.carrier() : t.carrier());
+    }
+
+    private static String itemNames(Order order) {
+        return String.join(", ", order.items().stream().map(Order.OrderItem::name).toList());
+    }
+
+    private static String money(double amount) {
+        return amount == Math.rint(amount) ? Long.toString((long) amount) : String.format(java.util.Locale.ROOT, "%.2f", amount);
+    }
+
+    private static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone;
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+}

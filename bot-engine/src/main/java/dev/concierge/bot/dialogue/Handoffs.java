@@ -1,0 +1,186 @@
+package dev.concierge.bot.dialogue;
+
+import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.curation.UnansweredLog;
+import dev.concierge.bot.curation.UnansweredQuestion;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.SenderRole;
+import dev.concierge.core.privacy.PersonalDataMasker;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds handoff decisions: reason → priority and skills, the shopper-facing text (apologetic when they are upset
+ * or the backend failed), the context card, and the entry in the unanswered log.
+ */
+final class Handoffs {
+    static final String HUMAN_REQUEST = "human_request";
+    static final String LOW_CONFIDENCE = "low_confidence";
+    static final String NEGATIVE_SENTIMENT = "negative_sentiment";
+    static final String COMPLAINT = "complaint";
+    static final String ACCOUNT_SECURITY = "account_security";
+    static final String VIP = "vip";
+    static final String HIGH_VALUE_ORDER = "high_value_order";
+    static final String NEEDS_HUMAN_DECISION = "needs_human_decision";
+    static final String BACKEND_FAILURE = "backend_failure";
+    static final String BOT_ERROR = "bot_error";
+
+    static final int URGENT = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Handoffs.class);
+
+    private final DialogueSettings settings;
+    private final UnansweredLog unanswered;
+    private final PersonalDataMasker masker;
+    private final Clock clock;
+
+    Handoffs(DialogueSettings settings, UnansweredLog unanswered, PersonalDataMasker masker, Clock clock) {
+        this.settings = settings;
+        this.unanswered = unanswered;
+        this.masker = masker;
+        this.clock = clock;
+    }
+
+    /**
+     * @param topic the flow or intent the conversation is about, for the skill
+     * @param note  an extra sentence for the shopper (what happens next), or ""
+     */
+    BotDecision.Handoff handoff(Turn turn, DialogueState.Draft draft, String reason, String topic, String note) {
+        String intent = intentOf(turn, reason);
+        int priority = priority(turn, reason);
+        Set<String> skills = skills(reason, topic);
+        StringBuilder text = new StringBuilder();
+        boolean apologise = turn.sentiment().negative() || reason.equals(BACKEND_FAILURE) || reason.equals(BOT_ERROR)
+                || reason.equals(COMPLAINT) || reason.equals(NEGATIVE_SENTIMENT);
+        if (apologise) {
+            text.append(turn.t("非常抱歉给您带来不便。", "I'm very sorry for the trouble. "));
+        }
+        if (reason.equals(BACKEND_FAILURE)) {
+            text.append(turn.t("系统暂时无法查询到您的订单信息，", "I can't reach our order system right now, so "));
+        } else if (reason.equals(BOT_ERROR)) {
+            text.append(turn.t("系统出了点问题，", "Something went wrong on my side, so "));
+        }
+        if (!note.isEmpty()) {
+            text.append(note);
+        }
+        text.append(priority >= URGENT
+                ? turn.t("已为您优先转接人工客服，请稍候，客服会尽快与您联系。",
+                        "I'm connecting you to a specialist with priority; please stay here, they'll be with you shortly.")
+                : turn.t("正在为您转接人工客服，请稍候，您无需重复描述问题。",
+                        "I'm connecting you with a human agent now; you won't need to repeat yourself."));
+        draft.botActions.add("handoff:" + reason);
+        List<String> path = new ArrayList<>(draft.intentPath);
+        path.add(intent);
+        HandoffContext context = new HandoffContext(summary(turn, draft, reason, path), reason, priority,
+                turn.sentiment().wireName(), turn.sentiment().negativeScore(), turn.language(), path, draft.entities,
+                draft.botActions, draft.lastOrder);
+        record(turn, reason, questionBehind(turn, reason));
+        LOG.info("handoff conversation={} reason={} priority={} skills={}", turn.raw().conversationId(), reason,
+                priority, skills);
+        return new BotDecision.Handoff(intent, confidenceOf(turn), turn.language(), text.toString(), List.of(), reason,
+                priority, skills, context);
+    }
+
+    /** Logs a question the bot could not handle (masked), for knowledge-base curation. */
+    void record(Turn turn, String reason) {
+        record(turn, reason, turn.text());
+    }
+
+    /**
+     * "人工" says nothing about what the bot could not answer; the shopper's previous message (from the turn's
+     * history, when the channel passes it) is the question worth curating.
+     */
+    private static String questionBehind(Turn turn, String reason) {
+        if (!reason.equals(HUMAN_REQUEST)) {
+            return turn.text();
+        }
+        List<Message> history = turn.raw().history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Message m = history.get(i);
+            if (m.senderRole() == SenderRole.CUSTOMER && m.text() != null && !m.text().isBlank()) {
+                return m.text();
+            }
+        }
+        return turn.text();
+    }
+
+    private void record(Turn turn, String reason, String question) {
+        if (question.isBlank()) {
+            return;
+        }
+        try {
+            unanswered.record(new UnansweredQuestion(clock.instant(), turn.raw().conversationId().value(),
+                    turn.language(), masker.mask(question), reason, turn.prediction().intent(),
+                    turn.prediction().confidence(), turn.faq().top().map(h -> h.entryId()).orElse("")));
+        } catch (RuntimeException e) {
+            // curation is best effort: a full or unreachable log must not cost the shopper their answer
+            LOG.warn("could not record unanswered question: {}", e.toString());
+        }
+    }
+
+    int priority(Turn turn, String reason) {
+        int p = switch (reason) {
+            case ACCOUNT_SECURITY -> URGENT;
+            case COMPLAINT -> 2;
+            case NEGATIVE_SENTIMENT, VIP, HIGH_VALUE_ORDER, BACKEND_FAILURE, BOT_ERROR -> 1;
+            default -> 0;
+        };
+        if (turn.sentiment().angry()) {
+            p += 1;
+        } else if (turn.sentiment().negative() && !reason.equals(NEGATIVE_SENTIMENT)) {
+            p += 1;
+        }
+        if (settings.isVip(turn.raw().customer().vipTier()) && !reason.equals(VIP)) {
+            p += 1;
+        }
+        return Math.min(URGENT, p);
+    }
+
+    private static Set<String> skills(String reason, String topic) {
+        return switch (reason) {
+            case ACCOUNT_SECURITY -> Set.of("account_security");
+            case COMPLAINT -> Set.of("complaints");
+            default -> Set.of(Skills.forTopic(topic));
+        };
+    }
+
+    private static String intentOf(Turn turn, String reason) {
+        return switch (reason) {
+            case HUMAN_REQUEST -> "human_request";
+            case ACCOUNT_SECURITY -> "account_security";
+            case COMPLAINT -> "complaint";
+            default -> turn.prediction().intent().isBlank() ? "oos" : turn.prediction().intent();
+        };
+    }
+
+    private static double confidenceOf(Turn turn) {
+        return Math.max(0.0, Math.min(1.0, turn.prediction().confidence()));
+    }
+
+    private String summary(Turn turn, DialogueState.Draft draft, String reason, List<String> path) {
+        StringBuilder s = new StringBuilder();
+        s.append("Handoff: ").append(reason).append(". Intents: ").append(String.join(" > ", path)).append('.');
+        if (draft.lastOrder != null) {
+            s.append(" Order ").append(draft.lastOrder.orderId()).append(" (").append(draft.lastOrder.status())
+                    .append(", ").append(draft.lastOrder.totalAmount()).append(' ').append(draft.lastOrder.currency())
+                    .append(").");
+        }
+        if (!draft.flow.isEmpty()) {
+            s.append(" Flow ").append(draft.flow).append(" stopped at ").append(draft.step).append('.');
+        }
+        List<String> actions = draft.botActions.subList(Math.max(0, draft.botActions.size() - 4), draft.botActions.size());
+        s.append(" Bot: ").append(String.join(", ", actions)).append('.');
+        s.append(" Sentiment: ").append(turn.sentiment().wireName()).append(turn.sentiment().angry() ? " (angry)" : "")
+                .append(". Last message: \"").append(abbreviate(masker.mask(turn.text()))).append('"');
+        return s.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+}

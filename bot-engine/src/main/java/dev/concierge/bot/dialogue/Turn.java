@@ -1,0 +1,25 @@
+package dev.concierge.bot.dialogue;
+
+import dev.concierge.bot.BotTurn;
+import dev.concierge.bot.entity.Entities;
+import dev.concierge.bot.nlu.IntentPrediction;
+import dev.concierge.bot.sentiment.Sentiment;
+import dev.concierge.kb.FaqResult;
+
+/** One customer message after understanding: language, entities, sentiment, intent and FAQ candidates. */
+record Turn(BotTurn raw, String text, String language, Entities entities, Sentiment sentiment,
+        IntentPrediction prediction, FaqResult faq) {
+
+    boolean zh() {
+        return language.equals("zh");
+    }
+
+    String t(String chinese, String english) {
+        return zh() ? chinese : english;
+    }
+
+    /** The intent if it is confident and in scope, else "". */
+    String confidentIntent(double threshold) {
+        return !prediction.outOfScope() && prediction.confidence() >= threshold ? prediction.intent() : "";
+    }
+}

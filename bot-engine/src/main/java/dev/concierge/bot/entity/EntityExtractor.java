@@ -1,0 +1,148 @@
+package dev.concierge.bot.entity;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds order numbers, phone numbers, emails, amounts and dates in Chinese or English text. Stateless apart from
+ * the clock (relative dates such as 明天 / tomorrow); thread-safe.
+ *
+ * <p>Demo order-number format: {@code DD} followed by 8 to 18 digits (case-insensitive, e.g. {@code DD20261101001}),
+ * or a bare run of 12 to 20 digits that is not a phone number. Mainland mobile numbers have 11 digits, so they never
+ * read as order numbers.
+ */
+public final class EntityExtractor {
+    private static final Pattern ORDER_DD = Pattern.compile("(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]{8,18})(?![0-9])");
+    private static final Pattern ORDER_DIGITS = Pattern.compile("(?<![0-9A-Za-z+])([0-9]{12,20})(?![0-9])");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
+    private static final Pattern CN_MOBILE = Pattern.compile(
+            "(?<![0-9])(?:\\+?86[ \\-]?)?(1[3-9][0-9])[ \\-]?([0-9]{4})[ \\-]?([0-9]{4})(?![0-9])");
+    private static final Pattern INTL_PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+([1-9][0-9 \\-]{7,16}[0-9])(?![0-9])");
+    private static final Pattern AMOUNT_PREFIX = Pattern.compile("([¥￥$])\\s?([0-9]+(?:\\.[0-9]{1,2})?)");
+    private static final Pattern AMOUNT_SUFFIX = Pattern.compile(
+            "(?<![0-9.])([0-9]+(?:\\.[0-9]{1,2})?)\\s?(元|块钱|块|人民币|rmb|yuan|dollars?|usd|cny)(?![A-Za-z])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])(20[0-9]{2})[-/.年]([01]?[0-9])[-/.月]([0-3]?[0-9])[日号]?(?![0-9])");
+    private static final Pattern CN_MONTH_DAY = Pattern.compile("(?<![0-9年\\-/])([01]?[0-9])月([0-3]?[0-9])[日号]");
+    private static final Pattern EN_MONTH_DAY = Pattern.compile(
+            "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+([0-3]?[0-9])(?:st|nd|rd|th)?\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE = Pattern.compile(
+            "大后天|后天|明天|今天|昨天|前天|\\bday after tomorrow\\b|\\btomorrow\\b|\\btoday\\b|\\byesterday\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Clock clock;
+
+    public EntityExtractor(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Entities extract(String text) {
+        if (text == null || text.isBlank()) {
+            return Entities.none();
+        }
+        Set<String> emails = new LinkedHashSet<>();
+        Matcher m = EMAIL.matcher(text);
+        while (m.find()) {
+            emails.add(m.group());
+        }
+        String rest = EMAIL.matcher(text).replaceAll(" ");
+
+        Set<String> phones = new LinkedHashSet<>();
+        m = CN_MOBILE.matcher(rest);
+        while (m.find()) {
+            phones.add(m.group(1) + m.group(2) + m.group(3));
+        }
+        rest = CN_MOBILE.matcher(rest).replaceAll(" ");
+        m = INTL_PHONE.matcher(rest);
+        while (m.find()) {
+            phones.add("+" + m.group(1).replaceAll("[ \\-]", ""));
+        }
+        rest = INTL_PHONE.matcher(rest).replaceAll(" ");
+
+        Set<String> orders = new LinkedHashSet<>();
+        m = ORDER_DD.matcher(rest);
+        while (m.find()) {
+            orders.add("DD" + m.group(1));
+        }
+        rest = ORDER_DD.matcher(rest).replaceAll(" ");
+        LocalDate today = LocalDate.now(clock);
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        m = ISO_DATE.matcher(rest);
+        while (m.find()) {
+            addDate(dates, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        }
+        rest = ISO_DATE.matcher(rest).replaceAll(" ");
+        m = ORDER_DIGITS.matcher(rest);
+        while (m.find()) {
+            orders.add(m.group(1));
+        }
+        rest = ORDER_DIGITS.matcher(rest).replaceAll(" ");
+
+        List<Entities.Amount> amounts = new ArrayList<>();
+        m = AMOUNT_PREFIX.matcher(rest);
+        while (m.find()) {
+            amounts.add(new Entities.Amount(new BigDecimal(m.group(2)), m.group(1).equals("$") ? "USD" : "CNY"));
+        }
+        m = AMOUNT_SUFFIX.matcher(AMOUNT_PREFIX.matcher(rest).replaceAll(" "));
+        while (m.find()) {
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            String currency = unit.startsWith("dollar") || unit.equals("usd") ? "USD" : "CNY";
+            amounts.add(new Entities.Amount(new BigDecimal(m.group(1)), currency));
+        }
+
+        m = CN_MONTH_DAY.matcher(rest);
+        while (m.find()) {
+            addDate(dates, today.getYear(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        m = EN_MONTH_DAY.matcher(rest);
+        while (m.find()) {
+            addDate(dates, today.getYear(), monthOf(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        m = RELATIVE.matcher(rest);
+        while (m.find()) {
+            dates.add(today.plusDays(offsetOf(m.group().toLowerCase(Locale.ROOT))));
+        }
+        return new Entities(List.copyOf(orders), List.copyOf(phones), List.copyOf(emails),
+                amounts.stream().distinct().toList(), List.copyOf(dates));
+    }
+
+    private static void addDate(Set<LocalDate> dates, int year, int month, int day) {
+        try {
+            dates.add(LocalDate.of(year, month, day));
+        } catch (DateTimeException e) {
+            // not a real date (2026-02-30): not an entity
+        }
+    }
+
+    private static int monthOf(String name) {
+        String n = name.toLowerCase(Locale.ROOT).substring(0, 3);
+        for (Month month : Month.values()) {
+            if (month.name().toLowerCase(Locale.ROOT).startsWith(n)) {
+                return month.getValue();
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static int offsetOf(String word) {
+        return switch (word) {
+            case "大后天" -> 3;
+            case "后天", "day after tomorrow" -> 2;
+            case "明天", "tomorrow" -> 1;
+            case "昨天", "yesterday" -> -1;
+            case "前天" -> -2;
+            default -> 0;
+        };
+    }
+}

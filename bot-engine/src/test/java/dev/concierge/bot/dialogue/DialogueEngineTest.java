@@ -1,0 +1,188 @@
+package dev.concierge.bot.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.BotTurn;
+import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.curation.InMemoryUnansweredLog;
+import dev.concierge.bot.curation.UnansweredLog;
+import dev.concierge.bot.curation.UnansweredQuestion;
+import dev.concierge.bot.order.AfterSaleRequest;
+import dev.concierge.bot.order.AfterSaleTicket;
+import dev.concierge.bot.order.Order;
+import dev.concierge.bot.order.OrderApi;
+import dev.concierge.bot.order.OrderApiException;
+import dev.concierge.bot.order.RefundInfo;
+import dev.concierge.bot.order.Tracking;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.core.message.Message;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Engine behaviour beyond the scripted suite: the context card, the curation log, state handling, settings. */
+class DialogueEngineTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private final DialogueStateStore states = new InMemoryDialogueStateStore();
+    private final UnansweredLog unanswered = new InMemoryUnansweredLog(50);
+    private final ConversationId id = new ConversationId("c-engine");
+    private final Customer customer = new Customer(new CustomerId("u-1"), "", "zh", "", Set.of(), CLOCK.instant());
+
+    private DialogueEngine engine(OrderApi orders) {
+        return new DialogueEngine(TestModels.understanding(), TestModels.kb(), orders,
+                new DialogueEngine.Stores(states, unanswered), DialogueSettings.defaults(), CLOCK);
+    }
+
+    private BotDecision say(DialogueEngine engine, String text) {
+        return engine.decide(new BotTurn(id, customer, Channel.WEB_CHAT, text, List.of(), null, List.of()));
+    }
+
+    @Test
+    void a_backend_failure_hands_off_with_a_full_context_card_and_logs_the_question_masked() {
+        DialogueEngine engine = engine(new FailingOrders());
+        say(engine, "你好");
+        BotDecision d = say(engine, "我的订单 DD20261103003 到哪了？我电话 13800138000");
+        assertThat(d).isInstanceOf(BotDecision.Handoff.class);
+        BotDecision.Handoff h = (BotDecision.Handoff) d;
+        assertThat(h.reason()).isEqualTo("backend_failure");
+        assertThat(h.skills()).containsExactly("logistics");
+        HandoffContext card = h.context();
+        assertThat(card.intentPath()).containsExactly("greeting", "order_status");
+        assertThat(card.entities().get("order_number")).containsExactly("DD20261103003");
+        assertThat(card.entities().get("phone")).allMatch(p -> p.contains("****"));
+        assertThat(card.summary()).contains("backend_failure").contains("order_status").doesNotContain("13800138000");
+        assertThat(card.botActions()).contains("smalltalk:greeting", "handoff:backend_failure");
+        assertThat(card.language()).isEqualTo("zh");
+        List<UnansweredQuestion> logged = unanswered.recent(10);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).text()).doesNotContain("13800138000").contains("DD20261103003");
+        assertThat(logged.get(0).reason()).isEqualTo("backend_failure");
+    }
+
+    @Test
+    void a_request_for_a_human_logs_the_question_behind_it_from_the_history() {
+        DialogueEngine engine = engine(new FailingOrders());
+        List<Message> history = List.of(Message.inbound(id, Channel.WEB_CHAT, "u-1", "你们支持分期免息吗？我邮箱 a.b@example.com", List.of(),
+                CLOCK.instant()));
+        BotDecision d = engine.decide(new BotTurn(id, customer, Channel.WEB_CHAT, "转人工", List.of(), null, history));
+        assertThat(d.action()).isEqualTo("handoff");
+        UnansweredQuestion logged = unanswered.recent(1).get(0);
+        assertThat(logged.reason()).isEqualTo("human_request");
+        assertThat(logged.text()).startsWith("你们支持分期免息吗").doesNotContain("a.b@example.com");
+    }
+
+    @Test
+    void an_order_system_refusal_at_the_last_step_needs_a_human_decision() {
+        Order paid = new Order("DD20261102002", "u-1", dev.concierge.bot.order.OrderStatus.PAID, 328.0, "CNY",
+                List.of(new Order.OrderItem("S", "shoes", 1, 328.0)), "addr", CLOCK.instant(), null, null, null);
+        DialogueEngine engine = engine(new FailingOrders() {
+            @Override
+            public Order order(String orderId) {
+                return paid;
+            }
+
+            @Override
+            public Order cancel(String orderId, String reason) {
+                throw new OrderApiException(OrderApiException.Kind.REJECTED, "not_cancellable");
+            }
+        });
+        assertThat(say(engine, "取消订单 DD20261102002").action()).isEqualTo("flow");
+        BotDecision d = say(engine, "确认");
+        assertThat(d).isInstanceOf(BotDecision.Handoff.class);
+        BotDecision.Handoff h = (BotDecision.Handoff) d;
+        assertThat(h.reason()).isEqualTo("needs_human_decision");
+        assertThat(h.skills()).containsExactly("orders");
+        assertThat(h.context().order().orderId()).isEqualTo("DD20261102002");
+        assertThat(h.context().summary()).contains("Flow cancel_order stopped at confirm");
+    }
+
+    @Test
+    void out_of_scope_questions_are_logged_for_curation() {
+        DialogueEngine engine = engine(new FailingOrders());
+        say(engine, "今天天气怎么样");
+        assertThat(unanswered.recent(10)).extracting(UnansweredQuestion::reason).containsExactly("out_of_scope");
+    }
+
+    @Test
+    void a_state_changed_by_another_node_is_not_overwritten() {
+        DialogueEngine engine = engine(new FailingOrders());
+        say(engine, "你好");
+        DialogueState before = states.load(id).orElseThrow();
+        DialogueState other = before.draft().build(CLOCK.instant());
+        assertThat(states.save(id, other)).isTrue();
+        // this engine now works from a state it loads itself, so it continues from the other node's version
+        say(engine, "谢谢");
+        assertThat(states.load(id).orElseThrow().version()).isEqualTo(before.version() + 2);
+    }
+
+    @Test
+    void the_old_handoff_constructor_still_works_with_a_minimal_card() {
+        BotDecision.Handoff h = new BotDecision.Handoff("human_request", 0.9, "en", "hold on", List.of(), "human_request",
+                0, Set.of());
+        assertThat(h.context().reason()).isEqualTo("human_request");
+        assertThat(h.context().intentPath()).isEmpty();
+    }
+
+    @Test
+    void settings_are_validated() {
+        DialogueSettings d = DialogueSettings.defaults();
+        assertThatThrownBy(() -> new DialogueSettings(1.5, 2, 2, true, true, true, true, 2, 0.6, Set.of(), 0, 7, 15))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DialogueSettings(0.5, 2, 0, true, true, true, true, 2, 0.6, Set.of(), 0, 7, 15))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DialogueSettings(0.5, 2, 2, true, true, true, true, 2, 0.6, Set.of(), 0, 15, 7))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(d.withVipTiers(Set.of(" Gold ")).isVip("gold")).isTrue();
+        assertThat(d.lowConfidenceTurns()).isEqualTo(2);
+    }
+
+    /** An order API that is always down (no network involved). */
+    private static class FailingOrders implements OrderApi {
+        private static OrderApiException down() {
+            return new OrderApiException(OrderApiException.Kind.UNAVAILABLE, "down");
+        }
+
+        @Override
+        public Order order(String orderId) {
+            throw down();
+        }
+
+        @Override
+        public List<Order> recentOrders(String customerId, int limit) {
+            throw down();
+        }
+
+        @Override
+        public Tracking tracking(String orderId) {
+            throw down();
+        }
+
+        @Override
+        public AfterSaleTicket createAfterSale(AfterSaleRequest request) {
+            throw down();
+        }
+
+        @Override
+        public Order cancel(String orderId, String reason) {
+            throw down();
+        }
+
+        @Override
+        public Order changeAddress(String orderId, String newAddress) {
+            throw down();
+        }
+
+        @Override
+        public RefundInfo refundStatus(String orderId) {
+            throw down();
+        }
+    }
+}

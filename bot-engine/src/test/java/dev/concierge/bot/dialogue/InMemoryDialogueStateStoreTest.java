@@ -1,0 +1,10 @@
+package dev.concierge.bot.dialogue;
+
+class InMemoryDialogueStateStoreTest implements DialogueStateStoreContract {
+    private final DialogueStateStore states = new InMemoryDialogueStateStore();
+
+    @Override
+    public DialogueStateStore states() {
+        return states;
+    }
+}

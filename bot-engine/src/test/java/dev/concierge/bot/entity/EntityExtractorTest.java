@@ -1,0 +1,57 @@
+package dev.concierge.bot.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class EntityExtractorTest {
+    private final EntityExtractor extractor = new EntityExtractor(
+            Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void order_numbers_in_both_formats_but_not_phones() {
+        Entities e = extractor.extract("订单号dd20261103003，另一个是 202611220000123456，电话13800138000");
+        assertThat(e.orderNumbers()).containsExactly("DD20261103003", "202611220000123456");
+        assertThat(e.phones()).containsExactly("13800138000");
+    }
+
+    @Test
+    void phones_and_emails() {
+        Entities e = extractor.extract("call me at +86 138-0013-8000 or +1 415 555 0100, mail jane.doe@example.com");
+        assertThat(e.phones()).containsExactly("13800138000", "+14155550100");
+        assertThat(e.emails()).containsExactly("jane.doe@example.com");
+        assertThat(e.orderNumbers()).isEmpty();
+    }
+
+    @Test
+    void amounts_in_yuan_and_dollars() {
+        Entities e = extractor.extract("付了¥199.5，退了30元，还有 $12 and 5 dollars");
+        assertThat(e.amounts()).extracting(Entities.Amount::value, Entities.Amount::currency).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(new BigDecimal("199.5"), "CNY"),
+                org.assertj.core.groups.Tuple.tuple(new BigDecimal("12"), "USD"),
+                org.assertj.core.groups.Tuple.tuple(new BigDecimal("30"), "CNY"),
+                org.assertj.core.groups.Tuple.tuple(new BigDecimal("5"), "USD"));
+    }
+
+    @Test
+    void absolute_and_relative_dates() {
+        assertThat(extractor.extract("明天能到吗").dates()).containsExactly(LocalDate.of(2026, 11, 23));
+        assertThat(extractor.extract("it was due yesterday").dates()).containsExactly(LocalDate.of(2026, 11, 21));
+        assertThat(extractor.extract("下单日期 2026-11-20，11月22日发货").dates())
+                .containsExactly(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 22));
+        assertThat(extractor.extract("ordered on Nov 3rd, today nothing").dates())
+                .containsExactly(LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 22));
+        assertThat(extractor.extract("2026-02-30").dates()).isEmpty();
+    }
+
+    @Test
+    void nothing_in_plain_text() {
+        assertThat(extractor.extract("hello there").isEmpty()).isTrue();
+        assertThat(extractor.extract(null).isEmpty()).isTrue();
+    }
+}
