@@ -123,7 +123,11 @@ function onFrame(frame) {
       setStatus(t('connected'));
       break;
     case 'history':
+      // The server's transcript replaces what is on screen (local echoes of our own messages have no server id).
+      clear(log);
+      seen.clear();
       for (const m of frame.messages || []) addMessage(m);
+      showQuickReplies((frame.messages || []).at(-1)?.quickReplies);
       break;
     case 'message':
       typing.textContent = '';
