@@ -46,9 +46,18 @@ public final class WebFeatures implements AutoCloseable {
         this.resources = resources;
     }
 
+    /** With a fresh in-memory audit log. */
     public static WebFeatures create(Dependencies deps, Authentication auth, KeyedExecutor executor, Json json,
             ServerMetrics metrics, Clock clock) {
-        AuditLog audit = new InMemoryAuditLog(10_000);
+        return create(deps, new InMemoryAuditLog(10_000), auth, executor, json, metrics, clock);
+    }
+
+    /**
+     * With the application's audit log (so that the desk can record into the same log directly). Lines on the SLF4J
+     * {@code audit} logger are bridged into it as well; drop the bridge once every caller records directly.
+     */
+    public static WebFeatures create(Dependencies deps, AuditLog audit, Authentication auth, KeyedExecutor executor,
+            Json json, ServerMetrics metrics, Clock clock) {
         AutoCloseable bridge = AuditLogbackBridge.install(audit);
         ReportCalculator calculator = new ReportCalculator(deps.conversations());
         ReportMetrics reportMetrics = new ReportMetrics(calculator, metrics.registry(), clock, Duration.ofSeconds(15));
