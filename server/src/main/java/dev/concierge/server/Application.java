@@ -46,6 +46,7 @@ import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.HttpApi;
 import dev.concierge.server.http.KnowledgeBaseApi;
 import dev.concierge.server.http.RateLimiter;
+import dev.concierge.server.orders.DemoOrderApiModule;
 import dev.concierge.server.http.Json;
 import dev.concierge.redis.bus.RedisMessageBus;
 import dev.concierge.server.live.BusConnections;
@@ -173,6 +174,7 @@ public final class Application implements AutoCloseable {
                 new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
                         json),
                 channels));
+        domain.dialogue().demo().ifPresent(demo -> modules.add(new DemoOrderApiModule(demo)));
         modules.addAll(web.modules());
 
         HttpServerOptions options = new HttpServerOptions()
@@ -201,6 +203,7 @@ public final class Application implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
+        domain.dialogue().bindDemo(server.actualPort());
         domain.startTimers(vertx);
         channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),

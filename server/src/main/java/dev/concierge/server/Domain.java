@@ -1,7 +1,6 @@
 package dev.concierge.server;
 
 import dev.concierge.bot.BotEngine;
-import dev.concierge.bot.placeholder.KeywordBot;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.kb.KnowledgeBase;
 import dev.concierge.redis.routing.RedisRouting;
@@ -45,11 +44,14 @@ final class Domain {
     private final AgentDirectory agents;
     private final KnowledgeBase knowledgeBase;
     private final CsatStore csat;
+    private final Dialogue dialogue;
     private Vertx timerVertx;
     private long timerId = -1;
 
-    private Domain(Router router, BotEngine bot, AgentDirectory agents, KnowledgeBase knowledgeBase, CsatStore csat) {
+    private Domain(Router router, BotEngine bot, AgentDirectory agents, KnowledgeBase knowledgeBase, CsatStore csat,
+            Dialogue dialogue) {
         this.csat = csat;
+        this.dialogue = dialogue;
         this.router = router;
         this.bot = bot;
         this.agents = agents;
@@ -71,7 +73,8 @@ final class Domain {
         resources.add(knowledgeBase);
         CsatStore csat = state.redis() == null ? new InMemoryCsatStore()
                 : new RedisCsatStore(state.redis(), state.keys(), state.json());
-        return new Domain(router, new KeywordBot(), agents, knowledgeBase, csat);
+        Dialogue dialogue = Dialogue.create(config.bot(), knowledgeBase, state, clock);
+        return new Domain(router, dialogue.engine(), agents, knowledgeBase, csat, dialogue);
     }
 
     Router router() {
@@ -80,6 +83,10 @@ final class Domain {
 
     BotEngine bot() {
         return bot;
+    }
+
+    Dialogue dialogue() {
+        return dialogue;
     }
 
     CsatStore csat() {

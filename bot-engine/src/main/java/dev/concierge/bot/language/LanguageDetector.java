@@ -77,6 +77,7 @@ public final class LanguageDetector {
 
     /** CJK unified ideographs (basic, extension A and the compatibility block). */
     static boolean isHan(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        // no Han character below U+2E80: skip the script lookup for Latin text
+        return cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 }

@@ -76,7 +76,7 @@ public final class IntentModel implements IntentClassifier {
      * for the lexical profiles; {@link Profile#DEFAULT} also loads the sentence encoder (a few seconds).
      */
     public static IntentModel bundled(Profile profile) {
-        return bundled(profile, profile.usesEmbeddings() ? new BgeSmallEnEncoder() : null);
+        return bundled(profile, profile.usesEmbeddings() ? BilingualEncoder.createDefault() : null);
     }
 
     /** As {@link #bundled(Profile)}, with a sentence encoder the caller shares (ignored by lexical profiles). */
@@ -89,9 +89,9 @@ public final class IntentModel implements IntentClassifier {
         return train(examples, options, message -> { });
     }
 
-    /** Trains; {@link Profile#DEFAULT} creates a {@link BgeSmallEnEncoder}. */
+    /** Trains; {@link Profile#DEFAULT} creates the {@link BilingualEncoder#createDefault() default encoder}. */
     public static IntentModel train(List<TrainingExample> examples, TrainingOptions options, Consumer<String> progress) {
-        SentenceEncoder encoder = options.profile().usesEmbeddings() ? new BgeSmallEnEncoder() : null;
+        SentenceEncoder encoder = options.profile().usesEmbeddings() ? BilingualEncoder.createDefault() : null;
         return train(examples, options, encoder, progress);
     }
 
@@ -123,7 +123,8 @@ public final class IntentModel implements IntentClassifier {
         SentenceEncoder cached = null;
         if (encoder != null) {
             progress.accept("embedding " + examples.size() + " examples with " + encoder.name());
-            cached = CachingEncoder.of(encoder, examples.stream().map(TrainingExample::text).distinct().toList());
+            cached = CachingEncoder.of(encoder, examples.stream().map(TrainingExample::text).distinct().toList(),
+                    progress);
         }
         List<TrainingExample>[] split = holdOut(examples, options.seed());
         double temperature = 1.0;
@@ -218,7 +219,7 @@ public final class IntentModel implements IntentClassifier {
         int best = order[0];
         double confidence = clamp(p[best]);
         boolean unknown = v.anchors() == 0;
-        boolean oos = openSet && (best == oosIndex || confidence < threshold || unknown);
+        boolean oos = best == oosIndex || (openSet && (confidence < threshold || unknown));
         String intent = oos ? oosLabel : labels[best];
         return new IntentPrediction(intent, confidence, oos, language, ranked);
     }
@@ -269,7 +270,7 @@ public final class IntentModel implements IntentClassifier {
                 encoder);
     }
 
-    /** The same model deciding closed-set (never out of scope by threshold; an oos class can still win). */
+    /** The same model without the threshold and unknown-word rejection (an oos class, if trained, can still win). */
     public IntentModel closedSet() {
         return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias, encoder);
     }
@@ -367,7 +368,7 @@ public final class IntentModel implements IntentClassifier {
 
     /**
      * @param encoder the sentence encoder to use if the model needs one (must have the same name and
-     *                dimension as at training time); null: create the {@link BgeSmallEnEncoder} if needed
+     *                dimension as at training time); null: create the default encoder if needed
      */
     public static IntentModel load(InputStream stream, SentenceEncoder encoder) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16));
@@ -388,7 +389,9 @@ public final class IntentModel implements IntentClassifier {
         if (encoderName.isEmpty()) {
             encoder = null;
         } else {
-            if (encoder == null && encoderName.equals(BgeSmallEnEncoder.NAME)) {
+            if (encoder == null && encoderName.equals(BilingualEncoder.DEFAULT_NAME)) {
+                encoder = BilingualEncoder.createDefault();
+            } else if (encoder == null && encoderName.equals(BgeSmallEnEncoder.NAME)) {
                 encoder = new BgeSmallEnEncoder();
             }
             if (encoder == null || !encoder.name().equals(encoderName) || encoder.dimension() != dimension) {

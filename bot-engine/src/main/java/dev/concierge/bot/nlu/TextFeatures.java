@@ -114,7 +114,8 @@ final class TextFeatures {
     }
 
     static boolean isHan(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        // no Han character below U+2E80: skip the script lookup for Latin text
+        return cp >= 0x2E80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     /** Emits every feature string of the text (duplicates included: the caller counts them). */

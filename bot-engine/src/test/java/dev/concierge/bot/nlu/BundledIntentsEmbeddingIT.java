@@ -1,8 +1,13 @@
 package dev.concierge.bot.nlu;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.security.Permission;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +18,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BundledIntentsEmbeddingIT {
 
     private static IntentModel model;
+    private static final List<String> CONNECTIONS = new CopyOnWriteArrayList<>();
 
+    /** Records every outbound connection (and DNS lookup) attempted while the encoder loads and runs. */
+    @SuppressWarnings("removal")
     @BeforeAll
     static void train() {
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
-        model = IntentModel.bundled(Profile.DEFAULT);
+        SecurityManager previous = System.getSecurityManager();
+        try {
+            System.setSecurityManager(new SecurityManager() {
+                @Override
+                public void checkPermission(Permission perm) {
+                    // allow everything; only connections are of interest
+                }
+
+                @Override
+                public void checkConnect(String host, int port) {
+                    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+                        CONNECTIONS.add(host + ":" + port);
+                    }
+                }
+            });
+        } catch (UnsupportedOperationException e) {
+            previous = null; // a JDK without the security manager: skip the recording
+        }
+        try {
+            model = IntentModel.bundled(Profile.DEFAULT);
+            model.classify("where is my order");
+        } finally {
+            if (System.getSecurityManager() != previous) {
+                System.setSecurityManager(previous);
+            }
+        }
+    }
+
+    @Test
+    void opensNoNetworkConnection() {
+        assertThat(CONNECTIONS).isEmpty();
     }
 
     @ParameterizedTest

@@ -74,6 +74,13 @@ class IntentModelTest {
     }
 
     @Test
+    void aWinningOosClassIsOutOfScopeEvenWithoutTheThreshold() {
+        IntentPrediction p = tiny(Profile.LEXICAL).closedSet().classify("tell me a joke please");
+        assertThat(p.intent()).isEqualTo("oos");
+        assertThat(p.outOfScope()).isTrue();
+    }
+
+    @Test
     void closedSetModelsNeverRejectByThreshold() {
         List<TrainingExample> inScope = DATA.stream().filter(e -> !e.intent().equals("oos")).toList();
         IntentModel model = IntentModel.train(inScope, TrainingOptions.defaults(Profile.FAST).withOpenSet(false));

@@ -9,7 +9,7 @@ import java.util.Objects;
  * a clear message instead of failing later. Each component receives only its own part.
  */
 public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSettings auth, ChatSettings chat,
-        IntegrationSettings integrations, LimitSettings limits) {
+        IntegrationSettings integrations, LimitSettings limits, BotSettings bot) {
 
     public ConciergeConfig {
         Objects.requireNonNull(server, "server");
@@ -18,6 +18,34 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(integrations, "integrations");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(bot, "bot");
+    }
+
+    /**
+     * The bot: which intent model to use and where the platform's order API is.
+     *
+     * @param nluProfile     {@code fast} (word features), {@code lexical} (+ character n-grams) or {@code default} (+ in-process sentence embeddings)
+     * @param nluModelFile   a model written by {@code bin/concierge nlu-train}, or "" for the bundled intents
+     * @param orderApiUrl    the order API base URL, or "" for the embedded demo order service
+     * @param orderApiAuth   the whole Authorization header value sent to the order API, or ""
+     */
+    public record BotSettings(String nluProfile, String nluModelFile, String orderApiUrl, String orderApiAuth,
+            int orderApiTimeoutMillis) {
+        public BotSettings {
+            nluProfile = nluProfile == null ? "fast" : nluProfile.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!nluProfile.equals("fast") && !nluProfile.equals("lexical") && !nluProfile.equals("default")) {
+                throw new IllegalArgumentException("bot.nluProfile must be fast, lexical or default");
+            }
+            nluModelFile = nluModelFile == null ? "" : nluModelFile.trim();
+            orderApiUrl = orderApiUrl == null ? "" : orderApiUrl.trim();
+            if (!orderApiUrl.isEmpty() && !orderApiUrl.matches("https?://.+")) {
+                throw new IllegalArgumentException("bot.orderApiUrl must be an http(s) URL");
+            }
+            orderApiAuth = orderApiAuth == null ? "" : orderApiAuth;
+            if (orderApiTimeoutMillis < 100 || orderApiTimeoutMillis > 30_000) {
+                throw new IllegalArgumentException("bot.orderApiTimeoutMillis must be 100-30000");
+            }
+        }
     }
 
     /** Rate limits (token buckets per node): answered with 429 / a rate_limited frame and Retry-After. */

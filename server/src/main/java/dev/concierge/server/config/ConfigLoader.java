@@ -23,14 +23,19 @@ public final class ConfigLoader {
     private static final String DEFAULTS = "/concierge-defaults.yaml";
 
     /** Environment variable → dotted path in the YAML tree. */
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "CONCIERGE_HOST", "server.host",
-            "CONCIERGE_PORT", "server.port",
-            "CONCIERGE_STORE", "store.type",
-            "CONCIERGE_REDIS_URL", "store.redisUrl",
-            "CONCIERGE_REDIS_NAMESPACE", "store.namespace",
-            "CONCIERGE_WORKER_THREADS", "server.workerThreads",
-            "CONCIERGE_API_KEYS", "integrations.apiKeys");
+    private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("CONCIERGE_NLU_PROFILE", "bot.nluProfile"),
+            Map.entry("CONCIERGE_NLU_MODEL", "bot.nluModelFile"),
+            Map.entry("CONCIERGE_ORDER_API_URL", "bot.orderApiUrl"),
+            Map.entry("CONCIERGE_ORDER_API_AUTH", "bot.orderApiAuth"),
+            Map.entry("CONCIERGE_ORDER_API_TIMEOUT_MS", "bot.orderApiTimeoutMillis"),
+            Map.entry("CONCIERGE_HOST", "server.host"),
+            Map.entry("CONCIERGE_PORT", "server.port"),
+            Map.entry("CONCIERGE_STORE", "store.type"),
+            Map.entry("CONCIERGE_REDIS_URL", "store.redisUrl"),
+            Map.entry("CONCIERGE_REDIS_NAMESPACE", "store.namespace"),
+            Map.entry("CONCIERGE_WORKER_THREADS", "server.workerThreads"),
+            Map.entry("CONCIERGE_API_KEYS", "integrations.apiKeys"));
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)

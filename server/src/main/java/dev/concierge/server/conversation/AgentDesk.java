@@ -1,6 +1,8 @@
 package dev.concierge.server.conversation;
 
 import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.HandoffContext;
+import dev.concierge.routing.ComplaintSeverity;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStatus;
@@ -66,14 +68,31 @@ public final class AgentDesk {
     /** Queues the conversation for a human and tells the shopper where they stand. */
     public QueueStatus handOff(Customer customer, Conversation conversation, BotDecision.Handoff handoff) {
         Instant now = clock.instant();
+        HandoffContext context = handoff.context();
         Conversation queued = stores.conversations().update(conversation.id(), c -> c
                 .withAttribute(ContextCards.REASON, handoff.reason(), now)
                 .withAttribute(ContextCards.INTENT, handoff.intent(), now)
                 .withAttribute(ContextCards.PRIORITY, Integer.toString(handoff.priority()), now)
                 .withAttribute(ContextCards.SKILLS, String.join(",", handoff.skills()), now)
+                .withAttribute(ContextCards.SUMMARY, context.summary().isBlank() ? null : context.summary(), now)
+                .withAttribute(ContextCards.SENTIMENT, String.format(java.util.Locale.ROOT, "%s (%.2f)",
+                        context.sentiment(), context.sentimentScore()), now)
+                .withAttribute(ContextCards.ENTITIES, context.entities().isEmpty() ? null
+                        : context.entities().toString(), now)
+                .withAttribute(ContextCards.INTENT_PATH, String.join(" > ", context.intentPath()), now)
+                .withAttribute(ContextCards.BOT_ACTIONS, String.join(" > ", context.botActions()), now)
+                .withAttribute(ContextCards.ORDER, context.order() == null ? null : context.order().orderId() + " "
+                        + context.order().status() + " " + context.order().totalAmount() + " "
+                        + context.order().currency(), now)
                 .transition(ConversationStatus.QUEUED, "bot", null, handoff.reason(), now));
+        ComplaintSeverity complaint = !"complaint".equals(handoff.reason()) ? ComplaintSeverity.NONE
+                : handoff.priority() >= 3 ? ComplaintSeverity.MAJOR
+                : handoff.priority() >= 2 ? ComplaintSeverity.SERIOUS : ComplaintSeverity.GENERAL;
+        double sentiment = "negative".equals(context.sentiment()) ? -context.sentimentScore()
+                : "positive".equals(context.sentiment()) ? 1 - context.sentimentScore() : 0.0;
         HandoffTicket ticket = new HandoffTicket(queued.id(), customer.id(), queued.channel(), queued.locale(),
-                handoff.skills(), handoff.priority(), handoff.reason(), now);
+                handoff.skills(), handoff.priority(), handoff.reason(), now, complaint, customer.isVip(),
+                Math.max(-1, Math.min(1, sentiment)));
         QueueStatus status = router.enqueue(ticket);
         LOG.info("handoff reason={} priority={} position={}", handoff.reason(), handoff.priority(), status.position());
         live.toShopper(customer.id(), queueFrame(status));

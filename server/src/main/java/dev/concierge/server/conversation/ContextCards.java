@@ -21,6 +21,9 @@ public final class ContextCards {
     public static final String SUMMARY = "handoff.summary";
     public static final String SENTIMENT = "handoff.sentiment";
     public static final String ENTITIES = "handoff.entities";
+    public static final String INTENT_PATH = "handoff.intentPath";
+    public static final String BOT_ACTIONS = "handoff.botActions";
+    public static final String ORDER = "handoff.order";
 
     private ContextCards() {
     }
@@ -43,6 +46,9 @@ public final class ContextCards {
         handoff.put("skills", conversation.attribute(SKILLS).map(s -> List.of(s.split(","))).orElse(List.of()));
         conversation.attribute(SENTIMENT).ifPresent(s -> handoff.put("sentiment", s));
         conversation.attribute(ENTITIES).ifPresent(s -> handoff.put("entities", s));
+        conversation.attribute(INTENT_PATH).filter(s -> !s.isEmpty()).ifPresent(s -> handoff.put("intentPath", s));
+        conversation.attribute(BOT_ACTIONS).filter(s -> !s.isEmpty()).ifPresent(s -> handoff.put("botActions", s));
+        conversation.attribute(ORDER).ifPresent(s -> handoff.put("order", s));
         conversation.attribute("transfer.from").ifPresent(s -> handoff.put("transferredFrom", s));
         conversation.attribute("transfer.note").ifPresent(s -> handoff.put("transferNote", s));
         conversation.attribute("escalation.note").ifPresent(s -> handoff.put("escalationNote", s));

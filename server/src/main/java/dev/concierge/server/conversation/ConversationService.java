@@ -169,6 +169,10 @@ public final class ConversationService {
         if (decision instanceof BotDecision.Answer a && a.faqId() != null) {
             meta.put("faqId", a.faqId());
         }
+        if (decision instanceof BotDecision.FlowStep f) {
+            meta.put("flow", f.flow());
+            meta.put("step", f.step());
+        }
         Message reply = Message.outbound(conversation.id(), message.channel(), SenderRole.BOT, "bot",
                 decision.text(), now).withMetadata(meta);
         stores.conversations().append(reply);
@@ -200,6 +204,13 @@ public final class ConversationService {
         }
         if (m.senderRole() == SenderRole.AGENT) {
             frame.put("agentId", m.senderId());
+        }
+        if (m.senderRole() == SenderRole.BOT) {
+            // What the bot did, for clients that adapt their UI (a photo button during the return flow).
+            frame.put("action", m.metadata().get("action"))
+                    .put("intent", m.metadata().get("intent"))
+                    .put("flow", m.metadata().get("flow"))
+                    .put("step", m.metadata().get("step"));
         }
         return frame;
     }

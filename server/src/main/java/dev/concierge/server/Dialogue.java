@@ -1,0 +1,116 @@
+package dev.concierge.server;
+
+import dev.concierge.bot.BotEngine;
+import dev.concierge.bot.curation.InMemoryUnansweredLog;
+import dev.concierge.bot.curation.UnansweredLog;
+import dev.concierge.bot.dialogue.DialogueEngine;
+import dev.concierge.bot.dialogue.DialogueSettings;
+import dev.concierge.bot.dialogue.DialogueStateStore;
+import dev.concierge.bot.dialogue.InMemoryDialogueStateStore;
+import dev.concierge.bot.language.LanguageDetector;
+import dev.concierge.bot.nlu.IntentClassifier;
+import dev.concierge.bot.nlu.IntentModel;
+import dev.concierge.bot.nlu.Profile;
+import dev.concierge.bot.order.DemoOrderService;
+import dev.concierge.bot.order.HttpOrderApi;
+import dev.concierge.bot.order.OrderApiSettings;
+import dev.concierge.bot.sentiment.SentimentAnalyzer;
+import dev.concierge.kb.KnowledgeBase;
+import dev.concierge.redis.dialogue.RedisDialogueStateStore;
+import dev.concierge.redis.dialogue.RedisUnansweredLog;
+import dev.concierge.server.config.ConciergeConfig.BotSettings;
+import dev.concierge.server.orders.DeferredOrderApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot as configured: intent model, sentiment, knowledge base, order API (external, or the embedded demo
+ * served by this server), dialogue state and the unanswered-question log in memory or Redis.
+ */
+final class Dialogue {
+    private static final Logger LOG = LoggerFactory.getLogger(Dialogue.class);
+
+    private final DialogueEngine engine;
+    private final DialogueStateStore states;
+    private final UnansweredLog unanswered;
+    private final DeferredOrderApi orders;
+    private final Optional<DemoOrderService> demo;
+    private final BotSettings settings;
+
+    private Dialogue(DialogueEngine engine, DialogueStateStore states, UnansweredLog unanswered,
+            DeferredOrderApi orders, Optional<DemoOrderService> demo, BotSettings settings) {
+        this.engine = engine;
+        this.states = states;
+        this.unanswered = unanswered;
+        this.orders = orders;
+        this.demo = demo;
+        this.settings = settings;
+    }
+
+    static Dialogue create(BotSettings settings, KnowledgeBase kb, Application.StateStores state, Clock clock) {
+        long started = System.nanoTime();
+        IntentClassifier intents = intents(settings);
+        DialogueStateStore states = state.redis() == null ? new InMemoryDialogueStateStore()
+                : new RedisDialogueStateStore(state.redis(), state.keys(), state.json(), Duration.ofDays(7));
+        UnansweredLog unanswered = state.redis() == null ? new InMemoryUnansweredLog(10_000)
+                : new RedisUnansweredLog(state.redis(), state.keys(), state.json(), 10_000);
+        DeferredOrderApi orders = new DeferredOrderApi();
+        Optional<DemoOrderService> demo = settings.orderApiUrl().isEmpty()
+                ? Optional.of(DemoOrderService.seeded(clock)) : Optional.empty();
+        if (demo.isEmpty()) {
+            orders.bind(new HttpOrderApi(settings(settings, settings.orderApiUrl())));
+        }
+        DialogueEngine engine = new DialogueEngine(
+                new DialogueEngine.Understanding(intents, new LanguageDetector("zh"), SentimentAnalyzer.bundled()),
+                kb, orders, new DialogueEngine.Stores(states, unanswered), DialogueSettings.defaults(), clock);
+        LOG.info("bot ready: nlu={} orders={} in {} ms", settings.nluProfile(),
+                demo.isPresent() ? "embedded demo" : settings.orderApiUrl(), (System.nanoTime() - started) / 1_000_000);
+        return new Dialogue(engine, states, unanswered, orders, demo, settings);
+    }
+
+    BotEngine engine() {
+        return engine;
+    }
+
+    DialogueStateStore states() {
+        return states;
+    }
+
+    UnansweredLog unanswered() {
+        return unanswered;
+    }
+
+    Optional<DemoOrderService> demo() {
+        return demo;
+    }
+
+    /** Once the server listens: points the client at the embedded demo order service on this server. */
+    void bindDemo(int port) {
+        if (demo.isPresent()) {
+            orders.bind(new HttpOrderApi(settings(settings, "http://127.0.0.1:" + port + DemoOrderService.MOUNT_PATH)));
+        }
+    }
+
+    private static OrderApiSettings settings(BotSettings bot, String url) {
+        return new OrderApiSettings(URI.create(url), bot.orderApiAuth(), null,
+                Duration.ofMillis(bot.orderApiTimeoutMillis()));
+    }
+
+    private static IntentClassifier intents(BotSettings settings) {
+        if (!settings.nluModelFile().isEmpty()) {
+            try {
+                return IntentModel.load(Path.of(settings.nluModelFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the intent model " + settings.nluModelFile(), e);
+            }
+        }
+        return IntentModel.bundled(Profile.parse(settings.nluProfile()));
+    }
+}
