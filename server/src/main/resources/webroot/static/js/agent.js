@@ -215,7 +215,7 @@ function renderWork() {
     const from = m.from || 'customer';
     const item = el('li', { class: `msg from-${from}` },
       el('span', { class: 'who', text: `${from} ${formatTime(m.at)}` }), el('span', { class: 'text', text: m.text || '' }));
-    for (const ref of m.attachments || []) item.append(photoButton(typeof ref === 'string' ? ref : ref.reference));
+    for (const a of m.attachments || []) item.append(photoButton(typeof a === 'string' ? a : (a.ref || a.reference)));
     list.append(item);
   }
   list.scrollTop = list.scrollHeight;

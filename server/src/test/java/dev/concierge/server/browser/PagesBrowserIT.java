@@ -109,8 +109,22 @@ class PagesBrowserIT {
         say(payload);
         switchTo(agent1);
         waitText(By.id("transcript"), payload);
-        assertThat(driver.findElements(By.cssSelector("#transcript img"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#transcript img"))).isEmpty(); // before any photo is sent
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+        // The shopper sends a photo; the agent opens it.
+        Path photo = profile.resolve("defect.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        switchTo(shopper);
+        driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".msg.from-customer img.photo")));
+        switchTo(agent1);
+        wait(ExpectedConditions.elementToBeClickable(By.xpath("//ol[@id='transcript']//button[text()='Show photo']")))
+                .click();
+        wait(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const i = document.querySelector('#transcript img.photo'); return !!i && i.complete && i.naturalWidth === 8;")));
 
         // agent-2 (after_sales) may not read agent-1's (general) conversation: 403, audit-logged.
         String agent2 = openWindow(1400, 1000);
