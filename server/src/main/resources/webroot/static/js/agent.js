@@ -172,7 +172,7 @@ function renderConversations() {
   if (!held.size) box.append(el('p', { class: 'muted', text: 'None yet.' }));
   for (const [id, entry] of held) {
     const button = el('button', { type: 'button', class: 'secondary', 'aria-pressed': String(id === selected),
-      'data-conversation': id, text: entry.context.customer?.name || entry.context.summary || id });
+      'data-conversation': id, text: entry.context.customer?.name || shorten(entry.context.summary, 60) || id });
     button.addEventListener('click', () => { selected = id; render(); });
     box.append(el('div', { class: `card${id === selected ? ' selected' : ''}` }, button,
       el('div', { class: 'muted', text: `${entry.context.channel || ''} · ${entry.context.handoff?.reason || ''}` })));
@@ -187,6 +187,10 @@ function renderClosed() {
       entry.csat ? el('span', { class: 'csat', text: `CSAT ${entry.csat}/5` })
         : el('span', { class: 'muted', text: 'CSAT pending' })));
   }
+}
+
+function shorten(text, max) {
+  return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function contextFacts(c) {
