@@ -41,6 +41,8 @@ import dev.concierge.server.conversation.Outreach;
 import dev.concierge.server.conversation.SatisfactionSurvey;
 import dev.concierge.server.conversation.Stores;
 import dev.concierge.kb.admin.KnowledgeBaseAdmin;
+import dev.concierge.server.conversation.CustomerData;
+import dev.concierge.server.http.AdminApi;
 import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.HttpApi;
@@ -173,7 +175,9 @@ public final class Application implements AutoCloseable {
         List<ApiModule> modules = new ArrayList<>(List.of(
                 new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
                         json),
-                channels));
+                channels,
+                new AdminApi(domain.dialogue().unanswered(), new CustomerData(stores, state.attachments(),
+                        state.shopperTokens(), domain.dialogue().states(), router), authentication, executor, json)));
         domain.dialogue().demo().ifPresent(demo -> modules.add(new DemoOrderApiModule(demo)));
         modules.addAll(web.modules());
 

@@ -54,9 +54,9 @@ final class Dialogue {
         this.settings = settings;
     }
 
-    static Dialogue create(BotSettings settings, KnowledgeBase kb, Application.StateStores state, Clock clock) {
+    static Dialogue create(BotSettings settings, IntentClassifier intents, SentimentAnalyzer sentiment,
+            KnowledgeBase kb, Application.StateStores state, Clock clock) {
         long started = System.nanoTime();
-        IntentClassifier intents = intents(settings);
         DialogueStateStore states = state.redis() == null ? new InMemoryDialogueStateStore()
                 : new RedisDialogueStateStore(state.redis(), state.keys(), state.json(), Duration.ofDays(7));
         UnansweredLog unanswered = state.redis() == null ? new InMemoryUnansweredLog(10_000)
@@ -68,7 +68,7 @@ final class Dialogue {
             orders.bind(new HttpOrderApi(settings(settings, settings.orderApiUrl())));
         }
         DialogueEngine engine = new DialogueEngine(
-                new DialogueEngine.Understanding(intents, new LanguageDetector("zh"), SentimentAnalyzer.bundled()),
+                new DialogueEngine.Understanding(intents, new LanguageDetector("zh"), sentiment),
                 kb, orders, new DialogueEngine.Stores(states, unanswered), DialogueSettings.defaults(), clock);
         LOG.info("bot ready: nlu={} orders={} in {} ms", settings.nluProfile(),
                 demo.isPresent() ? "embedded demo" : settings.orderApiUrl(), (System.nanoTime() - started) / 1_000_000);
@@ -103,7 +103,8 @@ final class Dialogue {
                 Duration.ofMillis(bot.orderApiTimeoutMillis()));
     }
 
-    private static IntentClassifier intents(BotSettings settings) {
+    /** The configured intent model: a trained file, or the bundled intents trained now for the profile. */
+    static IntentClassifier intents(BotSettings settings) {
         if (!settings.nluModelFile().isEmpty()) {
             try {
                 return IntentModel.load(Path.of(settings.nluModelFile()));

@@ -2,7 +2,10 @@ package dev.concierge.server;
 
 import dev.concierge.bot.BotEngine;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.bot.nlu.IntentClassifier;
+import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.kb.KnowledgeBase;
+import java.util.concurrent.CompletableFuture;
 import dev.concierge.redis.routing.RedisRouting;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Router;
@@ -69,11 +72,23 @@ final class Domain {
             agents.put(profile(account));
         }
         Router router = new QueueingRouter(routingStores, RoutingSettings.defaults(), events, clock);
-        KnowledgeBase knowledgeBase = KnowledgeBase.bundledDefault();
-        resources.add(knowledgeBase);
+        long started = System.nanoTime();
+        // The knowledge base (analysers, index, confidence model) and the intent model build in parallel.
+        CompletableFuture<KnowledgeBase> building = CompletableFuture.supplyAsync(KnowledgeBase::bundledDefault);
+        CompletableFuture<SentimentAnalyzer> sentiment = CompletableFuture.supplyAsync(SentimentAnalyzer::bundled);
+        IntentClassifier intents;
+        KnowledgeBase knowledgeBase;
+        try {
+            intents = Dialogue.intents(config.bot());
+        } finally {
+            knowledgeBase = building.join();
+            resources.add(knowledgeBase);
+        }
+        LOG.info("knowledge base ({} entries) and intent model ready in {} ms", knowledgeBase.size(),
+                (System.nanoTime() - started) / 1_000_000);
         CsatStore csat = state.redis() == null ? new InMemoryCsatStore()
                 : new RedisCsatStore(state.redis(), state.keys(), state.json());
-        Dialogue dialogue = Dialogue.create(config.bot(), knowledgeBase, state, clock);
+        Dialogue dialogue = Dialogue.create(config.bot(), intents, sentiment.join(), knowledgeBase, state, clock);
         return new Domain(router, dialogue.engine(), agents, knowledgeBase, csat, dialogue);
     }
 

@@ -1,0 +1,93 @@
+package dev.concierge.server.conversation;
+
+import dev.concierge.bot.dialogue.DialogueStateStore;
+import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.core.customer.ShopperTokenStore;
+import dev.concierge.core.message.Attachment;
+import dev.concierge.core.message.Message;
+import dev.concierge.routing.Router;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A customer's right to their data: export everything we hold about them as JSON, or erase it from every store
+ * (conversations and transcripts, stored attachments, dialogue state, resume token, the customer and its
+ * identity index), taking open conversations out of the routing queue first.
+ */
+public final class CustomerData {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerData.class);
+
+    private final Stores stores;
+    private final AttachmentStore attachments;
+    private final ShopperTokenStore tokens;
+    private final DialogueStateStore dialogue;
+    private final Router router;
+
+    public CustomerData(Stores stores, AttachmentStore attachments, ShopperTokenStore tokens,
+            DialogueStateStore dialogue, Router router) {
+        this.stores = stores;
+        this.attachments = attachments;
+        this.tokens = tokens;
+        this.dialogue = dialogue;
+        this.router = router;
+    }
+
+    public Map<String, Object> export(CustomerId id) {
+        Customer customer = stores.customers().find(id)
+                .orElseThrow(() -> new NoSuchElementException("no customer " + id));
+        List<Map<String, Object>> conversations = new ArrayList<>();
+        for (ConversationId cid : stores.conversations().listByCustomer(id)) {
+            stores.conversations().find(cid).ifPresent(c -> conversations.add(
+                    ContextCards.build(c, customer, stores.conversations().transcript(cid))));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("customer", Map.of("id", customer.id().value(), "name", customer.displayName(),
+                "locale", customer.locale(), "vipTier", customer.vipTier(), "createdAt",
+                customer.createdAt().toString(), "identities", customer.identities().stream()
+                        .map(i -> Map.of("type", i.type().name().toLowerCase(java.util.Locale.ROOT), "value",
+                                i.value())).toList()));
+        out.put("conversations", conversations);
+        return out;
+    }
+
+    /** @return how many conversations were erased */
+    public int erase(CustomerId id) {
+        if (stores.customers().find(id).isEmpty()) {
+            throw new NoSuchElementException("no customer " + id);
+        }
+        int erased = 0;
+        for (ConversationId cid : stores.conversations().listByCustomer(id)) {
+            stores.conversations().find(cid).filter(Conversation::isOpen).ifPresent(c -> {
+                try {
+                    router.release(cid);
+                } catch (RuntimeException e) {
+                    LOG.debug("release during erasure: {}", e.toString());
+                }
+            });
+            for (Message m : stores.conversations().transcript(cid)) {
+                for (Attachment a : m.attachments()) {
+                    if (a.reference().startsWith("att-")) {
+                        attachments.delete(a.reference());
+                    }
+                }
+            }
+            dialogue.delete(cid);
+            if (stores.conversations().delete(cid)) {
+                erased++;
+            }
+        }
+        tokens.delete(id);
+        stores.customers().delete(id);
+        LOG.info("customer erased conversations={}", erased);
+        return erased;
+    }
+}

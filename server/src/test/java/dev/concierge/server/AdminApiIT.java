@@ -1,0 +1,64 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Curation log, and a customer's data export and erasure, for supervisors only. */
+class AdminApiIT {
+    private TestServer server;
+    private Map<String, String> supervisor;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.memory();
+        supervisor = Map.of("Authorization", "Bearer " + server.login("supervisor"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void exportThenEraseACustomerEverywhere() throws Exception {
+        Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
+        assertThat(server.post("/api/v1/messages",
+                "{\"customerId\":\"erase-me\",\"text\":\"my phone is 13800138000, where is my order?\"}", key)
+                .statusCode()).isEqualTo(200);
+        Map<String, String> agent = Map.of("Authorization", "Bearer " + server.login("agent-1"));
+        assertThat(server.get("/api/v1/admin/customers/erase-me/export", agent).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> export = server.get("/api/v1/admin/customers/erase-me/export", supervisor);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("13800138000", "where is my order");
+
+        HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erase-me"))
+                .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(erased.body()).path("erasedConversations").asInt()).isEqualTo(1);
+        assertThat(server.get("/api/v1/admin/customers/erase-me/export", supervisor).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void unansweredQuestionsAreGroupedMaskedAndExportable() {
+        Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
+        server.post("/api/v1/messages", "{\"customerId\":\"curious-1\",\"text\":\"can you recommend a good "
+                + "restaurant on the moon? call me at +8613800138000\"}", key);
+        HttpResponse<String> groups = server.get("/api/v1/admin/unanswered", supervisor);
+        assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(groups.body()).contains("restaurant").doesNotContain("13800138000");
+        HttpResponse<String> csv = server.get("/api/v1/admin/unanswered.csv", supervisor);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(server.get("/api/v1/admin/unanswered", Map.of()).statusCode()).isEqualTo(401);
+    }
+}
