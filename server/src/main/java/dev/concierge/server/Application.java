@@ -166,16 +166,20 @@ public final class Application implements AutoCloseable {
                 new ChannelInbound(conversations, stores.customers(), state.attachments(), executor, clock), replies,
                 clock);
         resources.add(channels);
-        List<ApiModule> modules = List.of(
+        dev.concierge.server.web.WebFeatures web = dev.concierge.server.web.WebFeatures.create(
+                new dev.concierge.server.web.WebFeatures.Dependencies(stores.conversations(), state.attachments(),
+                        state.shopperTokens(), router, domain.agents(), connections, domain.csat(),
+                        domain.knowledgeBase()),
+                authentication, executor, json, metrics, clock);
+        resources.add(web);
+        List<ApiModule> modules = new ArrayList<>(List.of(
                 new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
                         json),
                 channels,
                 new AdminApi(domain.dialogue().unanswered(), new CustomerData(stores, state.attachments(),
-                        state.shopperTokens(), domain.dialogue().states(), router), authentication, executor, json));
-        if (domain.dialogue().demo().isPresent()) {
-            modules = new ArrayList<>(modules);
-            modules.add(new DemoOrderApiModule(domain.dialogue().demo().get()));
-        }
+                        state.shopperTokens(), domain.dialogue().states(), router), authentication, executor, json)));
+        domain.dialogue().demo().ifPresent(demo -> modules.add(new DemoOrderApiModule(demo)));
+        modules.addAll(web.modules());
 
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.server().host())

@@ -83,7 +83,8 @@ public final class ShopperIdentity {
         return token;
     }
 
-    static String hash(String token) {
+    /** The stored form of a resume token (also used by the attachment upload to check it). */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

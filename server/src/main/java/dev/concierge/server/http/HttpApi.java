@@ -90,8 +90,8 @@ public final class HttpApi {
         router.route("/api/*").handler(ctx -> limit(ctx, perIp));
         router.route("/webhooks/*").handler(ctx -> limit(ctx, perIp));
         router.post("/api/v1/auth/login").handler(ctx -> limit(ctx, logins));
-        // Bulk imports bring their own, larger limit; every other API body is small.
-        router.routeWithRegex("/api/(?!v1/admin/kb/import).*")
+        // Bulk imports and image uploads bring their own, larger limits; every other API body is small.
+        router.routeWithRegex("/api/(?!v1/admin/kb/import|v1/attachments).*")
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.post("/api/v1/auth/login").handler(this::login);
         router.post("/api/v1/auth/logout").handler(this::logout);

@@ -1,0 +1,222 @@
+// Shopper chat widget: /ws/chat with resume (customerId + token in localStorage), typing, quick replies, photos.
+import { el, clear, $, socketUrl, randomId, formatTime } from './dom.js';
+
+const STRINGS = {
+  zh: {
+    title: '在线客服', language: '语言', message: '消息', placeholder: '请输入您的问题…', photo: '图片', send: '发送',
+    connecting: '正在连接…', connected: '已连接', reconnecting: '连接已断开，正在重连…',
+    queued: (p, s) => `正在为您转接人工客服，前面还有 ${p} 位，预计等待 ${Math.ceil(s / 60)} 分钟。`,
+    assigned: name => `客服 ${name} 已接入。`, typing: '客服正在输入…', closed: '会话已结束。',
+    you: '我', bot: '智能助手', agent: '客服', system: '系统', uploading: '正在上传图片…',
+    uploadFailed: '图片上传失败：', photoSent: '[图片]', tooLarge: '图片不能超过 5 MB', quickReplies: '快捷回复',
+  },
+  en: {
+    title: 'Customer service', language: 'Language', message: 'Message', placeholder: 'Type your question…',
+    photo: 'Photo', send: 'Send', connecting: 'Connecting…', connected: 'Connected',
+    reconnecting: 'Connection lost, reconnecting…',
+    queued: (p, s) => `Connecting you to an agent: ${p} ahead of you, about ${Math.ceil(s / 60)} min.`,
+    assigned: name => `${name} has joined the conversation.`, typing: 'The agent is typing…',
+    closed: 'The conversation has ended.', you: 'You', bot: 'Assistant', agent: 'Agent', system: 'System',
+    uploading: 'Uploading the photo…', uploadFailed: 'The photo could not be uploaded: ', photoSent: '[photo]',
+    tooLarge: 'Photos are limited to 5 MB', quickReplies: 'Quick replies',
+  },
+};
+const STORE = { customer: 'concierge.customerId', token: 'concierge.token', locale: 'concierge.locale' };
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+const log = $('#log');
+const quick = $('#quick-replies');
+const typing = $('#typing');
+const status = $('#status');
+const input = $('#text');
+const localeSelect = $('#locale');
+let locale = localStorage.getItem(STORE.locale) || new URLSearchParams(location.search).get('locale')
+  || ((navigator.language || 'zh').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+if (locale !== 'zh' && locale !== 'en') locale = 'zh';
+let socket = null;
+let ready = false;
+let retry = 0;
+let typingTimer = null;
+let lastTypingSent = 0;
+const seen = new Set();
+const t = key => STRINGS[locale][key];
+
+function applyLocale() {
+  document.documentElement.lang = locale;
+  localeSelect.value = locale;
+  document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(n => { n.placeholder = t(n.dataset.i18nPlaceholder); });
+  quick.setAttribute('aria-label', t('quickReplies'));
+}
+
+function setStatus(text) {
+  status.textContent = text;
+}
+
+function addMessage({ id, from, text, at, attachments, localPhoto }) {
+  if (id) {
+    if (seen.has(id)) return;
+    seen.add(id);
+  }
+  const who = from === 'customer' ? t('you') : t(from) || from;
+  const item = el('li', { class: `msg from-${from}`, 'data-from': from },
+    from === 'system' ? null : el('span', { class: 'who', text: `${who} ${formatTime(at)}` }),
+    el('span', { class: 'text', text: text || '' }));
+  if (localPhoto) item.append(el('img', { class: 'photo', src: localPhoto, alt: t('photo') }));
+  else if (attachments && attachments.length) item.append(el('span', { class: 'muted', text: ` ${t('photoSent')}` }));
+  log.append(item);
+  log.scrollTop = log.scrollHeight;
+}
+
+function showQuickReplies(options) {
+  clear(quick);
+  for (const option of options || []) {
+    const button = el('button', { type: 'button', class: 'secondary', text: option });
+    button.addEventListener('click', () => {
+      send({ type: 'quick_reply', value: option });
+      addMessage({ from: 'customer', text: option, at: new Date().toISOString() });
+      clear(quick);
+    });
+    quick.append(button);
+  }
+}
+
+function send(frame) {
+  if (socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+  return false;
+}
+
+function connect() {
+  setStatus(t('connecting'));
+  socket = new WebSocket(socketUrl('/ws/chat'));
+  socket.addEventListener('open', () => {
+    retry = 0;
+    const hello = { type: 'hello', locale };
+    const customerId = localStorage.getItem(STORE.customer);
+    const token = localStorage.getItem(STORE.token);
+    if (customerId && token) Object.assign(hello, { customerId, token });
+    socket.send(JSON.stringify(hello));
+  });
+  socket.addEventListener('message', event => {
+    let frame;
+    try { frame = JSON.parse(event.data); } catch { return; }
+    onFrame(frame);
+  });
+  socket.addEventListener('close', () => {
+    ready = false;
+    setStatus(t('reconnecting'));
+    const delay = Math.min(15000, 500 * 2 ** retry++);
+    setTimeout(connect, delay);
+  });
+}
+
+function onFrame(frame) {
+  switch (frame.type) {
+    case 'session':
+      ready = true;
+      localStorage.setItem(STORE.customer, frame.customerId);
+      if (frame.token) localStorage.setItem(STORE.token, frame.token);
+      document.body.dataset.customerId = frame.customerId;
+      setStatus(t('connected'));
+      break;
+    case 'history':
+      // The server's transcript replaces what is on screen (local echoes of our own messages have no server id).
+      clear(log);
+      seen.clear();
+      for (const m of frame.messages || []) addMessage(m);
+      showQuickReplies((frame.messages || []).at(-1)?.quickReplies);
+      break;
+    case 'message':
+      typing.textContent = '';
+      addMessage(frame);
+      showQuickReplies(frame.quickReplies);
+      break;
+    case 'handoff':
+      if (frame.status === 'queued') addMessage({ from: 'system', text: t('queued')(frame.position, frame.expectedWaitSeconds || 0) });
+      // 'assigned' needs no notice of its own: the server's system message already introduces the agent.
+      break;
+    case 'typing':
+      typing.textContent = t('typing');
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => { typing.textContent = ''; }, 4000);
+      break;
+    case 'closed':
+      addMessage({ from: 'system', text: t('closed') });
+      break;
+    case 'error':
+      if (frame.code === 'unauthorized') {
+        // The stored identity is no longer valid: start over as a new anonymous shopper.
+        localStorage.removeItem(STORE.customer);
+        localStorage.removeItem(STORE.token);
+      } else {
+        addMessage({ from: 'system', text: frame.message || frame.code });
+      }
+      break;
+    default:
+      break; // unknown frames are ignored (the protocol only grows)
+  }
+}
+
+$('#composer').addEventListener('submit', event => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text || !ready) return;
+  const id = randomId('c-');
+  if (send({ type: 'message', text, id })) {
+    addMessage({ from: 'customer', text, at: new Date().toISOString() });
+    input.value = '';
+    clear(quick);
+  }
+});
+
+input.addEventListener('input', () => {
+  const now = Date.now();
+  if (now - lastTypingSent > 2000 && input.value) {
+    lastTypingSent = now;
+    send({ type: 'typing' });
+  }
+});
+
+$('#photo').addEventListener('change', async event => {
+  const file = event.target.files[0];
+  event.target.value = '';
+  if (!file) return;
+  if (file.size > MAX_PHOTO_BYTES) {
+    addMessage({ from: 'system', text: t('tooLarge') });
+    return;
+  }
+  setStatus(t('uploading'));
+  try {
+    const response = await fetch(`/api/v1/attachments?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST', body: file, credentials: 'omit',
+      headers: {
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-Customer-Id': localStorage.getItem(STORE.customer) || '',
+        Authorization: `Bearer ${localStorage.getItem(STORE.token) || ''}`,
+      },
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(data?.error?.message || response.status);
+    const text = input.value.trim() || t('photoSent');
+    input.value = '';
+    send({ type: 'message', text, id: randomId('c-'), attachments: [data.reference] });
+    addMessage({ from: 'customer', text, at: new Date().toISOString(), localPhoto: URL.createObjectURL(file) });
+    setStatus(t('connected'));
+  } catch (error) {
+    addMessage({ from: 'system', text: t('uploadFailed') + error.message });
+    setStatus(t('connected'));
+  }
+});
+
+localeSelect.addEventListener('change', () => {
+  locale = localeSelect.value;
+  localStorage.setItem(STORE.locale, locale);
+  applyLocale();
+  // The next hello carries the new locale; the bot also detects the language of each message.
+});
+
+applyLocale();
+connect();
