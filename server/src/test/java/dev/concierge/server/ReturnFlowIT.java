@@ -3,7 +3,9 @@ package dev.concierge.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.core.attachment.StoredFile;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import dev.concierge.redis.RedisKeys;
 import dev.concierge.redis.RedisTestSupport;
 import dev.concierge.redis.attachment.RedisAttachmentStore;
@@ -16,7 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The seed scenario over the shopper's WebSocket against the embedded demo order API: a defective kettle is
- * returned with a photo. Halfway through, the server restarts; with Redis as the store the flow resumes at the
+ * returned with a photo uploaded through the attachment endpoint. Halfway through, the server restarts; with Redis as the store the flow resumes at the
  * step it was on.
  */
 class ReturnFlowIT {
@@ -39,6 +41,14 @@ class ReturnFlowIT {
         if (redis != null) {
             RedisTestSupport.deleteNamespace(redis, namespace);
             redis.close();
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return server.http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -65,8 +75,20 @@ class ReturnFlowIT {
         server.close();
         server = TestServer.redis(RedisTestSupport.url(), namespace);
 
-        String photo = new RedisAttachmentStore(redis, new RedisKeys(namespace)).put(
-                new StoredFile("kettle-crack.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1}));
+        // The photo goes up the way the widget sends it: the upload endpoint, authorised by the resume token.
+        byte[] jpeg = new byte[256];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        jpeg[3] = (byte) 0xE0;
+        HttpResponse<String> upload = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/attachments?name=kettle-crack.jpg"))
+                .header("X-Customer-Id", customerId).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        String photo = TestServer.json(upload.body()).path("reference").asText();
+        assertThat(new RedisAttachmentStore(redis, new RedisKeys(namespace)).get(photo)).isPresent();
         try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
             shopper.send(Map.of("type", "hello", "customerId", customerId, "token", token));
             shopper.await("session");
