@@ -17,12 +17,12 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
 import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.FrameReader;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.ServerMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -47,14 +47,12 @@ public final class AgentEndpoint {
     }
 
     private final Dependencies deps;
-    private final int maxFrameBytes;
-    private final Json json;
+    private final FrameReader frames;
     private final ServerMetrics metrics;
 
     public AgentEndpoint(Dependencies deps, int maxFrameBytes, Json json, ServerMetrics metrics) {
         this.deps = deps;
-        this.maxFrameBytes = maxFrameBytes;
-        this.json = json;
+        this.frames = new FrameReader(maxFrameBytes, json);
         this.metrics = metrics;
     }
 
@@ -88,21 +86,14 @@ public final class AgentEndpoint {
         }
 
         private void onText(String text) {
-            if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
-                send(Frame.error("frame_too_large", "frames are limited to " + maxFrameBytes + " bytes"));
+            JsonNode frame;
+            try {
+                frame = frames.read(text);
+            } catch (BadRequestException e) {
+                send(Frame.error(e.code(), e.getMessage()));
                 return;
             }
-            Optional<JsonNode> parsed = json.parseObject(text);
-            if (parsed.isEmpty()) {
-                send(Frame.error("invalid_json", "frames must be JSON objects"));
-                return;
-            }
-            JsonNode frame = parsed.get();
             String type = Json.text(frame, "type");
-            if (type == null) {
-                send(Frame.error("missing_field", "frame needs a string field 'type'"));
-                return;
-            }
             if (principal == null) {
                 if ("auth".equals(type) && !authenticating) {
                     String token = Json.text(frame, "token");

@@ -21,6 +21,7 @@ import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
 import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.FrameReader;
 import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.ServerMetrics;
@@ -28,7 +29,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +55,7 @@ public final class ChatEndpoint {
     private final Dependencies deps;
     private final ChatSettings settings;
     private final RateLimiter perCustomer;
-    private final int maxFrameBytes;
-    private final Json json;
+    private final FrameReader frames;
     private final ServerMetrics metrics;
 
     public ChatEndpoint(Dependencies deps, ChatSettings settings, RateLimiter perCustomer, int maxFrameBytes, Json json,
@@ -64,8 +63,7 @@ public final class ChatEndpoint {
         this.deps = deps;
         this.settings = settings;
         this.perCustomer = perCustomer;
-        this.maxFrameBytes = maxFrameBytes;
-        this.json = json;
+        this.frames = new FrameReader(maxFrameBytes, json);
         this.metrics = metrics;
     }
 
@@ -108,21 +106,14 @@ public final class ChatEndpoint {
         }
 
         private void onText(String text) {
-            if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
-                send(Frame.error("frame_too_large", "frames are limited to " + maxFrameBytes + " bytes"));
+            JsonNode frame;
+            try {
+                frame = frames.read(text);
+            } catch (BadRequestException e) {
+                send(Frame.error(e.code(), e.getMessage()));
                 return;
             }
-            Optional<JsonNode> parsed = json.parseObject(text);
-            if (parsed.isEmpty()) {
-                send(Frame.error("invalid_json", "frames must be JSON objects"));
-                return;
-            }
-            JsonNode frame = parsed.get();
             String type = Json.text(frame, "type");
-            if (type == null) {
-                send(Frame.error("missing_field", "frame needs a string field 'type'"));
-                return;
-            }
             try {
                 switch (type) {
                     case "hello" -> onHello(frame);
