@@ -49,6 +49,7 @@ import dev.concierge.server.http.HttpApi;
 import dev.concierge.server.http.KnowledgeBaseApi;
 import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.orders.DemoOrderApiModule;
+import dev.concierge.server.web.WebFeatures;
 import dev.concierge.server.http.Json;
 import dev.concierge.redis.bus.RedisMessageBus;
 import dev.concierge.server.live.BusConnections;
@@ -153,9 +154,8 @@ public final class Application implements AutoCloseable {
 
         ChatEndpoint chat = new ChatEndpoint(new ChatEndpoint.Dependencies(conversations, stores.conversations(),
                 new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), local, connections,
-                executor,
-                state.attachments()),
-                config.chat(), new RateLimiter(config.limits().chatMessagesPerSecond(), config.limits().chatBurst(), clock),
+                executor, state.attachments()), config.chat(),
+                new RateLimiter(config.limits().chatMessagesPerSecond(), config.limits().chatBurst(), clock),
                 config.server().maxFrameBytes(), json, metrics);
         AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor),
                 config.server().maxFrameBytes(), json, metrics);
@@ -166,8 +166,8 @@ public final class Application implements AutoCloseable {
                 new ChannelInbound(conversations, stores.customers(), state.attachments(), executor, clock), replies,
                 clock);
         resources.add(channels);
-        dev.concierge.server.web.WebFeatures web = dev.concierge.server.web.WebFeatures.create(
-                new dev.concierge.server.web.WebFeatures.Dependencies(stores.conversations(), state.attachments(),
+        WebFeatures web = WebFeatures.create(
+                new WebFeatures.Dependencies(stores.conversations(), state.attachments(),
                         state.shopperTokens(), router, domain.agents(), connections, domain.csat(),
                         domain.knowledgeBase()),
                 authentication, executor, json, metrics, clock);
