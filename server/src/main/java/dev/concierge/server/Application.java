@@ -146,7 +146,7 @@ public final class Application implements AutoCloseable {
         resources.add(replies);
         SatisfactionSurvey survey = new SatisfactionSurvey(stores.conversations(), domain.csat(), replies, clock);
         AgentDesk desk = new AgentDesk(stores, router, new Outreach(connections, replies, survey), auth::account,
-                clock);
+                domain.dialogue().states()::delete, clock);
         BotEngine bot = domain.bot();
         ConversationService conversations = new ConversationService(stores, bot, desk, replies, clock);
         Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,13 @@ public final class AgentDesk {
     private final ReplyDispatcher replies;
     private final SatisfactionSurvey survey;
     private final Function<String, Optional<Principal>> accounts;
+    private final Consumer<ConversationId> closed;
     private final Clock clock;
 
+    /** @param closed told of every closed conversation (the bot forgets its dialogue state there) */
     public AgentDesk(Stores stores, Router router, Outreach outreach, Function<String, Optional<Principal>> accounts,
-            Clock clock) {
+            Consumer<ConversationId> closed, Clock clock) {
+        this.closed = closed;
         this.stores = stores;
         this.router = router;
         this.live = outreach.live();
@@ -205,6 +209,7 @@ public final class AgentDesk {
         replies.deliver(customer, closed, bye);
         live.toShopper(customer.id(), Frame.of("closed").put("conversationId", id.value()));
         survey.ask(customer, closed);
+        this.closed.accept(id);
         AUDIT.info("agent={} action=close conversation={} disposition={} ticket={}", agent, id, disposition,
                 ticket.orElse("-"));
         return ticket;
