@@ -11,6 +11,7 @@ import dev.concierge.channel.email.SmtpInboundListener;
 import dev.concierge.channel.sms.SmsStatusCallbackHandler;
 import dev.concierge.channel.sms.SmsWebhookHandler;
 import dev.concierge.server.http.ApiModule;
+import dev.concierge.server.http.HttpApi;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -116,9 +117,10 @@ public final class ChannelsModule implements ApiModule, AutoCloseable {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         ctx.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>())
                 .add(h.getValue()));
+        headers.put("Content-Type", List.of(HttpApi.contentType(ctx)));
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         WebhookRequest request = new WebhookRequest(ctx.request().method().name(), ctx.request().uri(), headers,
-                Map.of(), body, ctx.request().getHeader("Content-Type"),
+                Map.of(), body, HttpApi.contentType(ctx),
                 ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
         // Handlers block on stores and never throw; they answer 2xx, 4xx, 403 or 503.
         ctx.vertx().executeBlocking(() -> handler.apply(request), false).onComplete(result -> {

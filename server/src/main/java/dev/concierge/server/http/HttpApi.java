@@ -84,6 +84,7 @@ public final class HttpApi {
     public Router router(Vertx vertx, List<ApiModule> modules) {
         Router router = Router.router(vertx);
         router.route().handler(this::securityHeaders);
+        router.route().handler(HttpApi::rawBodiesOnly);
         router.get("/health/live").handler(this::live);
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
@@ -359,6 +360,32 @@ public final class HttpApi {
                 ctx.fail(e);
             }
         }));
+    }
+
+    /** Where a handler may find the request's original Content-Type after {@link #rawBodiesOnly}. */
+    public static final String ORIGINAL_CONTENT_TYPE = "concierge.originalContentType";
+
+    /**
+     * Every endpoint reads its body raw (JSON, images, or forms the channel adapters decode strictly themselves).
+     * Vert.x's body handler would instead decode form and multipart bodies on its own, and fail with a 500 on
+     * hostile ones (over-long fields, a GET with a multipart type), so those types are hidden from it.
+     */
+    private static void rawBodiesOnly(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null) {
+            String lower = type.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded")) {
+                ctx.put(ORIGINAL_CONTENT_TYPE, type);
+                ctx.request().headers().set("Content-Type", "application/octet-stream");
+            }
+        }
+        ctx.next();
+    }
+
+    /** The request's Content-Type as the client sent it. */
+    public static String contentType(RoutingContext ctx) {
+        String original = ctx.get(ORIGINAL_CONTENT_TYPE);
+        return original != null ? original : ctx.request().getHeader("Content-Type");
     }
 
     private void securityHeaders(RoutingContext ctx) {
