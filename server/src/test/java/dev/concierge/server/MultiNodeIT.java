@@ -3,26 +3,25 @@ package dev.concierge.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.redis.RedisNamespace;
 import dev.concierge.redis.RedisTestSupport;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two server nodes sharing one Redis: a shopper on one and an agent on the other talk in real time. */
 class MultiNodeIT {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("multi");
     private TestServer nodeA;
     private TestServer nodeB;
 
     @BeforeEach
     void start() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("multi");
-        nodeA = TestServer.redis(RedisTestSupport.url(), namespace);
-        nodeB = TestServer.redis(RedisTestSupport.url(), namespace);
+        nodeA = TestServer.redis(RedisTestSupport.url(), redis.namespace());
+        nodeB = TestServer.redis(RedisTestSupport.url(), redis.namespace());
     }
 
     @AfterEach
@@ -32,10 +31,6 @@ class MultiNodeIT {
         }
         if (nodeB != null) {
             nodeB.close();
-        }
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
         }
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import dev.concierge.redis.RedisKeys;
+import dev.concierge.redis.RedisNamespace;
 import dev.concierge.redis.RedisTestSupport;
 import dev.concierge.redis.attachment.RedisAttachmentStore;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The seed scenario over the shopper's WebSocket against the embedded demo order API: a defective kettle is
@@ -22,25 +22,19 @@ import redis.clients.jedis.UnifiedJedis;
  * step it was on.
  */
 class ReturnFlowIT {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("flow");
     private TestServer server;
 
     @BeforeEach
     void start() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("flow");
-        server = TestServer.redis(RedisTestSupport.url(), namespace);
+        server = TestServer.redis(RedisTestSupport.url(), redis.namespace());
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
-        }
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
         }
     }
 
@@ -73,7 +67,7 @@ class ReturnFlowIT {
 
         // The node goes away and another one comes up on the same Redis.
         server.close();
-        server = TestServer.redis(RedisTestSupport.url(), namespace);
+        server = TestServer.redis(RedisTestSupport.url(), redis.namespace());
 
         // The photo goes up the way the widget sends it: the upload endpoint, authorised by the resume token.
         byte[] jpeg = new byte[256];
@@ -88,7 +82,7 @@ class ReturnFlowIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build());
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         String photo = TestServer.json(upload.body()).path("reference").asText();
-        assertThat(new RedisAttachmentStore(redis, new RedisKeys(namespace)).get(photo)).isPresent();
+        assertThat(new RedisAttachmentStore(redis.client(), redis.keys()).get(photo)).isPresent();
         try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
             shopper.send(Map.of("type", "hello", "customerId", customerId, "token", token));
             shopper.await("session");

@@ -1,30 +1,25 @@
 package dev.concierge.server;
 
+import dev.concierge.redis.RedisNamespace;
 import dev.concierge.redis.RedisTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ShopperToAgentRedisIT extends ShopperToAgentScenario {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("e2e");
     private TestServer server;
 
     @BeforeEach
     void start() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("e2e");
-        server = TestServer.redis(RedisTestSupport.url(), namespace);
+        server = TestServer.redis(RedisTestSupport.url(), redis.namespace());
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
-        }
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
         }
     }
 

@@ -2,30 +2,18 @@ package dev.concierge.redis.channel;
 
 import dev.concierge.channel.contract.IdempotencyStoreContract;
 import dev.concierge.channel.dedupe.IdempotencyStore;
-import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisTestSupport;
-import org.junit.jupiter.api.AfterEach;
+import dev.concierge.redis.RedisNamespace;
 import org.junit.jupiter.api.BeforeEach;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisIdempotencyStoreIT implements IdempotencyStoreContract {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("chan");
     private IdempotencyStore store;
 
     @BeforeEach
     void connect() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("chan");
-        store = new RedisIdempotencyStore(redis, new RedisKeys(namespace));
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
-        }
+        store = new RedisIdempotencyStore(redis.client(), redis.keys());
     }
 
     @Override

@@ -3,30 +3,18 @@ package dev.concierge.redis.customer;
 import dev.concierge.core.contract.CustomerStoreContract;
 import dev.concierge.core.customer.CustomerStore;
 import dev.concierge.redis.RedisJson;
-import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisTestSupport;
-import org.junit.jupiter.api.AfterEach;
+import dev.concierge.redis.RedisNamespace;
 import org.junit.jupiter.api.BeforeEach;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisCustomerStoreIT implements CustomerStoreContract {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("cust");
     private CustomerStore customers;
 
     @BeforeEach
     void connect() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("cust");
-        customers = new RedisCustomerStore(redis, new RedisKeys(namespace), new RedisJson());
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
-        }
+        customers = new RedisCustomerStore(redis.client(), redis.keys(), new RedisJson());
     }
 
     @Override

@@ -2,30 +2,18 @@ package dev.concierge.redis.customer;
 
 import dev.concierge.core.contract.ShopperTokenStoreContract;
 import dev.concierge.core.customer.ShopperTokenStore;
-import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisTestSupport;
-import org.junit.jupiter.api.AfterEach;
+import dev.concierge.redis.RedisNamespace;
 import org.junit.jupiter.api.BeforeEach;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisShopperTokenStoreIT implements ShopperTokenStoreContract {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("tok");
     private ShopperTokenStore tokens;
 
     @BeforeEach
     void connect() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("tok");
-        tokens = new RedisShopperTokenStore(redis, new RedisKeys(namespace));
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
-        }
+        tokens = new RedisShopperTokenStore(redis.client(), redis.keys());
     }
 
     @Override

@@ -6,32 +6,20 @@ import dev.concierge.bot.dialogue.DialogueStateStore;
 import dev.concierge.bot.dialogue.DialogueStateStoreContract;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.redis.RedisJson;
-import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisTestSupport;
+import dev.concierge.redis.RedisNamespace;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 class RedisDialogueStateStoreIT implements DialogueStateStoreContract {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("dialogue");
     private DialogueStateStore states;
 
     @BeforeEach
     void connect() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("dialogue");
-        states = new RedisDialogueStateStore(redis, new RedisKeys(namespace), new RedisJson(), Duration.ofMinutes(5));
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
-        }
+        states = new RedisDialogueStateStore(redis.client(), redis.keys(), new RedisJson(), Duration.ofMinutes(5));
     }
 
     @Override
@@ -43,10 +31,10 @@ class RedisDialogueStateStoreIT implements DialogueStateStoreContract {
     void a_second_store_on_the_same_redis_sees_the_state_and_it_expires() {
         ConversationId id = new ConversationId("c-restart");
         states.save(id, DialogueStateStoreContract.sample(1));
-        DialogueStateStore afterRestart = new RedisDialogueStateStore(redis, new RedisKeys(namespace), new RedisJson(),
+        DialogueStateStore afterRestart = new RedisDialogueStateStore(redis.client(), redis.keys(), new RedisJson(),
                 Duration.ofMinutes(5));
         assertThat(afterRestart.load(id)).contains(DialogueStateStoreContract.sample(1));
-        long ttl = redis.pttl(new RedisKeys(namespace).dialogueState(id));
+        long ttl = redis.client().pttl(redis.keys().dialogueState(id));
         assertThat(ttl).isBetween(1L, Duration.ofMinutes(5).toMillis());
     }
 }

@@ -6,30 +6,20 @@ import dev.concierge.bot.curation.UnansweredLog;
 import dev.concierge.bot.curation.UnansweredLogContract;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
+import dev.concierge.redis.RedisNamespace;
 import dev.concierge.redis.RedisTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.UnifiedJedis;
 
 class RedisUnansweredLogIT implements UnansweredLogContract {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("unanswered");
     private UnansweredLog log;
 
     @BeforeEach
     void connect() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("unanswered");
-        log = new RedisUnansweredLog(redis, new RedisKeys(namespace), new RedisJson(), 100);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
-        }
+        log = new RedisUnansweredLog(redis.client(), redis.keys(), new RedisJson(), 100);
     }
 
     @Override
@@ -39,11 +29,11 @@ class RedisUnansweredLogIT implements UnansweredLogContract {
 
     @Test
     void keeps_only_the_newest_up_to_capacity() {
-        UnansweredLog small = new RedisUnansweredLog(redis, new RedisKeys(namespace + "-small"), new RedisJson(), 2);
+        UnansweredLog small = new RedisUnansweredLog(redis.client(), new RedisKeys(redis.namespace() + "-small"), new RedisJson(), 2);
         for (int i = 0; i < 5; i++) {
             small.record(UnansweredLogContract.question(i, "q" + i, ""));
         }
         assertThat(small.recent(10)).extracting(q -> q.text()).containsExactly("q4", "q3");
-        RedisTestSupport.deleteNamespace(redis, namespace + "-small");
+        RedisTestSupport.deleteNamespace(redis.client(), redis.namespace() + "-small");
     }
 }

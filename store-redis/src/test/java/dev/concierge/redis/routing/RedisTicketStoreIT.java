@@ -2,35 +2,24 @@ package dev.concierge.redis.routing;
 
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisTestSupport;
+import dev.concierge.redis.RedisNamespace;
 import dev.concierge.routing.contract.TicketStoreContract;
 import dev.concierge.routing.ticket.CsatStore;
 import dev.concierge.routing.ticket.TicketStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import redis.clients.jedis.UnifiedJedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisTicketStoreIT implements TicketStoreContract {
-    private UnifiedJedis redis;
-    private String namespace;
+    @RegisterExtension
+    final RedisNamespace redis = new RedisNamespace("tickets");
     private TicketStore tickets;
     private CsatStore csat;
 
     @BeforeEach
     void connect() {
-        redis = RedisTestSupport.connectOrSkip();
-        namespace = RedisTestSupport.uniqueNamespace("tickets");
-        RedisKeys keys = new RedisKeys(namespace);
-        tickets = new RedisTicketStore(redis, keys, new RedisJson());
-        csat = new RedisCsatStore(redis, keys, new RedisJson());
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (redis != null) {
-            RedisTestSupport.deleteNamespace(redis, namespace);
-            redis.close();
-        }
+        RedisKeys keys = redis.keys();
+        tickets = new RedisTicketStore(redis.client(), keys, new RedisJson());
+        csat = new RedisCsatStore(redis.client(), keys, new RedisJson());
     }
 
     @Override
