@@ -95,13 +95,7 @@ public final class AdminApi implements ApiModule {
     }
 
     private void run(RoutingContext ctx, Object key, Supplier<String> work, String contentType, int status) {
-        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-        executor.submit(key, work).whenComplete((body, err) -> context.runOnContext(v -> {
-            if (err != null) {
-                ctx.fail(err.getCause() != null ? err.getCause() : err);
-                return;
-            }
-            ctx.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
-        }));
+        Lanes.run(executor, ctx, key, work,
+                body -> ctx.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body));
     }
 }

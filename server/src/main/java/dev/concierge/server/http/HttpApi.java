@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -345,21 +344,7 @@ public final class HttpApi {
 
     /** Runs blocking work on the key's executor lane and answers on the event loop. */
     private <T> void blocking(RoutingContext ctx, Object key, Supplier<T> work, java.util.function.Consumer<T> done) {
-        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-        deps.executor().submit(key, work).whenComplete((result, err) -> context.runOnContext(v -> {
-            if (ctx.response().ended()) {
-                return;
-            }
-            if (err != null) {
-                ctx.fail(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
-                return;
-            }
-            try {
-                done.accept(result);
-            } catch (RuntimeException e) {
-                ctx.fail(e);
-            }
-        }));
+        Lanes.run(deps.executor(), ctx, key, work, done);
     }
 
     /** Where a handler may find the request's original Content-Type after {@link #rawBodiesOnly}. */

@@ -164,18 +164,13 @@ public final class KnowledgeBaseApi implements ApiModule {
     }
 
     private void run(RoutingContext ctx, Supplier<String> work, int status, String contentType) {
-        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-        executor.submit(KB_LANE, work).whenComplete((body, err) -> context.runOnContext(v -> {
-            if (err != null) {
-                ctx.fail(err.getCause() != null ? err.getCause() : err);
-                return;
-            }
+        Lanes.run(executor, ctx, KB_LANE, work, body -> {
             var response = ctx.response().setStatusCode(status);
             if (contentType != null) {
                 response.putHeader("Content-Type", contentType.contains("charset") ? contentType
                         : contentType + "; charset=utf-8");
             }
             response.end(body);
-        }));
+        });
     }
 }

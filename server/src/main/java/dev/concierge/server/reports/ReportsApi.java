@@ -6,6 +6,7 @@ import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
+import dev.concierge.server.http.Lanes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -112,14 +113,8 @@ public final class ReportsApi implements ApiModule {
     }
 
     private void run(RoutingContext ctx, Supplier<Object> work) {
-        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-        executor.submit(LANE, work).whenComplete((result, err) -> context.runOnContext(v -> {
-            if (err != null) {
-                ctx.fail(err.getCause() != null ? err.getCause() : err);
-            } else {
-                ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(json.write(result));
-            }
-        }));
+        Lanes.run(executor, ctx, LANE, work, result -> ctx.response()
+                .putHeader("Content-Type", "application/json; charset=utf-8").end(json.write(result)));
     }
 
     private static Instant instant(RoutingContext ctx, String name, Instant fallback) {

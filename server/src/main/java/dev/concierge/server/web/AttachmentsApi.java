@@ -12,6 +12,7 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.Json;
+import dev.concierge.server.http.Lanes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -123,14 +124,7 @@ public final class AttachmentsApi implements ApiModule {
     }
 
     private <T> void run(RoutingContext ctx, Object key, Supplier<T> work, java.util.function.Consumer<T> done) {
-        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
-        executor.submit(key, work).whenComplete((result, err) -> context.runOnContext(v -> {
-            if (err != null) {
-                ctx.fail(err.getCause() != null ? err.getCause() : err);
-            } else {
-                done.accept(result);
-            }
-        }));
+        Lanes.run(executor, ctx, key, work, done);
     }
 
     private void error(RoutingContext ctx, int status, String code, String message) {
