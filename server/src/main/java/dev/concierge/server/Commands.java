@@ -28,14 +28,15 @@ final class Commands {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: concierge bench <routing> [options]");
+            err.println("usage: concierge bench <routing|load> [options]");
             return 2;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "routing" -> dev.concierge.server.bench.RoutingBench.run(rest, out, err);
+            case "load" -> dev.concierge.server.bench.LoadBench.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark: " + args[0] + " (available: routing)");
+                err.println("unknown benchmark: " + args[0] + " (available: routing, load)");
                 yield 2;
             }
         };
@@ -53,6 +54,10 @@ final class Commands {
                                        build CLINC150-as-FAQ files for kb-eval from ../shared/datasets
                   bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N]
                                        routing throughput and correctness; last line JSON
+                  bench load [--nodes N] [--shoppers S] [--agents A] [--duration SECONDS] [--store memory|redis]
+                             [--profile fast|default] [--handoff-every K]
+                                       end-to-end load (chat, SMS, email, agents) beside a WebSocket echo
+                                       baseline; last line JSON
                 """;
     }
 }
