@@ -28,15 +28,16 @@ final class Commands {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: concierge bench <routing|load> [options]");
+            err.println("usage: concierge bench <routing|load|idle> [options]");
             return 2;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "routing" -> dev.concierge.server.bench.RoutingBench.run(rest, out, err);
             case "load" -> dev.concierge.server.bench.LoadBench.run(rest, out, err);
+            case "idle" -> dev.concierge.server.bench.IdleBench.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark: " + args[0] + " (available: routing, load)");
+                err.println("unknown benchmark: " + args[0] + " (available: routing, load, idle)");
                 yield 2;
             }
         };
@@ -58,6 +59,9 @@ final class Commands {
                              [--profile fast|default] [--handoff-every K]
                                        end-to-end load (chat, SMS, email, agents) beside a WebSocket echo
                                        baseline; last line JSON
+                  bench idle [--connections N] [--heap 2g]
+                                       idle shopper WebSockets on one node (child JVM) and heap per
+                                       connection; last line JSON
                 """;
     }
 }

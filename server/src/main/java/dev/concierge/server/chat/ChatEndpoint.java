@@ -185,19 +185,22 @@ public final class ChatEndpoint {
                             new BadRequestException("invalid_field", "unknown attachment " + ref));
                     files.add(new Attachment(file.name(), file.contentType(), file.size(), ref));
                 }
-                return deps.conversations().receive(new Inbound(who.id(), Channel.WEB_CHAT, text, files, language, id,
-                        meta));
-            }).whenComplete((out, err) ->
-                    onLoop(() -> {
+                // Acknowledge as soon as the message is durably stored, before the bot thinks about it: a
+                // client that loses its socket now resends with the same id and the store keeps one copy.
+                ConversationService.Stored stored = deps.conversations().store(new Inbound(who.id(),
+                        Channel.WEB_CHAT, text, files, language, id, meta));
+                onLoop(() -> {
+                    metrics.inbound(Channel.WEB_CHAT, System.nanoTime() - started);
+                    send(Frame.of("ack").put("id", clientId).put("messageId", stored.message().id().value())
+                            .put("conversationId", stored.conversation().id().value())
+                            .put("duplicate", stored.duplicate() ? Boolean.TRUE : null));
+                });
+                return deps.conversations().respond(stored);
+            }).whenComplete((out, err) -> {
                 if (err != null) {
-                    fail(err);
-                    return;
+                    onLoop(() -> fail(err));
                 }
-                metrics.inbound(Channel.WEB_CHAT, System.nanoTime() - started);
-                send(Frame.of("ack").put("id", clientId).put("messageId", out.message().id().value())
-                        .put("conversationId", out.conversation().id().value())
-                        .put("duplicate", out.duplicate() ? Boolean.TRUE : null));
-            }));
+            });
         }
 
         private List<String> attachmentRefs(JsonNode frame) {
