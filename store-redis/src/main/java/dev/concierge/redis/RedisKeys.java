@@ -177,4 +177,9 @@ public final class RedisKeys {
     public String unansweredQuestions() {
         return ns + ":bot:unanswered";
     }
+
+    // --- customer locks (one writer at a time per customer across nodes)
+    public String customerLock(CustomerId id) {
+        return ns + ":lock:customer:{" + id.value() + "}";
+    }
 }
