@@ -4,7 +4,9 @@ import dev.concierge.bot.BotEngine;
 import dev.concierge.channel.ChannelSettings;
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.core.customer.CustomerLocks;
 import dev.concierge.core.memory.InMemoryAttachmentStore;
+import dev.concierge.core.memory.InMemoryCustomerLocks;
 import dev.concierge.redis.attachment.RedisAttachmentStore;
 import dev.concierge.server.channels.ChannelInbound;
 import dev.concierge.server.channels.ChannelOutbound;
@@ -21,6 +23,7 @@ import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
 import dev.concierge.redis.auth.RedisSessionStore;
 import dev.concierge.redis.conversation.RedisConversationStore;
+import dev.concierge.redis.customer.RedisCustomerLocks;
 import dev.concierge.redis.customer.RedisCustomerStore;
 import dev.concierge.redis.customer.RedisShopperTokenStore;
 import dev.concierge.routing.AgentId;
@@ -148,7 +151,7 @@ public final class Application implements AutoCloseable {
         AgentDesk desk = new AgentDesk(stores, router, new Outreach(connections, replies, survey), auth::account,
                 domain.dialogue().states()::delete, clock);
         BotEngine bot = domain.bot();
-        ConversationService conversations = new ConversationService(stores, bot, desk, replies, clock);
+        ConversationService conversations = new ConversationService(stores, state.locks(), bot, desk, replies, clock);
         Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),
                 state::ping);
 
@@ -288,14 +291,14 @@ public final class Application implements AutoCloseable {
     /** The stores chosen by configuration: all in memory, or all in one Redis. */
     record StateStores(dev.concierge.core.conversation.ConversationStore conversations,
             dev.concierge.core.customer.CustomerStore customers, SessionStore sessions,
-            ShopperTokenStore shopperTokens, AttachmentStore attachments, UnifiedJedis redis, RedisKeys keys,
-            RedisJson json) {
+            ShopperTokenStore shopperTokens, AttachmentStore attachments, CustomerLocks locks, UnifiedJedis redis,
+            RedisKeys keys, RedisJson json) {
 
         static StateStores open(ConciergeConfig.StoreSettings settings, List<AutoCloseable> resources) {
             if (settings.type() == StoreType.MEMORY) {
                 return new StateStores(new InMemoryConversationStore(), new InMemoryCustomerStore(),
-                        new InMemorySessionStore(), new InMemoryShopperTokenStore(), new InMemoryAttachmentStore(), null,
-                        null, null);
+                        new InMemorySessionStore(), new InMemoryShopperTokenStore(), new InMemoryAttachmentStore(),
+                        new InMemoryCustomerLocks(), null, null, null);
             }
             UnifiedJedis redis = RedisConnections.open(settings.redisUrl(), settings.maxConnections(),
                     Duration.ofSeconds(2));
@@ -310,7 +313,7 @@ public final class Application implements AutoCloseable {
             RedisJson json = new RedisJson();
             return new StateStores(new RedisConversationStore(redis, keys, json), new RedisCustomerStore(redis, keys,
                     json), new RedisSessionStore(redis, keys, json), new RedisShopperTokenStore(redis, keys),
-                    new RedisAttachmentStore(redis, keys), redis, keys, json);
+                    new RedisAttachmentStore(redis, keys), new RedisCustomerLocks(redis, keys), redis, keys, json);
         }
 
         boolean ping() {

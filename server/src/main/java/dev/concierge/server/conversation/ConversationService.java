@@ -7,6 +7,7 @@ import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
+import dev.concierge.core.customer.CustomerLocks;
 import dev.concierge.core.message.Direction;
 import dev.concierge.core.message.Message;
 import dev.concierge.core.message.MessageId;
@@ -36,14 +37,17 @@ public final class ConversationService {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
 
     private final Stores stores;
+    private final CustomerLocks locks;
     private final BotEngine bot;
     private final AgentDesk desk;
     private final ReplyDispatcher replies;
     private final SatisfactionSurvey survey;
     private final Clock clock;
 
-    public ConversationService(Stores stores, BotEngine bot, AgentDesk desk, ReplyDispatcher replies, Clock clock) {
+    public ConversationService(Stores stores, CustomerLocks locks, BotEngine bot, AgentDesk desk,
+            ReplyDispatcher replies, Clock clock) {
         this.stores = stores;
+        this.locks = locks;
         this.bot = bot;
         this.desk = desk;
         this.replies = replies;
@@ -62,9 +66,13 @@ public final class ConversationService {
 
     /**
      * Files the message durably (the first half of {@link #receive}); channels that must acknowledge fast call
-     * this, acknowledge, then run {@link #respond} on the customer's lane.
+     * this, acknowledge, then run {@link #respond} on the customer's lane. Holds the customer's lock (every node).
      */
     public Stored store(Inbound in) {
+        return locks.withLock(in.customer(), () -> storeLocked(in));
+    }
+
+    private Stored storeLocked(Inbound in) {
         Instant now = clock.instant();
         Customer customer = stores.customers().find(in.customer())
                 .orElseThrow(() -> new NoSuchElementException("unknown customer " + in.customer()));
@@ -86,13 +94,33 @@ public final class ConversationService {
         return new Stored(customer, conversation, message, !appended, in.localeHint(), false);
     }
 
-    /** The second half of {@link #receive}: the bot answers, or the queue or the agent hears of it. */
+    /**
+     * The second half of {@link #receive}: the bot answers, or the queue or the agent hears of it. Holds the
+     * customer's lock (every node). A retried message that was filed but never answered (its node died between
+     * the two halves) is answered now; one that was answered is not answered again: the bot's reply has an id
+     * derived from the message's, so it is stored once whoever produces it.
+     */
     public InboundOutcome respond(Stored stored) {
+        return locks.withLock(stored.customer().id(), () -> respondLocked(stored));
+    }
+
+    private InboundOutcome respondLocked(Stored stored) {
         Conversation conversation = stored.conversation();
         Message message = stored.message();
-        if (stored.duplicate() || stored.surveyAnswer()) {
-            return new InboundOutcome(conversation, message, stored.duplicate(), Optional.empty(), List.of(),
-                    Optional.empty());
+        if (stored.surveyAnswer()) {
+            return new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), Optional.empty());
+        }
+        if (stored.duplicate()) {
+            Optional<Conversation> current = stores.conversations().find(conversation.id());
+            boolean unanswered = current.isPresent() && current.get().status() == ConversationStatus.BOT
+                    && stores.conversations().transcript(conversation.id()).stream()
+                            .noneMatch(m -> m.id().equals(replyId(message.id())));
+            if (!unanswered) {
+                return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(),
+                        Optional.empty());
+            }
+            LOG.info("message {} was filed but never answered: answering it now", message.id());
+            conversation = current.get();
         }
         MDC.put("conversation", conversation.id().value());
         try {
@@ -153,7 +181,10 @@ public final class ConversationService {
 
     private InboundOutcome botTurn(Customer customer, Conversation conversation, Message message, String localeHint) {
         List<Message> transcript = stores.conversations().transcript(conversation.id());
-        List<Message> history = transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
+        int at = transcript.indexOf(transcript.stream().filter(m -> m.id().equals(message.id())).findFirst()
+                .orElse(null));
+        List<Message> history = at >= 0 ? transcript.subList(0, at)
+                : transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
         String hint = localeHint != null ? localeHint : conversation.locale();
         BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), message.text(),
                 message.attachments(), hint, history));
@@ -173,9 +204,12 @@ public final class ConversationService {
             meta.put("flow", f.flow());
             meta.put("step", f.step());
         }
-        Message reply = Message.outbound(conversation.id(), message.channel(), SenderRole.BOT, "bot",
-                decision.text(), now).withMetadata(meta);
-        stores.conversations().append(reply);
+        Message reply = new Message(replyId(message.id()), conversation.id(), message.channel(), Direction.OUTBOUND,
+                SenderRole.BOT, "bot", decision.text(), List.of(), now, meta);
+        if (!stores.conversations().append(reply)) {
+            LOG.info("reply to {} already stored: not sent again", message.id());
+            return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(), Optional.empty());
+        }
         Conversation current = conversation;
         if (!decision.language().equals(conversation.locale())) {
             current = stores.conversations().update(conversation.id(), c -> c.withLocale(decision.language(), now));
@@ -188,6 +222,21 @@ public final class ConversationService {
         }
         LOG.info("bot {} intent={} confidence={}", decision.action(), decision.intent(), meta.get("confidence"));
         return new InboundOutcome(current, message, false, Optional.of(decision), List.of(reply), queue);
+    }
+
+    /** The id of the bot's reply to a customer message: fixed, so the reply is stored at most once. */
+    static MessageId replyId(MessageId inbound) {
+        String id = inbound.value() + ":re";
+        if (id.length() <= 128) {
+            return new MessageId(id);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(inbound.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new MessageId("re:" + java.util.HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
     }
 
     /** The frame that carries a stored bot or agent message to a shopper socket. */

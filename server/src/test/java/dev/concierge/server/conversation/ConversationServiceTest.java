@@ -1,0 +1,140 @@
+package dev.concierge.server.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.BotEngine;
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.core.customer.Identity;
+import dev.concierge.core.memory.InMemoryConversationStore;
+import dev.concierge.core.memory.InMemoryCustomerLocks;
+import dev.concierge.core.memory.InMemoryCustomerStore;
+import dev.concierge.core.message.Message;
+import dev.concierge.core.message.MessageId;
+import dev.concierge.core.message.SenderRole;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.Offer;
+import dev.concierge.routing.RoutingEvents;
+import dev.concierge.routing.RoutingSettings;
+import dev.concierge.routing.RoutingStores;
+import dev.concierge.routing.agent.InMemoryAgentDirectory;
+import dev.concierge.routing.assignment.QueueingRouter;
+import dev.concierge.routing.state.InMemoryRoutingState;
+import dev.concierge.routing.ticket.InMemoryCsatStore;
+import dev.concierge.routing.ticket.InMemoryTicketStore;
+import dev.concierge.server.live.LocalConnections;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A customer message is answered exactly once, even when it is retried after its node died mid-turn. */
+class ConversationServiceTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+    private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
+    private final List<Message> delivered = new CopyOnWriteArrayList<>();
+    private final AtomicInteger decisions = new AtomicInteger();
+    private ConversationService service;
+    private CustomerId customer;
+
+    @BeforeEach
+    void setUp() {
+        Stores stores = new Stores(conversations, customers);
+        ReplyDispatcher replies = (who, conversation, message) -> delivered.add(message);
+        RoutingEvents quiet = new RoutingEvents() {
+            @Override
+            public void offered(Offer offer) {
+            }
+
+            @Override
+            public void offerWithdrawn(AgentId agent, dev.concierge.core.conversation.ConversationId c, String r) {
+            }
+
+            @Override
+            public void assigned(AgentId agent, dev.concierge.core.conversation.ConversationId c) {
+            }
+        };
+        QueueingRouter router = new QueueingRouter(new RoutingStores(new InMemoryRoutingState(),
+                new InMemoryAgentDirectory(), new InMemoryTicketStore()), RoutingSettings.defaults(), quiet, clock);
+        SatisfactionSurvey survey = new SatisfactionSurvey(conversations, new InMemoryCsatStore(), replies, clock);
+        AgentDesk desk = new AgentDesk(stores, router, new Outreach(new LocalConnections(new ObjectMapper()), replies,
+                survey), account -> Optional.empty(), id -> { }, clock);
+        BotEngine bot = turn -> {
+            decisions.incrementAndGet();
+            return new BotDecision.Answer("refund_policy", 0.93, "en", "Refunds reach you in 1-3 working days.",
+                    List.of(), "faq-refund-time");
+        };
+        service = new ConversationService(stores, new InMemoryCustomerLocks(), bot, desk, replies, clock);
+        customer = customers.findOrCreate(Identity.appUser("u-exactly-once"), clock.instant()).id();
+    }
+
+    private Inbound message(String clientId) {
+        return new Inbound(customer, Channel.WEB_CHAT, "how long does a refund take?", List.of(), "en",
+                new MessageId(customer.value() + ":" + clientId), Map.of());
+    }
+
+    private List<Message> botReplies() {
+        String conversation = conversations.findOpenByCustomer(customer).orElseThrow().id().value();
+        return conversations.transcript(new dev.concierge.core.conversation.ConversationId(conversation)).stream()
+                .filter(m -> m.senderRole() == SenderRole.BOT).toList();
+    }
+
+    @Test
+    void aRetryOfAnAnsweredMessageIsNeitherStoredNorAnsweredAgain() {
+        service.receive(message("c-1"));
+        InboundOutcome retry = service.receive(message("c-1"));
+
+        assertThat(retry.duplicate()).isTrue();
+        assertThat(decisions.get()).isEqualTo(1);
+        assertThat(botReplies()).hasSize(1);
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void aMessageFiledByANodeThatDiedBeforeAnsweringIsAnsweredOnceOnRetry() {
+        // The first node stored the message and acknowledged it, then was killed before the bot's turn.
+        ConversationService.Stored filed = service.store(message("c-2"));
+        assertThat(filed.duplicate()).isFalse();
+        assertThat(botReplies()).isEmpty();
+
+        // The shopper reconnects elsewhere and resends with the same id: it is answered now...
+        InboundOutcome retried = service.receive(message("c-2"));
+        assertThat(retried.replies()).hasSize(1);
+        assertThat(botReplies()).hasSize(1);
+        assertThat(botReplies().get(0).id()).isEqualTo(ConversationService.replyId(filed.message().id()));
+
+        // ...and only once, however often it is resent.
+        service.receive(message("c-2"));
+        assertThat(botReplies()).hasSize(1);
+        assertThat(decisions.get()).isEqualTo(1);
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void twoNodesAnsweringTheSameMessageStoreAndSendOneReply() {
+        ConversationService.Stored filed = service.store(message("c-3"));
+        // Both halves run twice (the dead node's turn replayed by the survivor while a late first turn lands):
+        // the reply's id is fixed, so the second one is recognised and not sent.
+        service.respond(filed);
+        InboundOutcome second = service.respond(filed);
+        assertThat(second.replies()).isEmpty();
+        assertThat(botReplies()).hasSize(1);
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void longMessageIdsGetAHashedReplyIdThatStillFits() {
+        MessageId longId = new MessageId("c".repeat(128));
+        assertThat(ConversationService.replyId(longId).value()).hasSizeLessThanOrEqualTo(128).startsWith("re:");
+        assertThat(ConversationService.replyId(longId)).isEqualTo(ConversationService.replyId(longId));
+    }
+}
