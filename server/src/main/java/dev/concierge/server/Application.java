@@ -311,9 +311,11 @@ public final class Application implements AutoCloseable {
             }
             RedisKeys keys = new RedisKeys(settings.namespace());
             RedisJson json = new RedisJson();
+            RedisCustomerLocks locks = new RedisCustomerLocks(redis, keys);
+            resources.add(locks);
             return new StateStores(new RedisConversationStore(redis, keys, json), new RedisCustomerStore(redis, keys,
                     json), new RedisSessionStore(redis, keys, json), new RedisShopperTokenStore(redis, keys),
-                    new RedisAttachmentStore(redis, keys), new RedisCustomerLocks(redis, keys), redis, keys, json);
+                    new RedisAttachmentStore(redis, keys), locks, redis, keys, json);
         }
 
         boolean ping() {

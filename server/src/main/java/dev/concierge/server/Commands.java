@@ -28,7 +28,7 @@ final class Commands {
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: concierge bench <routing|load|idle> [options]");
+            err.println("usage: concierge bench <routing|load|idle|faults> [options]");
             return 2;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -36,8 +36,9 @@ final class Commands {
             case "routing" -> dev.concierge.server.bench.RoutingBench.run(rest, out, err);
             case "load" -> dev.concierge.server.bench.LoadBench.run(rest, out, err);
             case "idle" -> dev.concierge.server.bench.IdleBench.run(rest, out, err);
+            case "faults" -> dev.concierge.server.bench.FaultBench.run(rest, out, err);
             default -> {
-                err.println("unknown benchmark: " + args[0] + " (available: routing, load, idle)");
+                err.println("unknown benchmark: " + args[0] + " (available: routing, load, idle, faults)");
                 yield 2;
             }
         };
@@ -62,6 +63,9 @@ final class Commands {
                   bench idle [--connections N] [--heap 2g]
                                        idle shopper WebSockets on one node (child JVM) and heap per
                                        connection; last line JSON
+                  bench faults [--shoppers S] [--phase SECONDS] [--profile fast|default]
+                                       two nodes on their own AOF Redis under load: kill -9 a node, then
+                                       Redis; lost, duplicates, recovery_seconds; last line JSON
                 """;
     }
 }

@@ -219,7 +219,7 @@ public final class LoadBench {
             Path config = Files.createTempFile("concierge-load", ".yaml");
             try {
                 startPeers();
-                Files.writeString(config, configYaml(namespace));
+                Files.writeString(config, configYaml(o.store, o.redisUrl, namespace, o.agents, o.profile));
                 Map<String, String> env = Map.of(
                         "CONCIERGE_PUBLIC_URL", PUBLIC_URL,
                         "CONCIERGE_SMS_AUTH_TOKEN", SMS_TOKEN,
@@ -249,31 +249,6 @@ public final class LoadBench {
                     }
                 }
             }
-        }
-
-        private String configYaml(String namespace) {
-            StringBuilder y = new StringBuilder();
-            y.append("server:\n  host: 127.0.0.1\n  port: 0\n  shutdownGraceSeconds: 2\n");
-            y.append("store:\n  type: ").append(o.store).append("\n  redisUrl: ").append(o.redisUrl)
-                    .append("\n  namespace: ").append(namespace).append('\n');
-            y.append("auth:\n  accounts:\n");
-            for (int i = 1; i <= o.agents + 1; i++) {
-                boolean supervisor = i == o.agents + 1;
-                y.append("    - id: ").append(supervisor ? "load-supervisor" : "load-agent-" + i).append('\n')
-                        .append("      name: ").append(supervisor ? "Load Supervisor" : "Load Agent " + i).append('\n')
-                        .append("      role: ").append(supervisor ? "supervisor" : "agent").append('\n')
-                        .append("      team: general\n")
-                        .append("      skills: [general, logistics, orders, pre_sale, refunds, returns, complaints,"
-                                + " account_security]\n")
-                        .append("      languages: [zh, en]\n")
-                        .append("      chatCapacity: ").append(supervisor ? 0 : 3).append('\n')
-                        .append("      passwordHash: \"").append(PASSWORD_HASH).append("\"\n");
-            }
-            y.append("limits:\n  httpPerIpPerSecond: 1000000\n  httpBurst: 1000000\n"
-                    + "  loginsPerIpPerMinute: 100000\n  loginBurst: 100000\n"
-                    + "  chatMessagesPerSecond: 1000000\n  chatBurst: 1000000\n");
-            y.append("bot:\n  nluProfile: ").append(o.profile).append('\n');
-            return y.toString();
         }
 
         /** The SMS provider's API and the SMTP relay, both local, both telling the waiting customer. */
@@ -418,6 +393,35 @@ public final class LoadBench {
                     "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").await(30, TimeUnit.SECONDS);
             return JSON.readTree(body).path("token").asText();
         }
+    }
+
+    /**
+     * A node configuration for benchmarks: the given store, {@code agents} agent accounts plus one supervisor
+     * (password {@value #PASSWORD}), rate limits raised out of the way (benchmarks measure capacity, not limits).
+     */
+    static String configYaml(String store, String redisUrl, String namespace, int agents, String profile) {
+        StringBuilder y = new StringBuilder();
+        y.append("server:\n  host: 127.0.0.1\n  port: 0\n  shutdownGraceSeconds: 2\n");
+        y.append("store:\n  type: ").append(store).append("\n  redisUrl: ").append(redisUrl)
+                .append("\n  namespace: ").append(namespace).append('\n');
+        y.append("auth:\n  accounts:\n");
+        for (int i = 1; i <= agents + 1; i++) {
+            boolean supervisor = i == agents + 1;
+            y.append("    - id: ").append(supervisor ? "load-supervisor" : "load-agent-" + i).append('\n')
+                    .append("      name: ").append(supervisor ? "Load Supervisor" : "Load Agent " + i).append('\n')
+                    .append("      role: ").append(supervisor ? "supervisor" : "agent").append('\n')
+                    .append("      team: general\n")
+                    .append("      skills: [general, logistics, orders, pre_sale, refunds, returns, complaints,"
+                            + " account_security]\n")
+                    .append("      languages: [zh, en]\n")
+                    .append("      chatCapacity: ").append(supervisor ? 0 : 3).append('\n')
+                    .append("      passwordHash: \"").append(PASSWORD_HASH).append("\"\n");
+        }
+        y.append("limits:\n  httpPerIpPerSecond: 1000000\n  httpBurst: 1000000\n"
+                + "  loginsPerIpPerMinute: 100000\n  loginBurst: 100000\n"
+                + "  chatMessagesPerSecond: 1000000\n  chatBurst: 1000000\n");
+        y.append("bot:\n  nluProfile: ").append(profile).append('\n');
+        return y.toString();
     }
 
     /** One HTTP request; fails unless the status is 2xx. */

@@ -199,6 +199,9 @@ public final class ChatEndpoint {
             }).whenComplete((out, err) -> {
                 if (err != null) {
                     onLoop(() -> fail(err));
+                } else if (out.duplicate() && !out.replies().isEmpty()) {
+                    // A resend of an answered message: its answer may never have reached this client.
+                    onLoop(() -> out.replies().forEach(m -> send(ConversationService.messageFrame(m))));
                 }
             });
         }

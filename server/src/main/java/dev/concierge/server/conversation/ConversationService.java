@@ -112,12 +112,13 @@ public final class ConversationService {
         }
         if (stored.duplicate()) {
             Optional<Conversation> current = stores.conversations().find(conversation.id());
-            boolean unanswered = current.isPresent() && current.get().status() == ConversationStatus.BOT
-                    && stores.conversations().transcript(conversation.id()).stream()
-                            .noneMatch(m -> m.id().equals(replyId(message.id())));
-            if (!unanswered) {
-                return new InboundOutcome(conversation, message, true, Optional.empty(), List.of(),
-                        Optional.empty());
+            MessageId replyId = replyId(message.id());
+            Optional<Message> answer = stores.conversations().transcript(conversation.id()).stream()
+                    .filter(m -> m.id().equals(replyId)).findFirst();
+            if (answer.isPresent() || current.isEmpty() || current.get().status() != ConversationStatus.BOT) {
+                // Already answered (the answer goes back to a client that asks again) or now with a human.
+                return new InboundOutcome(conversation, message, true, Optional.empty(),
+                        answer.map(List::of).orElse(List.of()), Optional.empty());
             }
             LOG.info("message {} was filed but never answered: answering it now", message.id());
             conversation = current.get();
@@ -190,6 +191,7 @@ public final class ConversationService {
                 message.attachments(), hint, history));
         Instant now = clock.instant();
         Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(WireMessages.IN_REPLY_TO, message.id().value());
         meta.put("action", decision.action());
         meta.put("intent", decision.intent());
         meta.put("confidence", String.format(Locale.ROOT, "%.3f", decision.confidence()));
@@ -256,7 +258,8 @@ public final class ConversationService {
         }
         if (m.senderRole() == SenderRole.BOT) {
             // What the bot did, for clients that adapt their UI (a photo button during the return flow).
-            frame.put("action", m.metadata().get("action"))
+            frame.put("inReplyTo", m.metadata().get(WireMessages.IN_REPLY_TO))
+                    .put("action", m.metadata().get("action"))
                     .put("intent", m.metadata().get("intent"))
                     .put("flow", m.metadata().get("flow"))
                     .put("step", m.metadata().get("step"));

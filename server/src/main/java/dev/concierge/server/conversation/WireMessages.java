@@ -11,6 +11,8 @@ import java.util.Map;
 public final class WireMessages {
     /** Metadata key holding the quick replies of a bot message, separated by {@link #QUICK_REPLY_SEPARATOR}. */
     public static final String QUICK_REPLIES = "quickReplies";
+    /** Metadata key of a bot reply: the id of the customer message it answers. */
+    public static final String IN_REPLY_TO = "inReplyTo";
     public static final String QUICK_REPLY_SEPARATOR = "\u001f";
 
     private WireMessages() {
@@ -26,6 +28,10 @@ public final class WireMessages {
         out.put("at", m.at().toString());
         if (!m.attachments().isEmpty()) {
             out.put("attachments", m.attachments().stream().map(WireMessages::attachment).toList());
+        }
+        String inReplyTo = m.metadata().get(IN_REPLY_TO);
+        if (inReplyTo != null) {
+            out.put("inReplyTo", inReplyTo);
         }
         List<String> quickReplies = quickReplies(m);
         if (!quickReplies.isEmpty()) {

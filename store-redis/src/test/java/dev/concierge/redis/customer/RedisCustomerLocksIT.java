@@ -33,7 +33,34 @@ class RedisCustomerLocksIT implements CustomerLocksContract {
 
     @AfterEach
     void disconnect() {
+        ((RedisCustomerLocks) locks).close();
+        ((RedisCustomerLocks) other).close();
         secondConnection.close();
+    }
+
+    @Test
+    void slowWorkKeepsItsLockPastTheLease() {
+        CustomerId customer = new CustomerId("cust-slow-work");
+        try (RedisCustomerLocks shortLease = new RedisCustomerLocks(redis.client(), redis.keys(),
+                Duration.ofMillis(300), Duration.ofSeconds(5));
+                RedisCustomerLocks impatient = new RedisCustomerLocks(secondConnection, redis.keys(),
+                        Duration.ofMillis(300), Duration.ofMillis(50))) {
+            shortLease.withLock(customer, () -> {
+                sleep(1000); // over three leases: the watchdog keeps extending it
+                assertThatThrownBy(() -> impatient.withLock(customer, () -> "entered"))
+                        .isInstanceOf(StoreUnavailableException.class);
+                return null;
+            });
+            assertThat(impatient.withLock(customer, () -> "entered")).isEqualTo("entered");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -51,9 +78,10 @@ class RedisCustomerLocksIT implements CustomerLocksContract {
         CustomerId customer = new CustomerId("cust-dead-holder");
         // A node took the lock and was killed: nobody will ever release it.
         redis.client().set(redis.keys().customerLock(customer), "dead-node-token", SetParams.setParams().px(300));
-        CustomerLocks survivor = new RedisCustomerLocks(secondConnection, redis.keys(), Duration.ofSeconds(15),
-                Duration.ofSeconds(10));
-        assertThat(survivor.withLock(customer, () -> "taken over")).isEqualTo("taken over");
+        try (RedisCustomerLocks survivor = new RedisCustomerLocks(secondConnection, redis.keys(),
+                Duration.ofSeconds(2), Duration.ofSeconds(10))) {
+            assertThat(survivor.withLock(customer, () -> "taken over")).isEqualTo("taken over");
+        }
         assertThat(redis.client().exists(redis.keys().customerLock(customer))).isFalse();
     }
 
@@ -62,10 +90,11 @@ class RedisCustomerLocksIT implements CustomerLocksContract {
         CustomerId customer = new CustomerId("cust-busy");
         String key = redis.keys().customerLock(customer);
         redis.client().set(key, "holder-token", SetParams.setParams().px(30_000));
-        CustomerLocks impatient = new RedisCustomerLocks(secondConnection, redis.keys(), Duration.ofSeconds(15),
-                Duration.ofMillis(100));
-        assertThatThrownBy(() -> impatient.withLock(customer, () -> "never"))
-                .isInstanceOf(StoreUnavailableException.class);
+        try (RedisCustomerLocks impatient = new RedisCustomerLocks(secondConnection, redis.keys(),
+                Duration.ofSeconds(2), Duration.ofMillis(100))) {
+            assertThatThrownBy(() -> impatient.withLock(customer, () -> "never"))
+                    .isInstanceOf(StoreUnavailableException.class);
+        }
         assertThat(redis.client().get(key)).isEqualTo("holder-token");
     }
 }
