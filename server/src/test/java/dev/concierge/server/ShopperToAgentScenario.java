@@ -67,6 +67,12 @@ abstract class ShopperToAgentScenario {
             JsonNode fromAgent = shopper.await(f -> "message".equals(f.path("type").asText())
                     && "agent".equals(f.path("from").asText()), "the agent's reply");
             assertThat(fromAgent.path("text").asText()).contains("李娜");
+            // The agent's client resends the same frame (it lost its node before the ack): acknowledged with the
+            // id of the message already stored, so nothing new was stored.
+            agent.send(Map.of("type", "message", "conversationId", conversationId, "id", "a1",
+                    "text", "您好，我是人工客服李娜，请问有什么可以帮您？"));
+            JsonNode resentAck = agent.await("ack");
+            assertThat(resentAck.path("messageId").asText()).isEqualTo(fromAgent.path("id").asText());
 
             shopper.send(Map.of("type", "message", "id", "c3", "text", "我的订单一直没到"));
             JsonNode forwarded = agent.await(f -> "message".equals(f.path("type").asText())

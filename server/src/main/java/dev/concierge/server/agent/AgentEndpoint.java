@@ -143,7 +143,7 @@ public final class AgentEndpoint {
                                 + " characters");
                     }
                     String clientId = Json.text(frame, "id");
-                    run(id, () -> deps.desk().reply(agent, id, text), m -> send(Frame.of("ack")
+                    run(id, () -> deps.desk().reply(agent, id, text, clientId), m -> send(Frame.of("ack")
                             .put("id", clientId).put("conversationId", id.value()).put("messageId", m.id().value())));
                 }
                 case "close" -> {

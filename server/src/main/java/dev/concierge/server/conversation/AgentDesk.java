@@ -3,12 +3,14 @@ package dev.concierge.server.conversation;
 import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.HandoffContext;
 import dev.concierge.routing.ComplaintSeverity;
+import dev.concierge.core.Ids;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.conversation.IllegalTransitionException;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
+import dev.concierge.core.message.MessageId;
 import dev.concierge.core.message.SenderRole;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.HandoffTicket;
@@ -168,11 +170,23 @@ public final class AgentDesk {
     }
 
     /** An agent's reply, sent on the customer's channel. */
-    public Message reply(AgentId agent, ConversationId id, String text) {
+    /**
+     * The agent's reply to the customer. With a {@code clientId} (the agent client's frame id) the message id is
+     * fixed, so a client that resends after losing its node stores and sends the reply once.
+     */
+    public Message reply(AgentId agent, ConversationId id, String text, String clientId) {
         Conversation conversation = holdingConversation(agent, id);
         Instant now = clock.instant();
         Message reply = Message.outbound(id, conversation.channel(), SenderRole.AGENT, agent.value(), text, now);
-        stores.conversations().append(reply);
+        if (clientId != null && Ids.isSafe(agent.value() + ":" + clientId)) {
+            reply = new Message(new MessageId(agent.value() + ":" + clientId), id, reply.channel(), reply.direction(),
+                    reply.senderRole(), reply.senderId(), text, List.of(), now, Map.of());
+        }
+        if (!stores.conversations().append(reply)) {
+            MessageId already = reply.id();
+            return stores.conversations().transcript(id).stream().filter(m -> m.id().equals(already)).findFirst()
+                    .orElse(reply);
+        }
         replies.deliver(customer(conversation), conversation, reply);
         if (conversation.attribute(FIRST_RESPONSE).isEmpty()) {
             stores.conversations().update(id, c -> c.withAttribute(FIRST_RESPONSE, now.toString(), now));
