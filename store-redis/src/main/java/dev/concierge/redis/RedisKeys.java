@@ -88,9 +88,8 @@ public final class RedisKeys {
     /** Every key of the routing state, in the order the routing scripts expect them as KEYS. */
     public java.util.List<String> routingState() {
         String p = ns + ":{routing}:";
-        return java.util.List.of(p + "queue", p + "entries", p + "channel", p + "customer", p + "declined",
-                p + "holder", p + "presence", p + "load", p + "lastoffer", p + "owner:conv", p + "owner:cust",
-                p + "timers", p + "breaches", p + "rank", p + "open", routingAgentsVersion());
+        return java.util.List.of(p + "queue", p + "presence", p + "load", p + "lastoffer", p + "owner:conv",
+                p + "owner:cust", p + "timers", p + "breaches", p + "open", routingAgentsVersion());
     }
 
     /** Prefix of the per-agent set of conversations held (offered or assigned); same slot as the state. */
@@ -176,5 +175,14 @@ public final class RedisKeys {
 
     public String unansweredQuestions() {
         return ns + ":bot:unanswered";
+    }
+
+    // --- routing, per conversation (appended here to ease merging; see the routing section above)
+    /**
+     * Prefix of the per-conversation routing hash (entry, rank, channel, customer, declined, holder), same
+     * {@code {routing}} slot as the rest of the routing state; the scripts append the conversation id.
+     */
+    public String routingConversationPrefix() {
+        return ns + ":{routing}:conv:";
     }
 }

@@ -42,38 +42,53 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Routing state in Redis, shared by every node. Each operation is one Lua script (EVALSHA) over the keys of the
  * {@code {routing}} slot, so claims are atomic, capacity counters are checked and incremented in the same step
- * (they never exceed the limit), and due timers are claimed by ZREM inside the firing script (exactly once).
+ * (they never exceed the limit), and due timers are claimed by ZREM inside the firing script (exactly once). A
+ * handoff costs three round trips, one per router call (enqueue with its claim, accept, release); each conversation's
+ * fields live in one hash so that the scripts run few Redis commands (see {@link RoutingScripts}).
  */
 public final class RedisRoutingState implements RoutingState {
+    /** Indexes into {@code RedisKeys.routingState()} of the keys read outside the scripts. */
+    private static final int QUEUE = 0;
+    private static final int TIMERS = 6;
+    private static final int BREACHES = 7;
+
     private final UnifiedJedis redis;
     private final RedisJson json;
     private final List<String> stateKeys;
     private final String heldByPrefix;
+    private final String conversationPrefix;
 
     public RedisRoutingState(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
         this.redis = redis;
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
         this.heldByPrefix = keys.routingHeldByPrefix();
+        this.conversationPrefix = keys.routingConversationPrefix();
     }
 
     private Object run(RedisScript script, String... args) {
-        List<String> argv = new ArrayList<>(args.length + 1);
-        argv.add(heldByPrefix);
-        argv.addAll(List.of(args));
-        return guard(() -> script.run(redis, stateKeys, argv));
+        List<String> argv = arguments(args.length);
+        for (String a : args) {
+            argv.add(a);
+        }
+        return run(script, argv);
     }
 
-    private Object run(RedisScript script, List<String> args) {
-        List<String> argv = new ArrayList<>(args.size() + 1);
+    /** A script's ARGV: the two key prefixes every script expects first, then room for its own arguments. */
+    private List<String> arguments(int own) {
+        List<String> argv = new ArrayList<>(own + 2);
         argv.add(heldByPrefix);
-        argv.addAll(args);
+        argv.add(conversationPrefix);
+        return argv;
+    }
+
+    private Object run(RedisScript script, List<String> argv) {
         return guard(() -> script.run(redis, stateKeys, argv));
     }
 
     @Override
     public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
-        List<String> args = new ArrayList<>(16 + 3 * request.eligible().size());
+        List<String> args = arguments(16 + 3 * request.eligible().size());
         args.add(entry.conversationId().value());
         args.add(entry.ticket().customerId().value());
         args.add(json.write(entry));
@@ -142,18 +157,18 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public OptionalLong position(ConversationId conversation) {
-        Long rank = guard(() -> redis.zrank(stateKeys.get(0), conversation.value()));
+        Long rank = guard(() -> redis.zrank(stateKeys.get(QUEUE), conversation.value()));
         return rank == null ? OptionalLong.empty() : OptionalLong.of(rank);
     }
 
     @Override
     public long waitingCount() {
-        return guard(() -> redis.zcard(stateKeys.get(0)));
+        return guard(() -> redis.zcard(stateKeys.get(QUEUE)));
     }
 
     @Override
     public Optional<QueueEntry> entry(ConversationId conversation) {
-        String text = guard(() -> redis.hget(stateKeys.get(1), conversation.value()));
+        String text = guard(() -> redis.hget(conversationPrefix + conversation.value(), "e"));
         return Optional.ofNullable(text).map(t -> json.read(t, QueueEntry.class));
     }
 
@@ -194,7 +209,7 @@ public final class RedisRoutingState implements RoutingState {
         if (request.eligible().isEmpty()) {
             return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
         }
-        List<String> args = new ArrayList<>(4 + 3 * request.eligible().size());
+        List<String> args = arguments(4 + 3 * request.eligible().size());
         args.add(conversation.value());
         addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.CLAIM_BEST, args);
@@ -219,17 +234,16 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public Optional<Held> holder(ConversationId conversation) {
-        String held = guard(() -> redis.hget(stateKeys.get(5), conversation.value()));
-        if (held == null) {
+        List<String> held = guard(() -> redis.hmget(conversationPrefix + conversation.value(), "h", "ch"));
+        if (held.get(0) == null) {
             return Optional.empty();
         }
-        String channel = guard(() -> redis.hget(stateKeys.get(2), conversation.value()));
-        return Optional.of(parseHeld(held, channel));
+        return Optional.of(parseHeld(held.get(0), held.get(1)));
     }
 
     @Override
     public Released release(ConversationId conversation) {
-        List<String> args = new ArrayList<>();
+        List<String> args = arguments(2 + SlaKind.values().length);
         args.add(conversation.value());
         for (SlaKind kind : SlaKind.values()) {
             args.add(TimerKeys.sla(kind, conversation));
@@ -283,12 +297,12 @@ public final class RedisRoutingState implements RoutingState {
             return;
         }
         String[] members = kinds.stream().map(k -> TimerKeys.sla(k, conversation)).toArray(String[]::new);
-        guard(() -> redis.zrem(stateKeys.get(11), members));
+        guard(() -> redis.zrem(stateKeys.get(TIMERS), members));
     }
 
     @Override
     public List<SlaBreach> breaches(int limit) {
-        List<String> rows = guard(() -> redis.lrange(stateKeys.get(12), 0, limit - 1L));
+        List<String> rows = guard(() -> redis.lrange(stateKeys.get(BREACHES), 0, limit - 1L));
         List<SlaBreach> result = new ArrayList<>(rows.size());
         for (String row : rows) {
             // sla|KIND|conversation|due|detected
