@@ -89,7 +89,7 @@ public final class RedisKeys {
     public java.util.List<String> routingState() {
         String p = ns + ":{routing}:";
         return java.util.List.of(p + "queue", p + "presence", p + "load", p + "lastoffer", p + "owner:conv",
-                p + "owner:cust", p + "timers", p + "breaches", p + "open", routingAgentsVersion());
+                p + "owner:cust", p + "timers", p + "breaches", p + "open", routingAgentsVersion(), p + "ready");
     }
 
     /** Prefix of the per-agent set of conversations held (offered or assigned); same slot as the state. */

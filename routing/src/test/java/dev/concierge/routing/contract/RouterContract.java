@@ -185,6 +185,72 @@ public interface RouterContract {
     }
 
     @Test
+    default void equalAgentsAreTakenInIdOrderThenByLongestIdle() {
+        Fixture f = fixture().agent("a2", 3).agent("a3", 3).agent("a1", 3);
+        f.router.enqueue(f.chat("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c3"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c4"));
+
+        // nobody offered yet, 0 open each: by id; then one open each: the one offered longest ago
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2", "a3", "a1");
+    }
+
+    @Test
+    default void theBestAgentFullOnTheChannelIsPassedOver() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 2);
+        f.router.enqueue(f.chat("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2");
+
+        // one open each and a1 idle longer, but a1 has no chat slot left
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c3"));
+        assertThat(f.events.lastOfferOf(c("c3"))).isEqualTo(a("a2"));
+        // email is a separate capacity: a1 (fewer open) takes it
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(new HandoffTicket(c("e1"), new CustomerId("cust-e1"), Channel.EMAIL, "zh", Set.of(), 0,
+                "human_request", f.clock.instant()));
+        assertThat(f.events.lastOfferOf(c("e1"))).isEqualTo(a("a1"));
+    }
+
+    @Test
+    default void anAgentWhoDeclinedGetsItAgainOnlyWhenNobodyElseCan() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 1);
+        f.router.enqueue(f.chat("c1"));
+        f.router.decline(a("a1"), c("c1"));
+        f.router.decline(a("a2"), c("c1"));
+
+        // both declined and both have room: back to the first in order rather than left waiting
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2", "a1");
+        f.router.accept(a("a1"), c("c1"));
+        assertThat(f.router.holder(c("c1"))).contains(a("a1"));
+    }
+
+    @Test
+    default void anAgentWhoIsAwayIsSkippedAndKeepsTheirPlaceWhenBack() {
+        Fixture f = fixture().agent("a1", 3).agent("a2", 3);
+        f.router.setPresence(a("a1"), Presence.AWAY);
+        f.router.enqueue(f.chat("c1"));
+        assertThat(f.events.lastOfferOf(c("c1"))).isEqualTo(a("a2"));
+
+        f.router.setPresence(a("a1"), Presence.ONLINE);
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        // a1 has 0 open again, a2 has 1
+        assertThat(f.events.lastOfferOf(c("c2"))).isEqualTo(a("a1"));
+        f.router.release(c("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c3"));
+        // a2 freed its conversation: 0 open against a1's 1
+        assertThat(f.events.lastOfferOf(c("c3"))).isEqualTo(a("a2"));
+    }
+
+    @Test
     default void declineGoesToTheNextAgent() {
         Fixture f = fixture().agent("a1", 3).agent("a2", 3);
         f.router.enqueue(f.chat("c1"));

@@ -21,11 +21,23 @@ final class RoutingScripts {
     private static final String PRELUDE = """
             local Q, P, L, LO, OC, OU, T, B, O, V = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7],
                 KEYS[8], KEYS[9], KEYS[10]
+            local READY = KEYS[11]
             local HB, CP = ARGV[1], ARGV[2]
+            -- READY holds the online agents in selection order: score = open conversations * 2^42 + last offer ms
+            -- (exact in a double while open < 2^11), equal scores by id. Written with %.0f: redis.call would format
+            -- a Lua number with 14 significant digits.
+            local function readyScore(open, lastOffer)
+              return string.format('%.0f', open * 4398046511104 + tonumber(lastOffer))
+            end
             local function free(c, agent, ch)
               local n = redis.call('HINCRBY', L, agent .. '|' .. ch, -1)
               if n < 0 then redis.call('HSET', L, agent .. '|' .. ch, 0) end
-              if redis.call('HINCRBY', O, agent, -1) < 0 then redis.call('HSET', O, agent, 0) end
+              local open = redis.call('HINCRBY', O, agent, -1)
+              if open < 0 then
+                redis.call('HSET', O, agent, 0)
+                open = 0
+              end
+              redis.call('ZADD', READY, 'XX', readyScore(open, redis.call('HGET', LO, agent) or '0'), agent)
               redis.call('SREM', HB .. agent, c)
             end
             local function backToQueue(c, agent)
@@ -46,45 +58,47 @@ final class RoutingScripts {
             end
             -- the selector, atomic with the claim: among eligible agents (ARGV triples agent, capacity, declined 0/1
             -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id.
+            -- READY is already in that order (less the declined flag), so the first eligible agent with room wins
+            -- and a declined one only if nobody else has room: usually one short ZRANGE and one HGET, instead of
+            -- reading every eligible agent's presence, load, open count and last offer.
             -- → 0 and the agent; 2 when nobody has room; 4 when the agent directory changed since the caller computed
             -- the eligible agents.
             local function pick(ch, version, i)
               if (redis.call('GET', V) or '0') ~= version then return 4 end
-              local names, loads, caps, decs = {}, {}, {}, {}
+              local eligible, caps, decs, n = {}, {}, {}, 0
               while i + 2 <= #ARGV do
-                names[#names + 1] = ARGV[i]
-                loads[#loads + 1] = ARGV[i] .. '|' .. ch
-                caps[#caps + 1] = tonumber(ARGV[i + 1])
-                decs[#decs + 1] = tonumber(ARGV[i + 2])
+                n = n + 1
+                eligible[ARGV[i]] = n
+                caps[n] = tonumber(ARGV[i + 1])
+                decs[n] = ARGV[i + 2]
                 i = i + 3
               end
-              if #names == 0 then return 2 end
-              -- one HMGET per hash, not one call per agent: this runs on every assignment
-              local presence = redis.call('HMGET', P, unpack(names))
-              local load = redis.call('HMGET', L, unpack(loads))
-              local open = redis.call('HMGET', O, unpack(names))
-              local last = redis.call('HMGET', LO, unpack(names))
-              local best, bd, bo, bl
-              for k = 1, #names do
-                if presence[k] == 'ONLINE' and tonumber(load[k] or '0') < caps[k] then
-                  local a, dec = names[k], decs[k]
-                  local o = tonumber(open[k] or '0')
-                  local l = tonumber(last[k] or '0')
-                  if best == nil or dec < bd or (dec == bd and (o < bo or (o == bo and (l < bl
-                      or (l == bl and a < best))))) then
-                    best, bd, bo, bl = a, dec, o, l
+              if n == 0 then return 2 end
+              local fallback
+              local from, page = 0, 8
+              while true do
+                local agents = redis.call('ZRANGE', READY, from, from + page - 1)
+                for _, a in ipairs(agents) do
+                  local k = eligible[a]
+                  if k and (decs[k] == '0' or not fallback)
+                      and tonumber(redis.call('HGET', L, a .. '|' .. ch) or '0') < caps[k] then
+                    if decs[k] == '0' then return 0, a end
+                    fallback = a
                   end
                 end
+                if #agents < page then break end
+                from, page = from + page, page * 2
               end
-              if not best then return 2 end
-              return 0, best
+              if fallback then return 0, fallback end
+              return 2
             end
             -- counts the offer against the agent; the caller records the holder and the expiry timer
             local function take(c, ch, agent, offered)
               redis.call('HINCRBY', L, agent .. '|' .. ch, 1)
-              redis.call('HINCRBY', O, agent, 1)
+              local open = redis.call('HINCRBY', O, agent, 1)
               redis.call('SADD', HB .. agent, c)
               redis.call('HSET', LO, agent, offered)
+              redis.call('ZADD', READY, 'XX', readyScore(open, offered), agent)
             end
             local function claimBest(c, offered, expires, version, i)
               if not redis.call('ZSCORE', Q, c) then return {1, ''} end
@@ -252,7 +266,12 @@ final class RoutingScripts {
             local a, presence = ARGV[3], ARGV[4]
             redis.call('HSET', P, a, presence)
             local withdrawn, requeued = {}, {}
-            if presence == 'ONLINE' then return {withdrawn, requeued} end
+            if presence == 'ONLINE' then
+              local open = tonumber(redis.call('HGET', O, a) or '0')
+              redis.call('ZADD', READY, readyScore(open, redis.call('HGET', LO, a) or '0'), a)
+              return {withdrawn, requeued}
+            end
+            redis.call('ZREM', READY, a)
             for _, c in ipairs(redis.call('SMEMBERS', HB .. a)) do
               local h = redis.call('HGET', CP .. c, 'h')
               if h == a .. '|0' then
