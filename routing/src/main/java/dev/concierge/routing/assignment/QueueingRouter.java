@@ -27,6 +27,7 @@ import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.QueuePlace;
 import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.Waiting;
@@ -42,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -133,13 +133,12 @@ public final class QueueingRouter implements Router {
 
     @Override
     public Optional<QueueStatus> queueStatus(ConversationId conversation) {
-        OptionalLong position = state.position(conversation);
-        if (position.isEmpty()) {
+        Optional<QueuePlace> place = state.queuePlace(conversation);
+        if (place.isEmpty()) {
             return Optional.empty();
         }
-        long online = state.agents().values().stream().filter(a -> a.presence() == Presence.ONLINE).count();
-        long ahead = position.getAsLong() + 1;
-        long wait = ahead * settings.averageHandlingTime().toSeconds() / Math.max(1, online);
+        long ahead = place.get().position() + 1;
+        long wait = ahead * settings.averageHandlingTime().toSeconds() / Math.max(1, place.get().onlineAgents());
         return Optional.of(new QueueStatus(conversation, (int) Math.min(Integer.MAX_VALUE, ahead), wait));
     }
 

@@ -45,6 +45,20 @@ public interface RoutingState {
 
     long waitingCount();
 
+    /**
+     * The conversation's place in the queue and the number of online agents, if it is waiting. A store that can
+     * answer both in one round trip (Redis) overrides this; the default combines {@link #position} and
+     * {@link #agents}.
+     */
+    default Optional<QueuePlace> queuePlace(ConversationId conversation) {
+        OptionalLong position = position(conversation);
+        if (position.isEmpty()) {
+            return Optional.empty();
+        }
+        long online = agents().values().stream().filter(a -> a.presence() == Presence.ONLINE).count();
+        return Optional.of(new QueuePlace(position.getAsLong(), online));
+    }
+
     /** The entry of a conversation routing holds (waiting, offered or assigned). */
     Optional<QueueEntry> entry(ConversationId conversation);
 

@@ -136,6 +136,23 @@ public interface RouterContract {
     }
 
     @Test
+    default void expectedWaitCountsOnlyOnlineAgents() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 1).agent("a3", 1, false).agent("a4", 1);
+        f.router.setPresence(a("a4"), Presence.AWAY);
+        f.router.enqueue(f.chat("c1"));
+        f.router.enqueue(f.chat("c2"));
+        f.router.enqueue(f.chat("c3"));
+        QueueStatus fourth = f.router.enqueue(f.chat("c4"));
+
+        // second in the queue, two agents online (a3 never came online, a4 is away)
+        assertThat(fourth.position()).isEqualTo(2);
+        assertThat(fourth.expectedWaitSeconds()).isEqualTo(2 * 300 / 2);
+        f.router.setPresence(a("a4"), Presence.ONLINE);
+        // a4 takes c3 at once; c4 is now first of three online agents' queue
+        assertThat(f.router.queueStatus(c("c4"))).contains(new QueueStatus(c("c4"), 1, 300 / 3));
+    }
+
+    @Test
     default void releaseFreesCapacityAndDrainsTheQueueAtOnce() {
         Fixture f = fixture().agent("a1", 1);
         f.router.enqueue(f.chat("c1"));

@@ -23,6 +23,7 @@ import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.QueuePlace;
 import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.TimerKeys;
@@ -159,6 +160,13 @@ public final class RedisRoutingState implements RoutingState {
     public OptionalLong position(ConversationId conversation) {
         Long rank = guard(() -> redis.zrank(stateKeys.get(QUEUE), conversation.value()));
         return rank == null ? OptionalLong.empty() : OptionalLong.of(rank);
+    }
+
+    @Override
+    public Optional<QueuePlace> queuePlace(ConversationId conversation) {
+        List<?> result = (List<?>) run(RoutingScripts.QUEUE_PLACE, conversation.value());
+        long position = (Long) result.get(0);
+        return position < 0 ? Optional.empty() : Optional.of(new QueuePlace(position, (Long) result.get(1)));
     }
 
     @Override

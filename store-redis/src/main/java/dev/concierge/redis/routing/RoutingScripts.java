@@ -179,6 +179,13 @@ final class RoutingScripts {
             return out
             """);
 
+    /** ARGV: conv. → {0-based place in the queue or -1 if not waiting, online agents} */
+    static final RedisScript QUEUE_PLACE = script("""
+            local r = redis.call('ZRANK', Q, ARGV[3])
+            if not r then return {-1, 0} end
+            return {r, redis.call('ZCARD', READY)}
+            """);
+
     /** → {presence hash, load hash, last-offer hash} as flat field/value lists */
     static final RedisScript AGENTS = script("""
             return {redis.call('HGETALL', P), redis.call('HGETALL', L), redis.call('HGETALL', LO)}
