@@ -22,6 +22,7 @@ import dev.concierge.routing.sla.BusinessCalendar;
 import dev.concierge.routing.state.InMemoryRoutingState;
 import dev.concierge.routing.ticket.InMemoryTicketStore;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -39,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -108,13 +110,16 @@ public final class RoutingBench {
                 stores = new RoutingStores(new InMemoryRoutingState(), new InMemoryAgentDirectory(),
                         new InMemoryTicketStore());
             }
-            Result r = new Run(stores, agents, conversations, threads, err).go();
+            UnifiedJedis client = redis;
+            DoubleSupplier redisCpu = client == null ? () -> 0.0 : () -> redisCpuSeconds(client);
+            Result r = new Run(stores, agents, conversations, threads, err).go(redisCpu);
             out.println(String.format(Locale.ROOT,
                     "{\"store\":\"%s\",\"agents\":%d,\"conversations\":%d,\"threads\":%d,"
                             + "\"assignments_per_second\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
-                            + "\"double_assignments\":%d,\"lost\":%d,\"capacity_violations\":%d}",
+                            + "\"double_assignments\":%d,\"lost\":%d,\"capacity_violations\":%d,"
+                            + "\"jvm_cpu_us_per_assignment\":%.1f,\"redis_cpu_us_per_assignment\":%.1f}",
                     store, agents, conversations, threads, r.perSecond, r.p50Ms, r.p99Ms, r.doubles, r.lost,
-                    r.capacityViolations));
+                    r.capacityViolations, r.jvmCpuMicros, r.redisCpuMicros));
             return r.doubles == 0 && r.lost == 0 && r.capacityViolations == 0 ? 0 : 1;
         } catch (RuntimeException e) {
             err.println("bench routing failed: " + e);
@@ -127,8 +132,29 @@ public final class RoutingBench {
         }
     }
 
+    /**
+     * CPU time per assignment, load-independent unlike the rate on a shared machine: the JVM's (all threads,
+     * including the watchdog and the bench's own bookkeeping) and the Redis server's ({@code INFO cpu}, so any other
+     * client of the same server during the run is counted too).
+     */
     private record Result(double perSecond, double p50Ms, double p99Ms, long doubles, long lost,
-            long capacityViolations) {
+            long capacityViolations, double jvmCpuMicros, double redisCpuMicros) {
+    }
+
+    /** used_cpu_sys + used_cpu_user of the Redis server, in seconds. */
+    private static double redisCpuSeconds(UnifiedJedis redis) {
+        double seconds = 0;
+        for (String line : redis.info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return seconds;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0L;
     }
 
     /** One benchmark run: the agents' desk answers offers; shopper threads hand off one conversation at a time. */
@@ -153,7 +179,7 @@ public final class RoutingBench {
             this.err = err;
         }
 
-        Result go() {
+        Result go(DoubleSupplier redisCpuSeconds) {
             RoutingSettings settings = RoutingSettings.defaults().withCalendar(BusinessCalendar.always(ZoneOffset.UTC));
             router = new QueueingRouter(stores, settings, this, Clock.systemUTC());
             for (int i = 0; i < agents; i++) {
@@ -186,9 +212,13 @@ public final class RoutingBench {
             }, "capacity-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
+            double redisCpuBefore = redisCpuSeconds.getAsDouble();
+            long jvmCpuBefore = processCpuNanos();
             long start = System.nanoTime();
             loop(conversations, "run", latencies);
             long elapsed = System.nanoTime() - start;
+            double jvmCpuMicros = (processCpuNanos() - jvmCpuBefore) / 1e3 / conversations;
+            double redisCpuMicros = (redisCpuSeconds.getAsDouble() - redisCpuBefore) * 1e6 / conversations;
             watching.set(false);
             checkCapacity();
 
@@ -200,7 +230,7 @@ public final class RoutingBench {
             err.printf("bench routing: %d assignments in %.2f s%n", conversations, elapsed / 1e9);
             return new Result(perSecond, latencies[(int) (conversations * 0.50)] / 1e6,
                     latencies[Math.min(conversations - 1, (int) Math.ceil(conversations * 0.99) - 1)] / 1e6,
-                    doubles, lost, capacityViolations.get());
+                    doubles, lost, capacityViolations.get(), jvmCpuMicros, redisCpuMicros);
         }
 
         private void loop(int count, String label, long[] latencies) {
