@@ -21,6 +21,7 @@ import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
 import dev.concierge.routing.state.ClaimOutcome;
 import dev.concierge.routing.state.ClaimRequest;
+import dev.concierge.routing.state.DrainView;
 import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
@@ -273,13 +274,14 @@ public final class QueueingRouter implements Router {
 
     /** Offers waiting conversations, in queue order, to agents with room until no one has room left. */
     void drain() {
-        List<Waiting> page = state.waiting(0, PAGE);
+        DrainView view = state.drainView(PAGE);
+        List<Waiting> page = view.waiting();
         if (page.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         AgentDirectory.Listing listing = stores.agents().freshListing();
-        Map<AgentId, Candidate> candidates = candidates(listing.profiles(), state.agents());
+        Map<AgentId, Candidate> candidates = candidates(listing.profiles(), view.agents());
         int offset = 0;
         int scanned = 0;
         while (candidates.values().stream().anyMatch(Candidate::hasRoomAnywhere)) {

@@ -40,6 +40,16 @@ public interface RoutingState {
     /** Waiting conversations in queue order, from {@code offset}. */
     List<Waiting> waiting(int offset, int limit);
 
+    /**
+     * The first {@code limit} waiting conversations and, if any wait, the live state of at least the online agents.
+     * A store that can read both in one round trip (Redis) overrides this; the default calls {@link #waiting} and
+     * {@link #agents}.
+     */
+    default DrainView drainView(int limit) {
+        List<Waiting> page = waiting(0, limit);
+        return new DrainView(page, page.isEmpty() ? Map.of() : agents());
+    }
+
     /** 0-based place in the queue, if waiting. */
     OptionalLong position(ConversationId conversation);
 

@@ -17,6 +17,8 @@ import dev.concierge.routing.RoutingSettings;
 import dev.concierge.routing.RoutingStores;
 import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.assignment.QueueingRouter;
+import dev.concierge.routing.state.AgentState;
+import dev.concierge.routing.state.DrainView;
 import dev.concierge.routing.sla.BusinessCalendar;
 import dev.concierge.routing.sla.SlaKind;
 import dev.concierge.routing.ticket.Ticket;
@@ -150,6 +152,32 @@ public interface RouterContract {
         f.router.setPresence(a("a4"), Presence.ONLINE);
         // a4 takes c3 at once; c4 is now first of three online agents' queue
         assertThat(f.router.queueStatus(c("c4"))).contains(new QueueStatus(c("c4"), 1, 300 / 3));
+    }
+
+    @Test
+    default void drainViewShowsTheHeadOfTheQueueAndTheOnlineAgentsAsTheyAre() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 2).agent("a3", 1, false);
+        f.router.enqueue(f.chat("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        f.router.enqueue(f.chat("c3"));
+        f.router.enqueue(f.chat("c4"));
+        f.router.enqueue(f.chat("c5"));
+
+        DrainView view = f.stores.state().drainView(1);
+        assertThat(view.waiting()).extracting(w -> w.entry().conversationId()).containsExactly(c("c4"));
+        Map<AgentId, AgentState> all = f.stores.state().agents();
+        for (AgentId online : java.util.List.of(a("a1"), a("a2"))) {
+            assertThat(view.agents().get(online)).isEqualTo(all.get(online));
+        }
+        assertThat(view.agents().get(a("a2")).loadOn(Channel.WEB_CHAT)).isEqualTo(2);
+        assertThat(view.agents().get(a("a2")).lastOfferMillis()).isEqualTo(MONDAY_10.plusSeconds(1).toEpochMilli());
+        assertThat(view.agents().getOrDefault(a("a3"), AgentState.offline(a("a3"))).presence())
+                .isEqualTo(Presence.OFFLINE);
+
+        f.router.release(c("c4"));
+        f.router.release(c("c5"));
+        assertThat(f.stores.state().drainView(32).waiting()).isEmpty();
     }
 
     @Test

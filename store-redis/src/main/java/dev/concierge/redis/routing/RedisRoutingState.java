@@ -17,6 +17,7 @@ import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
 import dev.concierge.routing.state.ClaimOutcome;
 import dev.concierge.routing.state.ClaimRequest;
+import dev.concierge.routing.state.DrainView;
 import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
@@ -137,7 +138,30 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public List<Waiting> waiting(int offset, int limit) {
-        List<?> flat = (List<?>) run(RoutingScripts.WAITING, Integer.toString(offset), Integer.toString(limit));
+        return parseWaiting((List<?>) run(RoutingScripts.WAITING, Integer.toString(offset), Integer.toString(limit)));
+    }
+
+    @Override
+    public DrainView drainView(int limit) {
+        List<?> result = (List<?>) run(RoutingScripts.DRAIN_VIEW, Integer.toString(limit));
+        List<Waiting> waiting = parseWaiting((List<?>) result.get(0));
+        if (waiting.isEmpty()) {
+            return new DrainView(waiting, Map.of());
+        }
+        List<?> ready = (List<?>) result.get(1);
+        Map<String, Map<Channel, Integer>> loads = parseLoads((List<?>) result.get(2));
+        Map<AgentId, AgentState> online = new HashMap<>();
+        for (int i = 0; i + 1 < ready.size(); i += 2) {
+            String id = (String) ready.get(i);
+            // READY score = open * 2^42 + last offer ms, exact in a double
+            long lastOffer = (long) Double.parseDouble((String) ready.get(i + 1)) & ((1L << 42) - 1);
+            online.put(new AgentId(id), AgentState.of(new AgentId(id), Presence.ONLINE,
+                    loads.getOrDefault(id, Map.of()), lastOffer));
+        }
+        return new DrainView(waiting, online);
+    }
+
+    private List<Waiting> parseWaiting(List<?> flat) {
         List<Waiting> result = new ArrayList<>(flat.size() / 3);
         for (int i = 0; i + 2 < flat.size(); i += 3) {
             String entryJson = (String) flat.get(i + 1);
@@ -190,13 +214,7 @@ public final class RedisRoutingState implements RoutingState {
         for (int i = 0; i + 1 < presence.size(); i += 2) {
             presences.put((String) presence.get(i), Presence.valueOf((String) presence.get(i + 1)));
         }
-        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
-        for (int i = 0; i + 1 < load.size(); i += 2) {
-            String field = (String) load.get(i);
-            int bar = field.lastIndexOf('|');
-            loads.computeIfAbsent(field.substring(0, bar), a -> new EnumMap<>(Channel.class))
-                    .put(Channel.valueOf(field.substring(bar + 1)), Integer.parseInt((String) load.get(i + 1)));
-        }
+        Map<String, Map<Channel, Integer>> loads = parseLoads(load);
         Map<String, Long> offers = new HashMap<>();
         for (int i = 0; i + 1 < lastOffer.size(); i += 2) {
             offers.put((String) lastOffer.get(i), Long.parseLong((String) lastOffer.get(i + 1)));
@@ -319,6 +337,18 @@ public final class RedisRoutingState implements RoutingState {
                     Instant.ofEpochMilli(Long.parseLong(parts[3])), Instant.ofEpochMilli(Long.parseLong(parts[4]))));
         }
         return result;
+    }
+
+    /** The load hash (fields {@code agent|CHANNEL}) by agent. */
+    private static Map<String, Map<Channel, Integer>> parseLoads(List<?> load) {
+        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
+        for (int i = 0; i + 1 < load.size(); i += 2) {
+            String field = (String) load.get(i);
+            int bar = field.lastIndexOf('|');
+            loads.computeIfAbsent(field.substring(0, bar), a -> new EnumMap<>(Channel.class))
+                    .put(Channel.valueOf(field.substring(bar + 1)), Integer.parseInt((String) load.get(i + 1)));
+        }
+        return loads;
     }
 
     private static Held parseHeld(String held, String channel) {

@@ -179,6 +179,23 @@ final class RoutingScripts {
             return out
             """);
 
+    /**
+     * ARGV: limit. → {flat {conv, entry json, declined csv or ''}... of the queue's head, and if it is not empty:
+     * online agents with their READY scores (flat), load hash (flat)}
+     */
+    static final RedisScript DRAIN_VIEW = script("""
+            local ids = redis.call('ZRANGE', Q, 0, tonumber(ARGV[3]) - 1)
+            local out = {}
+            for _, c in ipairs(ids) do
+              local v = redis.call('HMGET', CP .. c, 'e', 'd')
+              table.insert(out, c)
+              table.insert(out, v[1] or '')
+              table.insert(out, v[2] or '')
+            end
+            if #ids == 0 then return {out, {}, {}} end
+            return {out, redis.call('ZRANGE', READY, 0, -1, 'WITHSCORES'), redis.call('HGETALL', L)}
+            """);
+
     /** ARGV: conv. → {0-based place in the queue or -1 if not waiting, online agents} */
     static final RedisScript QUEUE_PLACE = script("""
             local r = redis.call('ZRANK', Q, ARGV[3])
