@@ -85,7 +85,10 @@ public final class RedisKeys {
     // Routing state is one slot ({routing}): claiming needs the queue, the conversation and the agent's capacity
     // counter in one atomic script. Tickets and CSAT have their own slots.
 
-    /** Every key of the routing state, in the order the routing scripts expect them as KEYS. */
+    /**
+     * The shared keys of the routing state, in the order the routing scripts expect them as KEYS; the
+     * per-conversation hashes and per-agent held-by sets are addressed inside the scripts by prefix (same slot).
+     */
     public java.util.List<String> routingState() {
         String p = ns + ":{routing}:";
         return java.util.List.of(p + "queue", p + "presence", p + "load", p + "lastoffer", p + "owner:conv",
