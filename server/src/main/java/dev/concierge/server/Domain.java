@@ -10,7 +10,6 @@ import dev.concierge.redis.routing.RedisRouting;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Router;
 import dev.concierge.routing.RoutingEvents;
-import dev.concierge.routing.RoutingSettings;
 import dev.concierge.routing.RoutingStores;
 import dev.concierge.routing.agent.AgentDirectory;
 import dev.concierge.routing.agent.AgentProfile;
@@ -24,6 +23,7 @@ import dev.concierge.redis.routing.RedisCsatStore;
 import dev.concierge.server.config.ConciergeConfig;
 import dev.concierge.server.config.ConciergeConfig.Account;
 import dev.concierge.server.config.ConciergeConfig.Role;
+import dev.concierge.server.config.RoutingConfig;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -69,9 +69,9 @@ final class Domain {
         AgentDirectory agents = routingStores.agents();
         // Configured accounts are (re)published at start-up; agents added through the admin API stay.
         for (Account account : config.auth().accounts()) {
-            agents.put(profile(account));
+            agents.put(profile(account, config.routing()));
         }
-        Router router = new QueueingRouter(routingStores, RoutingSettings.defaults(), events, clock);
+        Router router = new QueueingRouter(routingStores, config.routing().settings(), events, clock);
         long started = System.nanoTime();
         // The knowledge base (analysers, index, confidence model) and the intent model build in parallel.
         CompletableFuture<KnowledgeBase> building = CompletableFuture.supplyAsync(KnowledgeBase::bundledDefault);
@@ -132,8 +132,9 @@ final class Domain {
         }
     }
 
-    static AgentProfile profile(Account account) {
+    static AgentProfile profile(Account account, RoutingConfig routing) {
         Map<Channel, Integer> capacity = new EnumMap<>(AgentProfile.defaultCapacity());
+        capacity.putAll(routing.capacityOtherThanChat());
         capacity.put(Channel.WEB_CHAT, account.chatCapacity());
         Set<String> skills = new HashSet<>(account.skills());
         return new AgentProfile(new AgentId(account.id()), account.name(), skills, Set.copyOf(account.languages()),

@@ -85,12 +85,14 @@ public final class RedisKeys {
     // Routing state is one slot ({routing}): claiming needs the queue, the conversation and the agent's capacity
     // counter in one atomic script. Tickets and CSAT have their own slots.
 
-    /** Every key of the routing state, in the order the routing scripts expect them as KEYS. */
+    /**
+     * The shared keys of the routing state, in the order the routing scripts expect them as KEYS; the
+     * per-conversation hashes and per-agent held-by sets are addressed inside the scripts by prefix (same slot).
+     */
     public java.util.List<String> routingState() {
         String p = ns + ":{routing}:";
-        return java.util.List.of(p + "queue", p + "entries", p + "channel", p + "customer", p + "declined",
-                p + "holder", p + "presence", p + "load", p + "lastoffer", p + "owner:conv", p + "owner:cust",
-                p + "timers", p + "breaches", p + "rank", p + "open", routingAgentsVersion());
+        return java.util.List.of(p + "queue", p + "presence", p + "load", p + "lastoffer", p + "owner:conv",
+                p + "owner:cust", p + "timers", p + "breaches", p + "open", routingAgentsVersion(), p + "ready");
     }
 
     /** Prefix of the per-agent set of conversations held (offered or assigned); same slot as the state. */
@@ -181,5 +183,14 @@ public final class RedisKeys {
     // --- customer locks (one writer at a time per customer across nodes)
     public String customerLock(CustomerId id) {
         return ns + ":lock:customer:{" + id.value() + "}";
+    }
+
+    // --- routing, per conversation (appended here to ease merging; see the routing section above)
+    /**
+     * Prefix of the per-conversation routing hash (entry, rank, channel, customer, declined, holder), same
+     * {@code {routing}} slot as the rest of the routing state; the scripts append the conversation id.
+     */
+    public String routingConversationPrefix() {
+        return ns + ":{routing}:conv:";
     }
 }

@@ -21,12 +21,14 @@ import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
 import dev.concierge.routing.state.ClaimOutcome;
 import dev.concierge.routing.state.ClaimRequest;
+import dev.concierge.routing.state.DrainView;
 import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.QueuePlace;
 import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.Waiting;
@@ -42,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -133,13 +134,12 @@ public final class QueueingRouter implements Router {
 
     @Override
     public Optional<QueueStatus> queueStatus(ConversationId conversation) {
-        OptionalLong position = state.position(conversation);
-        if (position.isEmpty()) {
+        Optional<QueuePlace> place = state.queuePlace(conversation);
+        if (place.isEmpty()) {
             return Optional.empty();
         }
-        long online = state.agents().values().stream().filter(a -> a.presence() == Presence.ONLINE).count();
-        long ahead = position.getAsLong() + 1;
-        long wait = ahead * settings.averageHandlingTime().toSeconds() / Math.max(1, online);
+        long ahead = place.get().position() + 1;
+        long wait = ahead * settings.averageHandlingTime().toSeconds() / Math.max(1, place.get().onlineAgents());
         return Optional.of(new QueueStatus(conversation, (int) Math.min(Integer.MAX_VALUE, ahead), wait));
     }
 
@@ -274,13 +274,14 @@ public final class QueueingRouter implements Router {
 
     /** Offers waiting conversations, in queue order, to agents with room until no one has room left. */
     void drain() {
-        List<Waiting> page = state.waiting(0, PAGE);
+        DrainView view = state.drainView(PAGE);
+        List<Waiting> page = view.waiting();
         if (page.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         AgentDirectory.Listing listing = stores.agents().freshListing();
-        Map<AgentId, Candidate> candidates = candidates(listing.profiles(), state.agents());
+        Map<AgentId, Candidate> candidates = candidates(listing.profiles(), view.agents());
         int offset = 0;
         int scanned = 0;
         while (candidates.values().stream().anyMatch(Candidate::hasRoomAnywhere)) {

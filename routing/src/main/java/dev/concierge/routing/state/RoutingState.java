@@ -40,10 +40,34 @@ public interface RoutingState {
     /** Waiting conversations in queue order, from {@code offset}. */
     List<Waiting> waiting(int offset, int limit);
 
+    /**
+     * The first {@code limit} waiting conversations and, if any wait, the live state of at least the online agents.
+     * A store that can read both in one round trip (Redis) overrides this; the default calls {@link #waiting} and
+     * {@link #agents}.
+     */
+    default DrainView drainView(int limit) {
+        List<Waiting> page = waiting(0, limit);
+        return new DrainView(page, page.isEmpty() ? Map.of() : agents());
+    }
+
     /** 0-based place in the queue, if waiting. */
     OptionalLong position(ConversationId conversation);
 
     long waitingCount();
+
+    /**
+     * The conversation's place in the queue and the number of online agents, if it is waiting. A store that can
+     * answer both in one round trip (Redis) overrides this; the default combines {@link #position} and
+     * {@link #agents}.
+     */
+    default Optional<QueuePlace> queuePlace(ConversationId conversation) {
+        OptionalLong position = position(conversation);
+        if (position.isEmpty()) {
+            return Optional.empty();
+        }
+        long online = agents().values().stream().filter(a -> a.presence() == Presence.ONLINE).count();
+        return Optional.of(new QueuePlace(position.getAsLong(), online));
+    }
 
     /** The entry of a conversation routing holds (waiting, offered or assigned). */
     Optional<QueueEntry> entry(ConversationId conversation);

@@ -17,6 +17,8 @@ import dev.concierge.routing.RoutingSettings;
 import dev.concierge.routing.RoutingStores;
 import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.assignment.QueueingRouter;
+import dev.concierge.routing.state.AgentState;
+import dev.concierge.routing.state.DrainView;
 import dev.concierge.routing.sla.BusinessCalendar;
 import dev.concierge.routing.sla.SlaKind;
 import dev.concierge.routing.ticket.Ticket;
@@ -136,6 +138,49 @@ public interface RouterContract {
     }
 
     @Test
+    default void expectedWaitCountsOnlyOnlineAgents() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 1).agent("a3", 1, false).agent("a4", 1);
+        f.router.setPresence(a("a4"), Presence.AWAY);
+        f.router.enqueue(f.chat("c1"));
+        f.router.enqueue(f.chat("c2"));
+        f.router.enqueue(f.chat("c3"));
+        QueueStatus fourth = f.router.enqueue(f.chat("c4"));
+
+        // second in the queue, two agents online (a3 never came online, a4 is away)
+        assertThat(fourth.position()).isEqualTo(2);
+        assertThat(fourth.expectedWaitSeconds()).isEqualTo(2 * 300 / 2);
+        f.router.setPresence(a("a4"), Presence.ONLINE);
+        // a4 takes c3 at once; c4 is now first of three online agents' queue
+        assertThat(f.router.queueStatus(c("c4"))).contains(new QueueStatus(c("c4"), 1, 300 / 3));
+    }
+
+    @Test
+    default void drainViewShowsTheHeadOfTheQueueAndTheOnlineAgentsAsTheyAre() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 2).agent("a3", 1, false);
+        f.router.enqueue(f.chat("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        f.router.enqueue(f.chat("c3"));
+        f.router.enqueue(f.chat("c4"));
+        f.router.enqueue(f.chat("c5"));
+
+        DrainView view = f.stores.state().drainView(1);
+        assertThat(view.waiting()).extracting(w -> w.entry().conversationId()).containsExactly(c("c4"));
+        Map<AgentId, AgentState> all = f.stores.state().agents();
+        for (AgentId online : java.util.List.of(a("a1"), a("a2"))) {
+            assertThat(view.agents().get(online)).isEqualTo(all.get(online));
+        }
+        assertThat(view.agents().get(a("a2")).loadOn(Channel.WEB_CHAT)).isEqualTo(2);
+        assertThat(view.agents().get(a("a2")).lastOfferMillis()).isEqualTo(MONDAY_10.plusSeconds(1).toEpochMilli());
+        assertThat(view.agents().getOrDefault(a("a3"), AgentState.offline(a("a3"))).presence())
+                .isEqualTo(Presence.OFFLINE);
+
+        f.router.release(c("c4"));
+        f.router.release(c("c5"));
+        assertThat(f.stores.state().drainView(32).waiting()).isEmpty();
+    }
+
+    @Test
     default void releaseFreesCapacityAndDrainsTheQueueAtOnce() {
         Fixture f = fixture().agent("a1", 1);
         f.router.enqueue(f.chat("c1"));
@@ -182,6 +227,72 @@ public interface RouterContract {
         f.router.enqueue(f.chat("c3"));
         // both idle with 0 open: the one offered longest ago wins
         assertThat(f.events.lastOfferOf(c("c3"))).isEqualTo(first);
+    }
+
+    @Test
+    default void equalAgentsAreTakenInIdOrderThenByLongestIdle() {
+        Fixture f = fixture().agent("a2", 3).agent("a3", 3).agent("a1", 3);
+        f.router.enqueue(f.chat("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c3"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c4"));
+
+        // nobody offered yet, 0 open each: by id; then one open each: the one offered longest ago
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2", "a3", "a1");
+    }
+
+    @Test
+    default void theBestAgentFullOnTheChannelIsPassedOver() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 2);
+        f.router.enqueue(f.chat("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2");
+
+        // one open each and a1 idle longer, but a1 has no chat slot left
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c3"));
+        assertThat(f.events.lastOfferOf(c("c3"))).isEqualTo(a("a2"));
+        // email is a separate capacity: a1 (fewer open) takes it
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(new HandoffTicket(c("e1"), new CustomerId("cust-e1"), Channel.EMAIL, "zh", Set.of(), 0,
+                "human_request", f.clock.instant()));
+        assertThat(f.events.lastOfferOf(c("e1"))).isEqualTo(a("a1"));
+    }
+
+    @Test
+    default void anAgentWhoDeclinedGetsItAgainOnlyWhenNobodyElseCan() {
+        Fixture f = fixture().agent("a1", 1).agent("a2", 1);
+        f.router.enqueue(f.chat("c1"));
+        f.router.decline(a("a1"), c("c1"));
+        f.router.decline(a("a2"), c("c1"));
+
+        // both declined and both have room: back to the first in order rather than left waiting
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2", "a1");
+        f.router.accept(a("a1"), c("c1"));
+        assertThat(f.router.holder(c("c1"))).contains(a("a1"));
+    }
+
+    @Test
+    default void anAgentWhoIsAwayIsSkippedAndKeepsTheirPlaceWhenBack() {
+        Fixture f = fixture().agent("a1", 3).agent("a2", 3);
+        f.router.setPresence(a("a1"), Presence.AWAY);
+        f.router.enqueue(f.chat("c1"));
+        assertThat(f.events.lastOfferOf(c("c1"))).isEqualTo(a("a2"));
+
+        f.router.setPresence(a("a1"), Presence.ONLINE);
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c2"));
+        // a1 has 0 open again, a2 has 1
+        assertThat(f.events.lastOfferOf(c("c2"))).isEqualTo(a("a1"));
+        f.router.release(c("c1"));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.router.enqueue(f.chat("c3"));
+        // a2 freed its conversation: 0 open against a1's 1
+        assertThat(f.events.lastOfferOf(c("c3"))).isEqualTo(a("a2"));
     }
 
     @Test

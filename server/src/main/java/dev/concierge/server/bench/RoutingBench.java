@@ -22,6 +22,7 @@ import dev.concierge.routing.sla.BusinessCalendar;
 import dev.concierge.routing.state.InMemoryRoutingState;
 import dev.concierge.routing.ticket.InMemoryTicketStore;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -39,10 +40,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N] [--threads N]}: a
+ * {@code bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N] [--threads N]
+ * [--warmup N]}: a
  * closed loop of simulated shoppers (one conversation at a time per thread) handing off to simulated agents who
  * accept every offer and close at once. An assignment is timed from {@code enqueue} to the end of {@code accept}.
  * Progress goes to stderr; the last line on stdout is one JSON object. Uses only core, routing, store-redis and the
@@ -66,6 +69,9 @@ public final class RoutingBench {
         int agents = 50;
         int conversations = 20_000;
         int threads = 8;
+        // unmeasured conversations first: with only 2,000 the JIT was still compiling through a 20,000-conversation
+        // Redis run and the JVM's CPU per assignment read ~1.7x its steady value
+        int warmup = 10_000;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -82,19 +88,21 @@ public final class RoutingBench {
                     case "--agents" -> agents = Integer.parseInt(v);
                     case "--conversations" -> conversations = Integer.parseInt(v);
                     case "--threads" -> threads = Integer.parseInt(v);
+                    case "--warmup" -> warmup = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             if (!store.equals("memory") && !store.equals("redis")) {
                 throw new IllegalArgumentException("--store must be memory or redis");
             }
-            if (agents < 1 || conversations < 1 || threads < 1) {
-                throw new IllegalArgumentException("--agents, --conversations and --threads must be >= 1");
+            if (agents < 1 || conversations < 1 || threads < 1 || warmup < 0) {
+                throw new IllegalArgumentException(
+                        "--agents, --conversations and --threads must be >= 1, --warmup >= 0");
             }
         } catch (IllegalArgumentException e) {
             err.println("bench routing: " + e.getMessage());
             err.println("usage: bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N]"
-                    + " [--threads N]");
+                    + " [--threads N] [--warmup N]");
             return 2;
         }
         UnifiedJedis redis = null;
@@ -108,13 +116,16 @@ public final class RoutingBench {
                 stores = new RoutingStores(new InMemoryRoutingState(), new InMemoryAgentDirectory(),
                         new InMemoryTicketStore());
             }
-            Result r = new Run(stores, agents, conversations, threads, err).go();
+            UnifiedJedis client = redis;
+            DoubleSupplier redisCpu = client == null ? () -> 0.0 : () -> redisCpuSeconds(client);
+            Result r = new Run(stores, agents, conversations, threads, err).go(warmup, redisCpu);
             out.println(String.format(Locale.ROOT,
                     "{\"store\":\"%s\",\"agents\":%d,\"conversations\":%d,\"threads\":%d,"
                             + "\"assignments_per_second\":%.1f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,"
-                            + "\"double_assignments\":%d,\"lost\":%d,\"capacity_violations\":%d}",
+                            + "\"double_assignments\":%d,\"lost\":%d,\"capacity_violations\":%d,"
+                            + "\"jvm_cpu_us_per_assignment\":%.1f,\"redis_cpu_us_per_assignment\":%.1f}",
                     store, agents, conversations, threads, r.perSecond, r.p50Ms, r.p99Ms, r.doubles, r.lost,
-                    r.capacityViolations));
+                    r.capacityViolations, r.jvmCpuMicros, r.redisCpuMicros));
             return r.doubles == 0 && r.lost == 0 && r.capacityViolations == 0 ? 0 : 1;
         } catch (RuntimeException e) {
             err.println("bench routing failed: " + e);
@@ -127,8 +138,29 @@ public final class RoutingBench {
         }
     }
 
+    /**
+     * CPU time per assignment, load-independent unlike the rate on a shared machine: the JVM's (all threads,
+     * including the watchdog and the bench's own bookkeeping) and the Redis server's ({@code INFO cpu}, so any other
+     * client of the same server during the run is counted too).
+     */
     private record Result(double perSecond, double p50Ms, double p99Ms, long doubles, long lost,
-            long capacityViolations) {
+            long capacityViolations, double jvmCpuMicros, double redisCpuMicros) {
+    }
+
+    /** used_cpu_sys + used_cpu_user of the Redis server, in seconds. */
+    private static double redisCpuSeconds(UnifiedJedis redis) {
+        double seconds = 0;
+        for (String line : redis.info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return seconds;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0L;
     }
 
     /** One benchmark run: the agents' desk answers offers; shopper threads hand off one conversation at a time. */
@@ -153,7 +185,7 @@ public final class RoutingBench {
             this.err = err;
         }
 
-        Result go() {
+        Result go(int warmup, DoubleSupplier redisCpuSeconds) {
             RoutingSettings settings = RoutingSettings.defaults().withCalendar(BusinessCalendar.always(ZoneOffset.UTC));
             router = new QueueingRouter(stores, settings, this, Clock.systemUTC());
             for (int i = 0; i < agents; i++) {
@@ -172,7 +204,7 @@ public final class RoutingBench {
             err.printf("bench routing: %d agents online, %d conversations, %d shopper threads%n", agents,
                     conversations, threads);
             // warm-up (JIT, connections, scripts loaded), not measured
-            loop(Math.min(2_000, conversations), "warm", new long[Math.min(2_000, conversations)]);
+            loop(warmup, "warm", new long[warmup]);
             done.set(0);
             accepted.clear();
 
@@ -186,9 +218,13 @@ public final class RoutingBench {
             }, "capacity-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
+            double redisCpuBefore = redisCpuSeconds.getAsDouble();
+            long jvmCpuBefore = processCpuNanos();
             long start = System.nanoTime();
             loop(conversations, "run", latencies);
             long elapsed = System.nanoTime() - start;
+            double jvmCpuMicros = (processCpuNanos() - jvmCpuBefore) / 1e3 / conversations;
+            double redisCpuMicros = (redisCpuSeconds.getAsDouble() - redisCpuBefore) * 1e6 / conversations;
             watching.set(false);
             checkCapacity();
 
@@ -200,7 +236,7 @@ public final class RoutingBench {
             err.printf("bench routing: %d assignments in %.2f s%n", conversations, elapsed / 1e9);
             return new Result(perSecond, latencies[(int) (conversations * 0.50)] / 1e6,
                     latencies[Math.min(conversations - 1, (int) Math.ceil(conversations * 0.99) - 1)] / 1e6,
-                    doubles, lost, capacityViolations.get());
+                    doubles, lost, capacityViolations.get(), jvmCpuMicros, redisCpuMicros);
         }
 
         private void loop(int count, String label, long[] latencies) {

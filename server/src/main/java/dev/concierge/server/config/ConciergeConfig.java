@@ -9,7 +9,7 @@ import java.util.Objects;
  * a clear message instead of failing later. Each component receives only its own part.
  */
 public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSettings auth, ChatSettings chat,
-        IntegrationSettings integrations, LimitSettings limits, BotSettings bot) {
+        IntegrationSettings integrations, LimitSettings limits, BotSettings bot, RoutingConfig routing) {
 
     public ConciergeConfig {
         Objects.requireNonNull(server, "server");
@@ -19,6 +19,7 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
         Objects.requireNonNull(integrations, "integrations");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(bot, "bot");
+        Objects.requireNonNull(routing, "routing");
     }
 
     /**

@@ -17,12 +17,14 @@ import dev.concierge.routing.state.AgentState;
 import dev.concierge.routing.state.Claim;
 import dev.concierge.routing.state.ClaimOutcome;
 import dev.concierge.routing.state.ClaimRequest;
+import dev.concierge.routing.state.DrainView;
 import dev.concierge.routing.state.Eligible;
 import dev.concierge.routing.state.EnqueueOutcome;
 import dev.concierge.routing.state.Fired;
 import dev.concierge.routing.state.Held;
 import dev.concierge.routing.state.PresenceChange;
 import dev.concierge.routing.state.QueueEntry;
+import dev.concierge.routing.state.QueuePlace;
 import dev.concierge.routing.state.Released;
 import dev.concierge.routing.state.RoutingState;
 import dev.concierge.routing.state.TimerKeys;
@@ -42,38 +44,53 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Routing state in Redis, shared by every node. Each operation is one Lua script (EVALSHA) over the keys of the
  * {@code {routing}} slot, so claims are atomic, capacity counters are checked and incremented in the same step
- * (they never exceed the limit), and due timers are claimed by ZREM inside the firing script (exactly once).
+ * (they never exceed the limit), and due timers are claimed by ZREM inside the firing script (exactly once). A
+ * handoff costs three round trips, one per router call (enqueue with its claim, accept, release); each conversation's
+ * fields live in one hash so that the scripts run few Redis commands (see {@link RoutingScripts}).
  */
 public final class RedisRoutingState implements RoutingState {
+    /** Indexes into {@code RedisKeys.routingState()} of the keys read outside the scripts. */
+    private static final int QUEUE = 0;
+    private static final int TIMERS = 6;
+    private static final int BREACHES = 7;
+
     private final UnifiedJedis redis;
     private final RedisJson json;
     private final List<String> stateKeys;
     private final String heldByPrefix;
+    private final String conversationPrefix;
 
     public RedisRoutingState(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
         this.redis = redis;
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
         this.heldByPrefix = keys.routingHeldByPrefix();
+        this.conversationPrefix = keys.routingConversationPrefix();
     }
 
     private Object run(RedisScript script, String... args) {
-        List<String> argv = new ArrayList<>(args.length + 1);
-        argv.add(heldByPrefix);
-        argv.addAll(List.of(args));
-        return guard(() -> script.run(redis, stateKeys, argv));
+        List<String> argv = arguments(args.length);
+        for (String a : args) {
+            argv.add(a);
+        }
+        return run(script, argv);
     }
 
-    private Object run(RedisScript script, List<String> args) {
-        List<String> argv = new ArrayList<>(args.size() + 1);
+    /** A script's ARGV: the two key prefixes every script expects first, then room for its own arguments. */
+    private List<String> arguments(int own) {
+        List<String> argv = new ArrayList<>(own + 2);
         argv.add(heldByPrefix);
-        argv.addAll(args);
+        argv.add(conversationPrefix);
+        return argv;
+    }
+
+    private Object run(RedisScript script, List<String> argv) {
         return guard(() -> script.run(redis, stateKeys, argv));
     }
 
     @Override
     public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
-        List<String> args = new ArrayList<>(16 + 3 * request.eligible().size());
+        List<String> args = arguments(16 + 3 * request.eligible().size());
         args.add(entry.conversationId().value());
         args.add(entry.ticket().customerId().value());
         args.add(json.write(entry));
@@ -121,7 +138,30 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public List<Waiting> waiting(int offset, int limit) {
-        List<?> flat = (List<?>) run(RoutingScripts.WAITING, Integer.toString(offset), Integer.toString(limit));
+        return parseWaiting((List<?>) run(RoutingScripts.WAITING, Integer.toString(offset), Integer.toString(limit)));
+    }
+
+    @Override
+    public DrainView drainView(int limit) {
+        List<?> result = (List<?>) run(RoutingScripts.DRAIN_VIEW, Integer.toString(limit));
+        List<Waiting> waiting = parseWaiting((List<?>) result.get(0));
+        if (waiting.isEmpty()) {
+            return new DrainView(waiting, Map.of());
+        }
+        List<?> ready = (List<?>) result.get(1);
+        Map<String, Map<Channel, Integer>> loads = parseLoads((List<?>) result.get(2));
+        Map<AgentId, AgentState> online = new HashMap<>();
+        for (int i = 0; i + 1 < ready.size(); i += 2) {
+            String id = (String) ready.get(i);
+            // READY score = open * 2^42 + last offer ms, exact in a double
+            long lastOffer = (long) Double.parseDouble((String) ready.get(i + 1)) & ((1L << 42) - 1);
+            online.put(new AgentId(id), AgentState.of(new AgentId(id), Presence.ONLINE,
+                    loads.getOrDefault(id, Map.of()), lastOffer));
+        }
+        return new DrainView(waiting, online);
+    }
+
+    private List<Waiting> parseWaiting(List<?> flat) {
         List<Waiting> result = new ArrayList<>(flat.size() / 3);
         for (int i = 0; i + 2 < flat.size(); i += 3) {
             String entryJson = (String) flat.get(i + 1);
@@ -142,18 +182,25 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public OptionalLong position(ConversationId conversation) {
-        Long rank = guard(() -> redis.zrank(stateKeys.get(0), conversation.value()));
+        Long rank = guard(() -> redis.zrank(stateKeys.get(QUEUE), conversation.value()));
         return rank == null ? OptionalLong.empty() : OptionalLong.of(rank);
     }
 
     @Override
+    public Optional<QueuePlace> queuePlace(ConversationId conversation) {
+        List<?> result = (List<?>) run(RoutingScripts.QUEUE_PLACE, conversation.value());
+        long position = (Long) result.get(0);
+        return position < 0 ? Optional.empty() : Optional.of(new QueuePlace(position, (Long) result.get(1)));
+    }
+
+    @Override
     public long waitingCount() {
-        return guard(() -> redis.zcard(stateKeys.get(0)));
+        return guard(() -> redis.zcard(stateKeys.get(QUEUE)));
     }
 
     @Override
     public Optional<QueueEntry> entry(ConversationId conversation) {
-        String text = guard(() -> redis.hget(stateKeys.get(1), conversation.value()));
+        String text = guard(() -> redis.hget(conversationPrefix + conversation.value(), "e"));
         return Optional.ofNullable(text).map(t -> json.read(t, QueueEntry.class));
     }
 
@@ -167,13 +214,7 @@ public final class RedisRoutingState implements RoutingState {
         for (int i = 0; i + 1 < presence.size(); i += 2) {
             presences.put((String) presence.get(i), Presence.valueOf((String) presence.get(i + 1)));
         }
-        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
-        for (int i = 0; i + 1 < load.size(); i += 2) {
-            String field = (String) load.get(i);
-            int bar = field.lastIndexOf('|');
-            loads.computeIfAbsent(field.substring(0, bar), a -> new EnumMap<>(Channel.class))
-                    .put(Channel.valueOf(field.substring(bar + 1)), Integer.parseInt((String) load.get(i + 1)));
-        }
+        Map<String, Map<Channel, Integer>> loads = parseLoads(load);
         Map<String, Long> offers = new HashMap<>();
         for (int i = 0; i + 1 < lastOffer.size(); i += 2) {
             offers.put((String) lastOffer.get(i), Long.parseLong((String) lastOffer.get(i + 1)));
@@ -194,7 +235,7 @@ public final class RedisRoutingState implements RoutingState {
         if (request.eligible().isEmpty()) {
             return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
         }
-        List<String> args = new ArrayList<>(4 + 3 * request.eligible().size());
+        List<String> args = arguments(4 + 3 * request.eligible().size());
         args.add(conversation.value());
         addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.CLAIM_BEST, args);
@@ -219,17 +260,16 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public Optional<Held> holder(ConversationId conversation) {
-        String held = guard(() -> redis.hget(stateKeys.get(5), conversation.value()));
-        if (held == null) {
+        List<String> held = guard(() -> redis.hmget(conversationPrefix + conversation.value(), "h", "ch"));
+        if (held.get(0) == null) {
             return Optional.empty();
         }
-        String channel = guard(() -> redis.hget(stateKeys.get(2), conversation.value()));
-        return Optional.of(parseHeld(held, channel));
+        return Optional.of(parseHeld(held.get(0), held.get(1)));
     }
 
     @Override
     public Released release(ConversationId conversation) {
-        List<String> args = new ArrayList<>();
+        List<String> args = arguments(2 + SlaKind.values().length);
         args.add(conversation.value());
         for (SlaKind kind : SlaKind.values()) {
             args.add(TimerKeys.sla(kind, conversation));
@@ -283,12 +323,12 @@ public final class RedisRoutingState implements RoutingState {
             return;
         }
         String[] members = kinds.stream().map(k -> TimerKeys.sla(k, conversation)).toArray(String[]::new);
-        guard(() -> redis.zrem(stateKeys.get(11), members));
+        guard(() -> redis.zrem(stateKeys.get(TIMERS), members));
     }
 
     @Override
     public List<SlaBreach> breaches(int limit) {
-        List<String> rows = guard(() -> redis.lrange(stateKeys.get(12), 0, limit - 1L));
+        List<String> rows = guard(() -> redis.lrange(stateKeys.get(BREACHES), 0, limit - 1L));
         List<SlaBreach> result = new ArrayList<>(rows.size());
         for (String row : rows) {
             // sla|KIND|conversation|due|detected
@@ -297,6 +337,18 @@ public final class RedisRoutingState implements RoutingState {
                     Instant.ofEpochMilli(Long.parseLong(parts[3])), Instant.ofEpochMilli(Long.parseLong(parts[4]))));
         }
         return result;
+    }
+
+    /** The load hash (fields {@code agent|CHANNEL}) by agent. */
+    private static Map<String, Map<Channel, Integer>> parseLoads(List<?> load) {
+        Map<String, Map<Channel, Integer>> loads = new HashMap<>();
+        for (int i = 0; i + 1 < load.size(); i += 2) {
+            String field = (String) load.get(i);
+            int bar = field.lastIndexOf('|');
+            loads.computeIfAbsent(field.substring(0, bar), a -> new EnumMap<>(Channel.class))
+                    .put(Channel.valueOf(field.substring(bar + 1)), Integer.parseInt((String) load.get(i + 1)));
+        }
+        return loads;
     }
 
     private static Held parseHeld(String held, String channel) {

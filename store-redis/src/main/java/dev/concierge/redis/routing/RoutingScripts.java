@@ -3,79 +3,112 @@ package dev.concierge.redis.routing;
 import dev.concierge.redis.RedisScript;
 
 /**
- * The Lua scripts behind {@link RedisRoutingState}. Every script receives all routing keys (see
- * {@code RedisKeys.routingState()}) as KEYS and the held-by key prefix as ARGV[1]; its own arguments follow.
- * Holder values are {@code agent|0} (offered) or {@code agent|1} (assigned); load fields are {@code agent|CHANNEL}.
+ * The Lua scripts behind {@link RedisRoutingState}. Every script receives the shared routing keys (see
+ * {@code RedisKeys.routingState()}) as KEYS, the held-by key prefix as ARGV[1] and the per-conversation hash prefix
+ * as ARGV[2]; its own arguments follow.
+ *
+ * <p>Everything routing knows about one conversation is one hash ({@code conv:<id>}, same {@code {routing}} slot):
+ * {@code e} entry json, {@code r} rank, {@code ch} channel, {@code cu} customer, {@code d} agents who declined (csv,
+ * may be empty), {@code h} holder: {@code agent|0} (offered) or {@code agent|1} (assigned). Writing it is one HSET and
+ * forgetting it one DEL, instead of one call per field hash: Redis's cost per handoff is mostly the number of
+ * commands the scripts run. Load fields are {@code agent|CHANNEL}. A conversation is in the queue ZSET exactly when
+ * it has a hash and no holder.
  */
 final class RoutingScripts {
     private RoutingScripts() {
     }
 
     private static final String PRELUDE = """
-            local Q, E, CH, CU, D, H, P, L, LO, OC, OU, T, B, R, O = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5],
-                KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14], KEYS[15]
-            local V = KEYS[16]
-            local HB = ARGV[1]
-            local function free(c, agent)
-              local ch = redis.call('HGET', CH, c)
+            local Q, P, L, LO, OC, OU, T, B, O, V = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7],
+                KEYS[8], KEYS[9], KEYS[10]
+            local READY = KEYS[11]
+            local HB, CP = ARGV[1], ARGV[2]
+            -- READY holds the online agents in selection order: score = open conversations * 2^42 + last offer ms
+            -- (exact in a double while open < 2^11), equal scores by id. Written with %.0f: redis.call would format
+            -- a Lua number with 14 significant digits.
+            local function readyScore(open, lastOffer)
+              return string.format('%.0f', open * 4398046511104 + tonumber(lastOffer))
+            end
+            local function free(c, agent, ch)
               local n = redis.call('HINCRBY', L, agent .. '|' .. ch, -1)
               if n < 0 then redis.call('HSET', L, agent .. '|' .. ch, 0) end
-              if redis.call('HINCRBY', O, agent, -1) < 0 then redis.call('HSET', O, agent, 0) end
-              redis.call('HDEL', H, c)
+              local open = redis.call('HINCRBY', O, agent, -1)
+              if open < 0 then
+                redis.call('HSET', O, agent, 0)
+                open = 0
+              end
+              redis.call('ZADD', READY, 'XX', readyScore(open, redis.call('HGET', LO, agent) or '0'), agent)
               redis.call('SREM', HB .. agent, c)
             end
             local function backToQueue(c, agent)
-              free(c, agent)
-              redis.call('ZADD', Q, redis.call('HGET', R, c), c)
+              local k = CP .. c
+              local v = redis.call('HMGET', k, 'ch', 'r')
+              free(c, agent, v[1])
+              redis.call('HDEL', k, 'h')
+              redis.call('ZADD', Q, v[2], c)
             end
             local function addDeclined(c, agent)
-              local d = redis.call('HGET', D, c)
-              if d then d = d .. ',' .. agent else d = agent end
-              redis.call('HSET', D, c, d)
+              local k = CP .. c
+              local d = redis.call('HGET', k, 'd')
+              if d and d ~= '' then d = d .. ',' .. agent else d = agent end
+              redis.call('HSET', k, 'd', d)
             end
             local function holderAgent(h)
               return string.sub(h, 1, #h - 2)
             end
             -- the selector, atomic with the claim: among eligible agents (ARGV triples agent, capacity, declined 0/1
             -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id.
-            -- Refused (4) when the agent directory changed since the caller computed the eligible agents.
-            local function claimBest(c, offered, expires, version, i)
-              if not redis.call('ZSCORE', Q, c) then return {1, ''} end
-              if (redis.call('GET', V) or '0') ~= version then return {4, ''} end
-              local ch = redis.call('HGET', CH, c)
-              local names, loads, caps, decs = {}, {}, {}, {}
+            -- READY is already in that order (less the declined flag), so the first eligible agent with room wins
+            -- and a declined one only if nobody else has room: usually one short ZRANGE and one HGET, instead of
+            -- reading every eligible agent's presence, load, open count and last offer.
+            -- → 0 and the agent; 2 when nobody has room; 4 when the agent directory changed since the caller computed
+            -- the eligible agents.
+            local function pick(ch, version, i)
+              if (redis.call('GET', V) or '0') ~= version then return 4 end
+              local eligible, caps, decs, n = {}, {}, {}, 0
               while i + 2 <= #ARGV do
-                names[#names + 1] = ARGV[i]
-                loads[#loads + 1] = ARGV[i] .. '|' .. ch
-                caps[#caps + 1] = tonumber(ARGV[i + 1])
-                decs[#decs + 1] = tonumber(ARGV[i + 2])
+                n = n + 1
+                eligible[ARGV[i]] = n
+                caps[n] = tonumber(ARGV[i + 1])
+                decs[n] = ARGV[i + 2]
                 i = i + 3
               end
-              if #names == 0 then return {2, ''} end
-              -- one HMGET per hash, not one call per agent: this script runs on every assignment
-              local presence = redis.call('HMGET', P, unpack(names))
-              local load = redis.call('HMGET', L, unpack(loads))
-              local open = redis.call('HMGET', O, unpack(names))
-              local last = redis.call('HMGET', LO, unpack(names))
-              local best, bd, bo, bl
-              for k = 1, #names do
-                if presence[k] == 'ONLINE' and tonumber(load[k] or '0') < caps[k] then
-                  local a, dec = names[k], decs[k]
-                  local o = tonumber(open[k] or '0')
-                  local l = tonumber(last[k] or '0')
-                  if best == nil or dec < bd or (dec == bd and (o < bo or (o == bo and (l < bl
-                      or (l == bl and a < best))))) then
-                    best, bd, bo, bl = a, dec, o, l
+              if n == 0 then return 2 end
+              local fallback
+              local from, page = 0, 8
+              while true do
+                local agents = redis.call('ZRANGE', READY, from, from + page - 1)
+                for _, a in ipairs(agents) do
+                  local k = eligible[a]
+                  if k and (decs[k] == '0' or not fallback)
+                      and tonumber(redis.call('HGET', L, a .. '|' .. ch) or '0') < caps[k] then
+                    if decs[k] == '0' then return 0, a end
+                    fallback = a
                   end
                 end
+                if #agents < page then break end
+                from, page = from + page, page * 2
               end
-              if not best then return {2, ''} end
+              if fallback then return 0, fallback end
+              return 2
+            end
+            -- counts the offer against the agent; the caller records the holder and the expiry timer
+            local function take(c, ch, agent, offered)
+              redis.call('HINCRBY', L, agent .. '|' .. ch, 1)
+              local open = redis.call('HINCRBY', O, agent, 1)
+              redis.call('SADD', HB .. agent, c)
+              redis.call('HSET', LO, agent, offered)
+              redis.call('ZADD', READY, 'XX', readyScore(open, offered), agent)
+            end
+            local function claimBest(c, offered, expires, version, i)
+              if not redis.call('ZSCORE', Q, c) then return {1, ''} end
+              local k = CP .. c
+              local ch = redis.call('HGET', k, 'ch')
+              local code, best = pick(ch, version, i)
+              if code ~= 0 then return {code, ''} end
               redis.call('ZREM', Q, c)
-              redis.call('HINCRBY', L, best .. '|' .. ch, 1)
-              redis.call('HINCRBY', O, best, 1)
-              redis.call('HSET', H, c, best .. '|0')
-              redis.call('SADD', HB .. best, c)
-              redis.call('HSET', LO, best, offered)
+              take(c, ch, best, offered)
+              redis.call('HSET', k, 'h', best .. '|0')
               redis.call('ZADD', T, expires, 'offer|' .. c .. '|' .. best)
               return {0, best}
             end
@@ -87,47 +120,87 @@ final class RoutingScripts {
 
     /**
      * ARGV: conv, customer, entry json, rank, channel, number of timers n, n (timer key, due ms) pairs, offered ms,
-     * expires ms, directory version, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or ''}; no claim (code
-     * 3) when the conversation or customer has an owner.
+     * expires ms, directory version, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or
+     * ''}; no claim (code 3) when the conversation or customer has an owner. A conversation claimed at once never
+     * enters the queue: the conversation hash (with its holder) and every timer are written in one call each.
      */
     static final RedisScript ENQUEUE = script("""
-            local c, cust = ARGV[2], ARGV[3]
+            local c, cust, rank, ch = ARGV[3], ARGV[4], ARGV[6], ARGV[7]
+            local k = CP .. c
             local owner = redis.call('HGET', OC, c) or redis.call('HGET', OU, cust) or ''
-            if redis.call('HEXISTS', E, c) == 1 then return {0, owner, 3, ''} end
-            redis.call('HSET', E, c, ARGV[4])
-            redis.call('HSET', R, c, ARGV[5])
-            redis.call('HSET', CH, c, ARGV[6])
-            redis.call('HSET', CU, c, cust)
-            redis.call('ZADD', Q, ARGV[5], c)
-            local n = tonumber(ARGV[7])
-            for i = 8, 7 + 2 * n, 2 do redis.call('ZADD', T, ARGV[i + 1], ARGV[i]) end
-            if owner ~= '' then return {1, owner, 3, ''} end
-            local after = 8 + 2 * n
-            local claim = claimBest(c, ARGV[after], ARGV[after + 1], ARGV[after + 2], after + 3)
-            return {1, '', claim[1], claim[2]}
+            if redis.call('EXISTS', k) == 1 then return {0, owner, 3, ''} end
+            local n = tonumber(ARGV[8])
+            local timers = {}
+            for i = 9, 8 + 2 * n, 2 do
+              timers[#timers + 1] = ARGV[i + 1]
+              timers[#timers + 1] = ARGV[i]
+            end
+            local after = 9 + 2 * n
+            local code, best = 3, ''
+            if owner == '' then
+              code, best = pick(ch, ARGV[after + 2], after + 3)
+            end
+            if code == 0 then
+              take(c, ch, best, ARGV[after])
+              redis.call('HSET', k, 'e', ARGV[5], 'r', rank, 'ch', ch, 'cu', cust, 'h', best .. '|0')
+              timers[#timers + 1] = ARGV[after + 1]
+              timers[#timers + 1] = 'offer|' .. c .. '|' .. best
+            else
+              best = ''
+              redis.call('HSET', k, 'e', ARGV[5], 'r', rank, 'ch', ch, 'cu', cust)
+              redis.call('ZADD', Q, rank, c)
+            end
+            if #timers > 0 then redis.call('ZADD', T, unpack(timers)) end
+            return {1, owner, code, best}
             """);
 
     /** ARGV: conv, entry json, rank, wake ms or ''. → 1 if still waiting and updated */
     static final RedisScript UPDATE_WAITING = script("""
-            local c = ARGV[2]
-            if redis.call('HEXISTS', E, c) == 0 or redis.call('HEXISTS', H, c) == 1 then return 0 end
-            redis.call('HSET', E, c, ARGV[3])
-            redis.call('HSET', R, c, ARGV[4])
-            redis.call('ZADD', Q, ARGV[4], c)
-            if ARGV[5] ~= '' then redis.call('ZADD', T, ARGV[5], 'wake|' .. c) end
+            local c = ARGV[3]
+            local k = CP .. c
+            local v = redis.call('HMGET', k, 'ch', 'h')
+            if not v[1] or v[2] then return 0 end
+            redis.call('HSET', k, 'e', ARGV[4], 'r', ARGV[5])
+            redis.call('ZADD', Q, ARGV[5], c)
+            if ARGV[6] ~= '' then redis.call('ZADD', T, ARGV[6], 'wake|' .. c) end
             return 1
             """);
 
     /** ARGV: offset, limit. → flat {conv, entry json, declined csv or ''}... in queue order */
     static final RedisScript WAITING = script("""
-            local ids = redis.call('ZRANGE', Q, tonumber(ARGV[2]), tonumber(ARGV[2]) + tonumber(ARGV[3]) - 1)
+            local ids = redis.call('ZRANGE', Q, tonumber(ARGV[3]), tonumber(ARGV[3]) + tonumber(ARGV[4]) - 1)
             local out = {}
             for _, c in ipairs(ids) do
+              local v = redis.call('HMGET', CP .. c, 'e', 'd')
               table.insert(out, c)
-              table.insert(out, redis.call('HGET', E, c) or '')
-              table.insert(out, redis.call('HGET', D, c) or '')
+              table.insert(out, v[1] or '')
+              table.insert(out, v[2] or '')
             end
             return out
+            """);
+
+    /**
+     * ARGV: limit. → {flat {conv, entry json, declined csv or ''}... of the queue's head, and if it is not empty:
+     * online agents with their READY scores (flat), load hash (flat)}
+     */
+    static final RedisScript DRAIN_VIEW = script("""
+            local ids = redis.call('ZRANGE', Q, 0, tonumber(ARGV[3]) - 1)
+            local out = {}
+            for _, c in ipairs(ids) do
+              local v = redis.call('HMGET', CP .. c, 'e', 'd')
+              table.insert(out, c)
+              table.insert(out, v[1] or '')
+              table.insert(out, v[2] or '')
+            end
+            if #ids == 0 then return {out, {}, {}} end
+            return {out, redis.call('ZRANGE', READY, 0, -1, 'WITHSCORES'), redis.call('HGETALL', L)}
+            """);
+
+    /** ARGV: conv. → {0-based place in the queue or -1 if not waiting, online agents} */
+    static final RedisScript QUEUE_PLACE = script("""
+            local r = redis.call('ZRANK', Q, ARGV[3])
+            if not r then return {-1, 0} end
+            return {r, redis.call('ZCARD', READY)}
             """);
 
     /** → {presence hash, load hash, last-offer hash} as flat field/value lists */
@@ -140,25 +213,26 @@ final class RoutingScripts {
      * → {0 offered / 1 gone / 2 nobody has room / 4 stale directory, agent}
      */
     static final RedisScript CLAIM_BEST = script("""
-            return claimBest(ARGV[2], ARGV[3], ARGV[4], ARGV[5], 6)
+            return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], 7)
             """);
 
     /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
     static final RedisScript ACCEPT = script("""
-            local c, a = ARGV[2], ARGV[3]
-            if redis.call('HGET', H, c) ~= a .. '|0' then return 0 end
-            redis.call('HSET', H, c, a .. '|1')
+            local c, a = ARGV[3], ARGV[4]
+            local k = CP .. c
+            local v = redis.call('HMGET', k, 'h', 'cu')
+            if v[1] ~= a .. '|0' then return 0 end
+            redis.call('HSET', k, 'h', a .. '|1', 'd', '')
             redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
             redis.call('HSETNX', OC, c, a)
-            redis.call('HSETNX', OU, redis.call('HGET', CU, c), a)
-            redis.call('HDEL', D, c)
+            redis.call('HSETNX', OU, v[2], a)
             return 1
             """);
 
     /** ARGV: conv, agent. → 1 if the open offer went back to the queue */
     static final RedisScript RETURN_OFFER = script("""
-            local c, a = ARGV[2], ARGV[3]
-            if redis.call('HGET', H, c) ~= a .. '|0' then return 0 end
+            local c, a = ARGV[3], ARGV[4]
+            if redis.call('HGET', CP .. c, 'h') ~= a .. '|0' then return 0 end
             backToQueue(c, a)
             redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
             addDeclined(c, a)
@@ -167,57 +241,68 @@ final class RoutingScripts {
 
     /** ARGV: conv, customer. → owner or '' */
     static final RedisScript OWNER = script("""
-            return redis.call('HGET', OC, ARGV[2]) or redis.call('HGET', OU, ARGV[3]) or ''
+            return redis.call('HGET', OC, ARGV[3]) or redis.call('HGET', OU, ARGV[4]) or ''
             """);
 
-    /** ARGV: conv, then timer keys to cancel. → {holder value or '' if not held, channel or '', queue length} */
+    /**
+     * ARGV: conv, then timer keys to cancel. → {holder value or '' if not held, channel or '', queue length}. The
+     * offer timer and the given ones go in one ZREM, the conversation in one DEL.
+     */
     static final RedisScript RELEASE = script("""
-            local c = ARGV[2]
-            if redis.call('HEXISTS', E, c) == 0 then return {'', '', redis.call('ZCARD', Q)} end
-            local ch = redis.call('HGET', CH, c)
-            local h = redis.call('HGET', H, c)
+            local c = ARGV[3]
+            local k = CP .. c
+            local v = redis.call('HMGET', k, 'h', 'ch')
+            local h, ch = v[1], v[2]
+            if not ch then return {'', '', redis.call('ZCARD', Q)} end
+            local timers = {}
+            for i = 4, #ARGV do timers[#timers + 1] = ARGV[i] end
             if h then
               local agent = holderAgent(h)
-              free(c, agent)
-              redis.call('ZREM', T, 'offer|' .. c .. '|' .. agent)
+              free(c, agent, ch)
+              timers[#timers + 1] = 'offer|' .. c .. '|' .. agent
+            else
+              redis.call('ZREM', Q, c)
             end
-            redis.call('ZREM', Q, c)
-            redis.call('HDEL', E, c)
-            redis.call('HDEL', R, c)
-            redis.call('HDEL', CH, c)
-            redis.call('HDEL', CU, c)
-            redis.call('HDEL', D, c)
-            for i = 3, #ARGV do redis.call('ZREM', T, ARGV[i]) end
+            if #timers > 0 then redis.call('ZREM', T, unpack(timers)) end
+            redis.call('DEL', k)
             return {h or '', ch, redis.call('ZCARD', Q)}
             """);
 
     /** ARGV: conv, new entry json, wake ms or ''. → 1 if the assignment went back to the queue */
     static final RedisScript REQUEUE_ASSIGNED = script("""
-            local c = ARGV[2]
-            local h = redis.call('HGET', H, c)
+            local c = ARGV[3]
+            local k = CP .. c
+            local v = redis.call('HMGET', k, 'h', 'ch', 'r')
+            local h = v[1]
             if not h or string.sub(h, -2) ~= '|1' then return 0 end
             local agent = holderAgent(h)
-            free(c, agent)
-            redis.call('HSET', E, c, ARGV[3])
-            redis.call('ZADD', Q, redis.call('HGET', R, c), c)
+            free(c, agent, v[2])
+            redis.call('HDEL', k, 'h')
+            redis.call('HSET', k, 'e', ARGV[4])
+            redis.call('ZADD', Q, v[3], c)
             addDeclined(c, agent)
-            if ARGV[4] ~= '' then redis.call('ZADD', T, ARGV[4], 'wake|' .. c) end
+            if ARGV[5] ~= '' then redis.call('ZADD', T, ARGV[5], 'wake|' .. c) end
             return 1
             """);
 
     /** ARGV: agent, presence, requeue assigned 1/0. → {withdrawn offers, requeued assignments} */
     static final RedisScript SET_PRESENCE = script("""
-            local a, presence = ARGV[2], ARGV[3]
+            local a, presence = ARGV[3], ARGV[4]
             redis.call('HSET', P, a, presence)
             local withdrawn, requeued = {}, {}
-            if presence == 'ONLINE' then return {withdrawn, requeued} end
+            if presence == 'ONLINE' then
+              local open = tonumber(redis.call('HGET', O, a) or '0')
+              redis.call('ZADD', READY, readyScore(open, redis.call('HGET', LO, a) or '0'), a)
+              return {withdrawn, requeued}
+            end
+            redis.call('ZREM', READY, a)
             for _, c in ipairs(redis.call('SMEMBERS', HB .. a)) do
-              local h = redis.call('HGET', H, c)
+              local h = redis.call('HGET', CP .. c, 'h')
               if h == a .. '|0' then
                 backToQueue(c, a)
                 redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
                 table.insert(withdrawn, c)
-              elseif h == a .. '|1' and presence == 'OFFLINE' and ARGV[4] == '1' then
+              elseif h == a .. '|1' and presence == 'OFFLINE' and ARGV[5] == '1' then
                 backToQueue(c, a)
                 table.insert(requeued, c)
               end
@@ -230,8 +315,8 @@ final class RoutingScripts {
      * → fired timer keys; SLA ones with "|due ms" appended
      */
     static final RedisScript FIRE_DUE = script("""
-            local now = ARGV[2]
-            local due = redis.call('ZRANGEBYSCORE', T, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+            local now = ARGV[3]
+            local due = redis.call('ZRANGEBYSCORE', T, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[4]))
             local out = {}
             for i = 1, #due, 2 do
               local key, score = due[i], due[i + 1]
@@ -239,7 +324,7 @@ final class RoutingScripts {
               local kind = string.match(key, '^([^|]+)|')
               if kind == 'offer' then
                 local c, a = string.match(key, '^offer|([^|]+)|([^|]+)$')
-                if redis.call('HGET', H, c) == a .. '|0' then
+                if redis.call('HGET', CP .. c, 'h') == a .. '|0' then
                   backToQueue(c, a)
                   addDeclined(c, a)
                   table.insert(out, key)
