@@ -55,6 +55,7 @@ final class Commands {
                   kb-build-clinc --datasets DIR --out DIR
                                        build CLINC150-as-FAQ files for kb-eval from ../shared/datasets
                   bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N]
+                                [--threads N] [--warmup N]
                                        routing throughput and correctness; last line JSON
                   bench load [--nodes N] [--shoppers S] [--agents A] [--duration SECONDS] [--store memory|redis]
                              [--profile fast|default] [--handoff-every K]
