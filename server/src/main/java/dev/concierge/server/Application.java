@@ -210,7 +210,6 @@ public final class Application implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
-        domain.dialogue().bindDemo(server.actualPort());
         domain.startTimers(vertx);
         channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),

@@ -13,13 +13,13 @@ import dev.concierge.bot.nlu.IntentModel;
 import dev.concierge.bot.nlu.Profile;
 import dev.concierge.bot.order.DemoOrderService;
 import dev.concierge.bot.order.HttpOrderApi;
+import dev.concierge.bot.order.OrderApi;
 import dev.concierge.bot.order.OrderApiSettings;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.kb.KnowledgeBase;
 import dev.concierge.redis.dialogue.RedisDialogueStateStore;
 import dev.concierge.redis.dialogue.RedisUnansweredLog;
 import dev.concierge.server.config.ConciergeConfig.BotSettings;
-import dev.concierge.server.orders.DeferredOrderApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot as configured: intent model, sentiment, knowledge base, order API (external, or the embedded demo
- * served by this server), dialogue state and the unanswered-question log in memory or Redis.
+ * The bot as configured: intent model, sentiment, knowledge base, order API (external, or the embedded demo,
+ * called in process; this server also serves it over HTTP for anyone to try), dialogue state and the
+ * unanswered-question log in memory or Redis.
  */
 final class Dialogue {
     private static final Logger LOG = LoggerFactory.getLogger(Dialogue.class);
@@ -40,18 +41,14 @@ final class Dialogue {
     private final DialogueEngine engine;
     private final DialogueStateStore states;
     private final UnansweredLog unanswered;
-    private final DeferredOrderApi orders;
     private final Optional<DemoOrderService> demo;
-    private final BotSettings settings;
 
     private Dialogue(DialogueEngine engine, DialogueStateStore states, UnansweredLog unanswered,
-            DeferredOrderApi orders, Optional<DemoOrderService> demo, BotSettings settings) {
+            Optional<DemoOrderService> demo) {
         this.engine = engine;
         this.states = states;
         this.unanswered = unanswered;
-        this.orders = orders;
         this.demo = demo;
-        this.settings = settings;
     }
 
     static Dialogue create(BotSettings settings, IntentClassifier intents, SentimentAnalyzer sentiment,
@@ -61,18 +58,17 @@ final class Dialogue {
                 : new RedisDialogueStateStore(state.redis(), state.keys(), state.json(), Duration.ofDays(7));
         UnansweredLog unanswered = state.redis() == null ? new InMemoryUnansweredLog(10_000)
                 : new RedisUnansweredLog(state.redis(), state.keys(), state.json(), 10_000);
-        DeferredOrderApi orders = new DeferredOrderApi();
         Optional<DemoOrderService> demo = settings.orderApiUrl().isEmpty()
                 ? Optional.of(DemoOrderService.seeded(clock)) : Optional.empty();
-        if (demo.isEmpty()) {
-            orders.bind(new HttpOrderApi(settings(settings, settings.orderApiUrl())));
-        }
+        OrderApi orders = demo.isPresent()
+                ? HttpOrderApi.inProcess(demo.get(), settings(settings, "http://127.0.0.1" + DemoOrderService.MOUNT_PATH))
+                : new HttpOrderApi(settings(settings, settings.orderApiUrl()));
         DialogueEngine engine = new DialogueEngine(
                 new DialogueEngine.Understanding(intents, new LanguageDetector("zh"), sentiment),
                 kb, orders, new DialogueEngine.Stores(states, unanswered), DialogueSettings.defaults(), clock);
         LOG.info("bot ready: nlu={} orders={} in {} ms", settings.nluProfile(),
                 demo.isPresent() ? "embedded demo" : settings.orderApiUrl(), (System.nanoTime() - started) / 1_000_000);
-        return new Dialogue(engine, states, unanswered, orders, demo, settings);
+        return new Dialogue(engine, states, unanswered, demo);
     }
 
     BotEngine engine() {
@@ -89,13 +85,6 @@ final class Dialogue {
 
     Optional<DemoOrderService> demo() {
         return demo;
-    }
-
-    /** Once the server listens: points the client at the embedded demo order service on this server. */
-    void bindDemo(int port) {
-        if (demo.isPresent()) {
-            orders.bind(new HttpOrderApi(settings(settings, "http://127.0.0.1:" + port + DemoOrderService.MOUNT_PATH)));
-        }
     }
 
     private static OrderApiSettings settings(BotSettings bot, String url) {

@@ -14,15 +14,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@link OrderApi} over HTTP with the JDK's {@link HttpClient}: blocking calls, meant for the worker thread that
- * runs {@code BotEngine.decide}, so the domain module needs no Vert.x. Every failure, including a reply slower than
- * the request timeout and a body that is not the documented JSON, becomes an {@link OrderApiException}.
- * Thread-safe (the JDK client is).
+ * {@link OrderApi} speaking the documented JSON API (docs/order-api.md): over HTTP with the JDK's
+ * {@link HttpClient} for a real platform, or by direct calls into the embedded {@link DemoOrderService} (the same
+ * requests and JSON, no socket: a service in this process is not worth a loopback round trip per call). Blocking
+ * calls, meant for the worker thread that runs {@code BotEngine.decide}, so the domain module needs no Vert.x.
+ * Every failure, including a reply slower than the request timeout and a body that is not the documented JSON,
+ * becomes an {@link OrderApiException}. Thread-safe (the JDK client is).
  */
 public final class HttpOrderApi implements OrderApi {
     private final OrderApiSettings settings;
-    private final HttpClient client;
+    private final Transport transport;
     private final OrderJson json = new OrderJson();
+
+    /** How a request travels; answers with the HTTP status and the body. */
+    @FunctionalInterface
+    private interface Transport {
+        DemoOrderResponse exchange(String method, String path, String body) throws IOException, InterruptedException;
+    }
 
     public HttpOrderApi(OrderApiSettings settings) {
         this(settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -31,7 +39,17 @@ public final class HttpOrderApi implements OrderApi {
 
     HttpOrderApi(OrderApiSettings settings, HttpClient client) {
         this.settings = settings;
-        this.client = client;
+        this.transport = (method, path, body) -> overHttp(client, method, path, body);
+    }
+
+    private HttpOrderApi(OrderApiSettings settings, Transport transport) {
+        this.settings = settings;
+        this.transport = transport;
+    }
+
+    /** The embedded demo order service, called in this process with the API's own requests and JSON. */
+    public static HttpOrderApi inProcess(DemoOrderService demo, OrderApiSettings settings) {
+        return new HttpOrderApi(settings, (method, path, body) -> demo.handle(method, path, body == null ? "" : body));
     }
 
     @Override
@@ -91,21 +109,9 @@ public final class HttpOrderApi implements OrderApi {
     }
 
     private JsonNode send(String method, String path, ObjectNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json");
-        if (!settings.authHeader().isEmpty()) {
-            request.header("Authorization", settings.authHeader());
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(json.write(body), StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> response;
+        DemoOrderResponse response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = transport.exchange(method, path, body == null ? null : json.write(body));
         } catch (HttpTimeoutException e) {
             throw new OrderApiException(OrderApiException.Kind.UNAVAILABLE,
                     method + " " + path + " took longer than " + settings.requestTimeout().toMillis() + " ms", e);
@@ -115,7 +121,7 @@ public final class HttpOrderApi implements OrderApi {
             Thread.currentThread().interrupt();
             throw new OrderApiException(OrderApiException.Kind.UNAVAILABLE, method + " " + path + " interrupted", e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 404) {
             throw new OrderApiException(OrderApiException.Kind.NOT_FOUND, method + " " + path + ": not found");
         }
@@ -130,6 +136,25 @@ public final class HttpOrderApi implements OrderApi {
         } catch (OrderJson.MalformedException e) {
             throw new OrderApiException(OrderApiException.Kind.UNAVAILABLE, method + " " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private DemoOrderResponse overHttp(HttpClient client, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json");
+        if (!settings.authHeader().isEmpty()) {
+            request.header("Authorization", settings.authHeader());
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = client.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new DemoOrderResponse(response.statusCode(), response.body());
     }
 
     private String errorCode(String body) {
