@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KbEvalCommand {
     static final String USAGE = "usage: kb-eval --kb FILE --queries FILE [--threads N] [--seconds S]"
             + " [--k1 F] [--b F] [--per-entry N] [--decay F] [--entry-weight F] [--answer-weight F] [--zh-bigram F]"
-            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true] [--show-misses true]";
+            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true] [--show-misses true] [--vocabulary false]";
     private static final Set<String> OPTIONS = Set.of("kb", "queries", "threads", "seconds", "k1", "b", "per-entry",
-            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier", "show-misses");
+            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier", "show-misses", "vocabulary");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KbEvalCommand() {
@@ -73,7 +73,8 @@ public final class KbEvalCommand {
                     .withEntryWeights(a.getFloat("entry-weight", d.entryWeight()), a.getFloat("answer-weight", d.answerWeight()))
                     .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()))
                     .withQuestionDepth(a.getInt("depth", d.questionDepth()))
-                    .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()));
+                    .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()))
+                    .withShopVocabulary(Boolean.parseBoolean(a.get("vocabulary", String.valueOf(d.shopVocabulary()))));
             if (threads < 1 || seconds <= 0) {
                 throw new Args.UsageException("--threads and --seconds must be positive");
             }
