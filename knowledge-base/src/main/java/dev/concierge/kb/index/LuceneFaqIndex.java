@@ -9,30 +9,30 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
@@ -72,6 +72,7 @@ public final class LuceneFaqIndex implements Closeable {
     private final SearcherManager searchers;
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
+    private final ThreadLocal<Accumulator> accumulators = ThreadLocal.withInitial(Accumulator::new);
     /** Per locale, recomputed on every write; read by searches. */
     private volatile Map<String, Double> averageParaphrases = Map.of();
     /** Per locale, retrained on every write when the classifier is on. */
@@ -189,11 +190,11 @@ public final class LuceneFaqIndex implements Closeable {
     }
 
     private List<Candidate> searchPlain(EntrySearcher searcher, String text, String lang, int k) throws IOException {
-        WeightedQuery q = query(searcher, new QueryTerms(text), Map.of(field("plain", lang, false), 1f));
+        Scored q = score(searcher, new QueryTerms(text), Map.of(field("plain", lang, false), 1f), k);
         if (q == null) {
             return List.of();
         }
-        ScoreDoc[] hits = searcher.search(q.query, k).scoreDocs;
+        ScoreDoc[] hits = q.hits;
         List<Candidate> out = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
             out.add(new Candidate(searcher.entryId(hit.doc), hit.score, coverage(hit.score, q.upperBound), null));
@@ -213,7 +214,7 @@ public final class LuceneFaqIndex implements Closeable {
             entryFields.put(field("ans", lang, true), config.answerWeight() * config.zhBigramWeight());
         }
         QueryTerms terms = new QueryTerms(text);
-        WeightedQuery qq = query(searcher, terms, questionFields);
+        Scored qq = score(searcher, terms, questionFields, config.questionDepth());
         if (qq == null) {
             return List.of();
         }
@@ -228,7 +229,7 @@ public final class LuceneFaqIndex implements Closeable {
         int[] touched = new int[entries];
         int touchedCount = 0;
 
-        for (ScoreDoc hit : searcher.search(qq.query, config.questionDepth()).scoreDocs) {
+        for (ScoreDoc hit : qq.hits) {
             int e = searcher.entryOf(hit.doc);
             if (!seen[e]) {
                 seen[e] = true;
@@ -249,12 +250,12 @@ public final class LuceneFaqIndex implements Closeable {
         }
 
         double topEntry = 0;
-        WeightedQuery eq = null;
+        Scored eq = null;
         float entryWeight = config.effectiveEntryWeight(averageParaphrases(lang));
         if (entryWeight > 0) {
-            eq = query(searcher, terms, entryFields);
+            eq = score(searcher, terms, entryFields, config.questionDepth());
             if (eq != null) {
-                for (ScoreDoc hit : searcher.search(eq.query, config.questionDepth()).scoreDocs) {
+                for (ScoreDoc hit : eq.hits) {
                     int e = searcher.entryOf(hit.doc);
                     if (!seen[e]) {
                         seen[e] = true;
@@ -408,55 +409,81 @@ public final class LuceneFaqIndex implements Closeable {
     }
 
     /**
-     * A disjunction of the query's terms over weighted fields, and the highest BM25 score it could reach.
-     * Term statistics are looked up with one {@link TermsEnum} per field and segment (rather than a new
-     * one per term, as {@link TermStates#build} does) and handed to the term queries, so no term is
-     * looked up twice.
+     * Scores the query's terms over weighted fields with BM25, term at a time: each term's postings are
+     * walked once and their scores ({@link BM25Similarity}'s own scorer, so the same values a
+     * {@code BooleanQuery} of boosted term queries gives) summed per document into a per-thread
+     * accumulator; the best {@code n} documents are kept. On knowledge-base-sized indexes this costs a
+     * fraction of building and running a Lucene query (weights, scorers, a collector per search).
+     *
+     * @return the best documents and the highest BM25 score the query could reach (the sum of boost x idf
+     *         over its terms), or null when no term occurs in the fields
      */
-    private WeightedQuery query(EntrySearcher searcher, QueryTerms terms, Map<String, Float> fields) throws IOException {
-        BooleanQuery.Builder bq = new BooleanQuery.Builder();
+    private Scored score(EntrySearcher searcher, QueryTerms terms, Map<String, Float> fields, int n) throws IOException {
+        Accumulator acc = accumulators.get().reset(searcher.maxDoc());
         double upper = 0;
         int clauses = 0;
-        IndexReader reader = searcher.getIndexReader();
-        IndexReaderContext top = searcher.getTopReaderContext();
-        List<LeafReaderContext> leaves = reader.leaves();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         TermsEnum[] enums = new TermsEnum[leaves.size()];
+        boolean[] found = new boolean[leaves.size()];
+        PostingsEnum postings = null;
         for (Map.Entry<String, Float> f : fields.entrySet()) {
             String field = f.getKey();
+            if (f.getValue() <= 0) {
+                continue;
+            }
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String t : terms.forField(field)) {
                 if (counts.size() < MAX_QUERY_TERMS || counts.containsKey(t)) {
                     counts.merge(t, 1, Integer::sum);
                 }
             }
+            CollectionStatistics collection = searcher.collectionStatistics(field);
+            byte[] norms = searcher.norms(field);
+            if (collection == null || norms == null) {
+                continue;
+            }
             for (int i = 0; i < leaves.size(); i++) {
                 Terms leafTerms = leaves.get(i).reader().terms(field);
                 enums[i] = leafTerms == null ? null : leafTerms.iterator();
             }
-            long docCount = Math.max(1, reader.getDocCount(field));
+            long docCount = collection.docCount();
             for (Map.Entry<String, Integer> t : counts.entrySet()) {
                 BytesRef bytes = new BytesRef(t.getKey());
-                TermStates states = new TermStates(top);
-                for (int i = 0; i < leaves.size(); i++) {
-                    TermsEnum te = enums[i];
-                    if (te != null && te.seekExact(bytes)) {
-                        states.register(te.termState(), leaves.get(i).ord, te.docFreq(), te.totalTermFreq());
+                int df = 0;
+                long ttf = 0;
+                for (int i = 0; i < enums.length; i++) {
+                    found[i] = enums[i] != null && enums[i].seekExact(bytes);
+                    if (found[i]) {
+                        df += enums[i].docFreq();
+                        ttf += enums[i].totalTermFreq();
                     }
                 }
-                int df = states.docFreq();
                 float boost = f.getValue() * t.getValue();
                 // BM25's per-term score is below boost * idf however often the term occurs; a term no
-                // document has still counts here (the query's unknown words lower the coverage) but is
-                // not searched for
+                // document has still counts here (the query's unknown words lower the coverage)
                 upper += boost * Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-                if (df > 0) {
-                    Query tq = new TermQuery(new Term(field, bytes), states);
-                    bq.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
-                    clauses++;
+                if (df == 0) {
+                    continue;
+                }
+                clauses++;
+                SimScorer scorer = similarity.scorer(boost, collection, new TermStatistics(bytes, df, ttf));
+                for (int i = 0; i < leaves.size(); i++) {
+                    if (!found[i]) {
+                        continue;
+                    }
+                    LeafReaderContext leaf = leaves.get(i);
+                    Bits live = leaf.reader().getLiveDocs();
+                    postings = enums[i].postings(postings, PostingsEnum.FREQS);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            int global = leaf.docBase + doc;
+                            acc.add(global, scorer.score(postings.freq(), norms[global]));
+                        }
+                    }
                 }
             }
         }
-        return clauses == 0 ? null : new WeightedQuery(bq.build(), upper);
+        return clauses == 0 ? null : new Scored(acc.top(n), upper);
     }
 
     private List<Document> documents(FaqEntry e) {
@@ -532,10 +559,12 @@ public final class LuceneFaqIndex implements Closeable {
         private final long[] docQuestion;
         private final String[] entryIds;
         private final Map<String, Integer> entryIndex;
+        private final Map<String, byte[]> norms;
+        private final int maxDoc;
 
         EntrySearcher(IndexReader reader) throws IOException {
             super(reader);
-            int maxDoc = reader.maxDoc();
+            maxDoc = reader.maxDoc();
             docEntry = new int[maxDoc];
             docQuestion = new long[maxDoc];
             Arrays.fill(docQuestion, -1);
@@ -568,6 +597,37 @@ public final class LuceneFaqIndex implements Closeable {
             }
             entryIds = ids.toArray(new String[0]);
             entryIndex = Map.copyOf(index);
+            norms = readNorms(reader);
+        }
+
+        /** Every text field's norms (encoded lengths) in one array per field, indexed by global doc number. */
+        private static Map<String, byte[]> readNorms(IndexReader reader) throws IOException {
+            Map<String, byte[]> out = new HashMap<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                for (FieldInfo fi : leaf.reader().getFieldInfos()) {
+                    if (!fi.hasNorms()) {
+                        continue;
+                    }
+                    NumericDocValues values = leaf.reader().getNormValues(fi.name);
+                    if (values == null) {
+                        continue;
+                    }
+                    byte[] field = out.computeIfAbsent(fi.name, x -> new byte[reader.maxDoc()]);
+                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                        field[leaf.docBase + doc] = (byte) values.longValue();
+                    }
+                }
+            }
+            return Map.copyOf(out);
+        }
+
+        int maxDoc() {
+            return maxDoc;
+        }
+
+        /** The field's norms by global doc number, or null when no document has the field. */
+        byte[] norms(String field) {
+            return norms.get(field);
         }
 
         int entryCount() {
@@ -598,6 +658,60 @@ public final class LuceneFaqIndex implements Closeable {
         }
     }
 
-    private record WeightedQuery(Query query, double upperBound) {
+    private record Scored(ScoreDoc[] hits, double upperBound) {
+    }
+
+    /**
+     * Per-thread scratch space of {@link #score}: a score per document and the documents touched, so a
+     * search allocates nothing in proportion to the index and clears only what it used.
+     */
+    private static final class Accumulator {
+        private double[] scores = new double[0];
+        private int[] touched = new int[0];
+        private int size;
+
+        Accumulator reset(int maxDoc) {
+            if (scores.length < maxDoc) {
+                scores = new double[maxDoc];
+                touched = new int[maxDoc];
+            } else {
+                for (int i = 0; i < size; i++) {
+                    scores[touched[i]] = 0;
+                }
+            }
+            size = 0;
+            return this;
+        }
+
+        void add(int doc, float score) {
+            if (scores[doc] == 0) {
+                touched[size++] = doc;
+            }
+            scores[doc] += score;
+        }
+
+        /** The best n documents, best first; ties go to the lower document number (as Lucene's collectors do). */
+        ScoreDoc[] top(int n) {
+            HitQueue queue = new HitQueue(Math.min(n, Math.max(1, size)), true);
+            ScoreDoc weakest = queue.top();
+            for (int i = 0; i < size; i++) {
+                int doc = touched[i];
+                float score = (float) scores[doc];
+                if (score > weakest.score || (score == weakest.score && doc < weakest.doc)) {
+                    weakest.doc = doc;
+                    weakest.score = score;
+                    weakest = queue.updateTop();
+                }
+            }
+            int hits = Math.min(queue.size(), size);
+            while (queue.size() > hits) {
+                queue.pop(); // the unused sentinels (score -infinity) come out first
+            }
+            ScoreDoc[] out = new ScoreDoc[hits];
+            for (int i = hits - 1; i >= 0; i--) {
+                out[i] = queue.pop();
+            }
+            return out;
+        }
     }
 }
