@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -189,7 +188,8 @@ public final class KbAnalyzers implements AutoCloseable {
             Tokenizer source = new StandardTokenizer();
             TokenStream ts = new EnglishPossessiveFilter(source);
             ts = new LowerCaseFilter(ts);
-            ts = new FlattenGraphFilter(new SynonymGraphFilter(ts, synonyms, true));
+            // no FlattenGraphFilter: nothing here reads positions (no phrase queries), only the terms
+            ts = new SynonymGraphFilter(ts, synonyms, true);
             ts = new StopFilter(ts, stop);
             ts = new PorterStemFilter(ts);
             return new TokenStreamComponents(source, ts);

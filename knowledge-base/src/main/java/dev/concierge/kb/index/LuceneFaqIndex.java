@@ -26,9 +26,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
@@ -91,7 +89,7 @@ public final class LuceneFaqIndex implements Closeable {
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                    EntrySearcher s = new EntrySearcher(reader);
+                    EntrySearcher s = new EntrySearcher(reader, config.k1(), config.b());
                     s.setSimilarity(similarity);
                     return s;
                 }
@@ -271,8 +269,9 @@ public final class LuceneFaqIndex implements Closeable {
         if (classifier != null && config.classifierWeight() > 0) {
             double[] p = classifier.predict(features(terms, lang));
             if (p != null) {
+                int[] entryOfLabel = searcher.entriesOf(classifier);
                 for (int c = 0; c < p.length; c++) {
-                    int e = p[c] > 0.001 ? searcher.entryIndex(classifier.label(c)) : -1;
+                    int e = p[c] > 0.001 ? entryOfLabel[c] : -1;
                     if (e >= 0) {
                         probability[e] = p[c];
                         if (!seen[e]) {
@@ -410,9 +409,9 @@ public final class LuceneFaqIndex implements Closeable {
 
     /**
      * Scores the query's terms over weighted fields with BM25, term at a time: each term's postings are
-     * walked once and their scores ({@link BM25Similarity}'s own scorer, so the same values a
-     * {@code BooleanQuery} of boosted term queries gives) summed per document into a per-thread
-     * accumulator; the best {@code n} documents are kept. On knowledge-base-sized indexes this costs a
+     * walked once and their scores summed per document into a per-thread
+     * accumulator; the best {@code n} documents are kept. Scores equal those of a {@code BooleanQuery} of
+     * boosted term queries under {@link BM25Similarity} ({@link Bm25FieldScorer}). On knowledge-base-sized indexes this costs a
      * fraction of building and running a Lucene query (weights, scorers, a collector per search).
      *
      * @return the best documents and the highest BM25 score the query could reach (the sum of boost x idf
@@ -437,25 +436,23 @@ public final class LuceneFaqIndex implements Closeable {
                     counts.merge(t, 1, Integer::sum);
                 }
             }
-            CollectionStatistics collection = searcher.collectionStatistics(field);
+            Bm25FieldScorer bm25 = searcher.bm25(field);
             byte[] norms = searcher.norms(field);
-            if (collection == null || norms == null) {
+            if (bm25 == null || norms == null) {
                 continue;
             }
             for (int i = 0; i < leaves.size(); i++) {
                 Terms leafTerms = leaves.get(i).reader().terms(field);
                 enums[i] = leafTerms == null ? null : leafTerms.iterator();
             }
-            long docCount = collection.docCount();
+            long docCount = bm25.docCount();
             for (Map.Entry<String, Integer> t : counts.entrySet()) {
                 BytesRef bytes = new BytesRef(t.getKey());
                 int df = 0;
-                long ttf = 0;
                 for (int i = 0; i < enums.length; i++) {
                     found[i] = enums[i] != null && enums[i].seekExact(bytes);
                     if (found[i]) {
                         df += enums[i].docFreq();
-                        ttf += enums[i].totalTermFreq();
                     }
                 }
                 float boost = f.getValue() * t.getValue();
@@ -466,7 +463,7 @@ public final class LuceneFaqIndex implements Closeable {
                     continue;
                 }
                 clauses++;
-                SimScorer scorer = similarity.scorer(boost, collection, new TermStatistics(bytes, df, ttf));
+                float weight = bm25.weight(boost, df);
                 for (int i = 0; i < leaves.size(); i++) {
                     if (!found[i]) {
                         continue;
@@ -477,7 +474,7 @@ public final class LuceneFaqIndex implements Closeable {
                     for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                         if (live == null || live.get(doc)) {
                             int global = leaf.docBase + doc;
-                            acc.add(global, scorer.score(postings.freq(), norms[global]));
+                            acc.add(global, bm25.score(weight, postings.freq(), norms[global]));
                         }
                     }
                 }
@@ -562,7 +559,11 @@ public final class LuceneFaqIndex implements Closeable {
         private final Map<String, byte[]> norms;
         private final int maxDoc;
 
-        EntrySearcher(IndexReader reader) throws IOException {
+        private final Map<String, Bm25FieldScorer> bm25;
+        /** The classifier last used with this searcher and its labels' entry numbers here. */
+        private volatile LabelMap labelMap;
+
+        EntrySearcher(IndexReader reader, float k1, float b) throws IOException {
             super(reader);
             maxDoc = reader.maxDoc();
             docEntry = new int[maxDoc];
@@ -598,6 +599,36 @@ public final class LuceneFaqIndex implements Closeable {
             entryIds = ids.toArray(new String[0]);
             entryIndex = Map.copyOf(index);
             norms = readNorms(reader);
+            Map<String, Bm25FieldScorer> scorers = new HashMap<>();
+            for (String field : norms.keySet()) {
+                CollectionStatistics stats = collectionStatistics(field);
+                if (stats != null) {
+                    scorers.put(field, new Bm25FieldScorer(k1, b, stats));
+                }
+            }
+            bm25 = Map.copyOf(scorers);
+        }
+
+        /** BM25 for a field of this reader, or null when no document has the field. */
+        Bm25FieldScorer bm25(String field) {
+            return bm25.get(field);
+        }
+
+        /** For each label of the classifier, its entry number in this searcher (-1 when absent). */
+        int[] entriesOf(ParaphraseClassifier classifier) {
+            LabelMap m = labelMap;
+            if (m == null || m.classifier != classifier) {
+                int[] entries = new int[classifier.labelCount()];
+                for (int c = 0; c < entries.length; c++) {
+                    entries[c] = entryIndex(classifier.label(c));
+                }
+                m = new LabelMap(classifier, entries);
+                labelMap = m;
+            }
+            return m.entries;
+        }
+
+        private record LabelMap(ParaphraseClassifier classifier, int[] entries) {
         }
 
         /** Every text field's norms (encoded lengths) in one array per field, indexed by global doc number. */

@@ -118,6 +118,10 @@ final class ParaphraseClassifier {
         return p;
     }
 
+    int labelCount() {
+        return labels.size();
+    }
+
     /** The entry id of a label number. */
     String label(int index) {
         return labels.get(index);
