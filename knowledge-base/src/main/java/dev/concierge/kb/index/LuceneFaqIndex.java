@@ -329,20 +329,6 @@ public final class LuceneFaqIndex implements Closeable {
             for (int i = 1; i < terms.size(); i++) {
                 out.add(terms.get(i - 1) + "_" + terms.get(i));
             }
-            String feat = System.getProperty("kb.feat", "");
-            if (feat.contains("skip")) {
-                for (int i = 2; i < terms.size(); i++) {
-                    out.add(terms.get(i - 2) + "__" + terms.get(i));
-                }
-            }
-            if (feat.contains("char")) {
-                for (String t : terms) {
-                    String w = "<" + t + ">";
-                    for (int i = 0; i + 4 <= w.length(); i++) {
-                        out.add("c:" + w.substring(i, i + 4));
-                    }
-                }
-            }
         }
         return out;
     }

@@ -47,7 +47,7 @@ public record RetrievalConfig(
     }
 
     public static RetrievalConfig tuned() {
-        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, ADAPTIVE, 0.3f, 0.5f, true);
+        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, ADAPTIVE, 0.3f, 0.7f, true);
     }
 
     public static RetrievalConfig plainBm25() {
