@@ -14,8 +14,8 @@ package dev.concierge.kb.index;
  * @param perEntry         how many of an entry's paraphrase hits count towards its score
  * @param decay            weight of the 2nd, 3rd... paraphrase hit of an entry (geometric)
  * @param entryWeight      weight of the entry-level score (all paraphrases + answer) against the paraphrase score;
- *                         0 or more, or {@link #ADAPTIVE} = {@code clamp(25 / average paraphrases per entry and
- *                         language, 0.5, 3)}: a knowledge base with few paraphrases per entry leans on the whole-entry
+ *                         0 or more, or {@link #ADAPTIVE} = {@code clamp(35 / average paraphrases per entry and
+ *                         language, 1, 3)}: a knowledge base with few paraphrases per entry leans on the whole-entry
  *                         document, one with many leans on the nearest-paraphrase vote
  * @param answerWeight     boost of the answer field inside the entry-level query
  * @param classifierWeight weight of the paraphrase classifier's probability added to the (normalised) BM25
@@ -67,7 +67,7 @@ public record RetrievalConfig(
         if (entryWeight != ADAPTIVE) {
             return entryWeight;
         }
-        return (float) Math.max(0.5, Math.min(3.0, 25.0 / Math.max(1.0, averageParaphrases)));
+        return (float) Math.max(1.0, Math.min(3.0, 35.0 / Math.max(1.0, averageParaphrases)));
     }
 
     public RetrievalConfig withEntryWeights(float newEntryWeight, float newAnswerWeight) {
