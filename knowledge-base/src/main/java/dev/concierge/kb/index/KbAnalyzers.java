@@ -39,12 +39,17 @@ import java.util.List;
  *   <li>{@code *_zhbi}: {@link CJKAnalyzer} overlapping Han bigrams, robust to words the
  *       segmenter does not know (product names, slang, typos).</li>
  * </ul>
+ * {@link #withShopVocabulary()} adds the shop synonyms to both languages (entries and queries alike).
  * Analysers are thread-safe (Lucene reuses token streams per thread).
  */
 public final class KbAnalyzers implements AutoCloseable {
     public static final String EN_SUFFIX = "_en";
     public static final String ZH_WORD_SUFFIX = "_zh";
     public static final String ZH_BIGRAM_SUFFIX = "_zhbi";
+    /** Classpath location of the English shop vocabulary. */
+    public static final String EN_VOCABULARY = "/kb/synonyms-en.txt";
+    /** Classpath location of the Chinese shop vocabulary. */
+    public static final String ZH_VOCABULARY = "/kb/synonyms-zh.txt";
 
     private final Analyzer english;
     private final Analyzer chineseWords;
@@ -65,11 +70,6 @@ public final class KbAnalyzers implements AutoCloseable {
         return new KbAnalyzers(ShopVocabulary.english(readResource(EN_VOCABULARY)),
                 ShopVocabulary.chinese(readResource(ZH_VOCABULARY)));
     }
-
-    /** Classpath location of the English shop vocabulary. */
-    public static final String EN_VOCABULARY = "/kb/synonyms-en.txt";
-    /** Classpath location of the Chinese shop vocabulary. */
-    public static final String ZH_VOCABULARY = "/kb/synonyms-zh.txt";
 
     KbAnalyzers(SynonymMap englishSynonyms, NormalizeCharMap chineseSynonyms) {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.size(), true);
