@@ -8,13 +8,13 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -55,6 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * nearest-neighbour vote), and fuses that with the entry-level score. The baseline layout
  * ({@link RetrievalConfig#plainBm25()}) is one {@code plain_*} document per entry and language.
  *
+ * <p>Searches do not build Lucene queries: {@link #score} walks each query term's postings once into a
+ * per-thread accumulator (BM25 as {@link BM25Similarity} computes it), which on a knowledge base of a few
+ * thousand documents costs a fraction of a query's weights, scorers and collector.
+ *
  * <p>Thread-safe: searches run concurrently; writes are serialised.
  */
 public final class LuceneFaqIndex implements Closeable {
@@ -70,6 +74,7 @@ public final class LuceneFaqIndex implements Closeable {
     private final SearcherManager searchers;
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
+    /** Scratch space per search thread (a few hundred KB at most for a CLINC-sized index). */
     private final ThreadLocal<Accumulator> accumulators = ThreadLocal.withInitial(Accumulator::new);
     /** Per locale, recomputed on every write; read by searches. */
     private volatile Map<String, Double> averageParaphrases = Map.of();
