@@ -49,7 +49,7 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
     }
 
     public KnowledgeBase(RetrievalConfig config, FaqThresholds thresholds, ConfidenceModel confidence) {
-        this.analyzers = new KbAnalyzers();
+        this.analyzers = config.shopVocabulary() ? KbAnalyzers.withShopVocabulary() : new KbAnalyzers();
         this.index = new LuceneFaqIndex(analyzers, config);
         this.thresholds = thresholds;
         this.confidence = confidence;

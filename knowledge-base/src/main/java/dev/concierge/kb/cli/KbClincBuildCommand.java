@@ -25,10 +25,11 @@ import java.util.Set;
 
 /**
  * {@code kb-build-clinc --datasets DIR --out DIR [--dev-per-intent 20]}: turns CLINC150 into FAQ files.
+ * {@code DIR} is the CLINC150 folder or the datasets folder holding it as {@code clinc150/}.
  * One entry per in-scope intent whose questions are the intent's train utterances; the intent's val
- * utterances become the queries ({@code clinc-kb.json}, {@code clinc-queries.jsonl}). A development
- * pair ({@code clinc-dev-kb.json}, {@code clinc-dev-queries.jsonl}) holds out the last N train utterances
- * of each intent as queries, for tuning without touching val; {@code clinc-dev-calibration.jsonl} adds the
+ * utterances become the queries ({@code kb.json}, {@code queries.jsonl}). A development
+ * pair ({@code dev-kb.json}, {@code dev-queries.jsonl}) holds out the last N train utterances
+ * of each intent as queries, for tuning without touching val; {@code dev-calibration.jsonl} adds the
  * train split's out-of-scope utterances (expected {@code oos}, never in the KB) to fit the confidence model.
  * {@code oos} gets no entry.
  */
@@ -48,6 +49,10 @@ public final class KbClincBuildCommand {
             datasets = Path.of(a.required("datasets"));
             outDir = Path.of(a.required("out"));
             devPerIntent = a.getInt("dev-per-intent", 20);
+            // the shared datasets folder holds CLINC150 in a clinc150/ subfolder; accept either
+            if (!Files.isRegularFile(datasets.resolve("train.jsonl")) && Files.isDirectory(datasets.resolve("clinc150"))) {
+                datasets = datasets.resolve("clinc150");
+            }
             if (devPerIntent < 1 || !Files.isDirectory(datasets)) {
                 throw new Args.UsageException(!Files.isDirectory(datasets) ? "not a directory: " + datasets : "--dev-per-intent must be >= 1");
             }
@@ -79,11 +84,11 @@ public final class KbClincBuildCommand {
             oosTexts(datasets.resolve("train.jsonl")).forEach(q -> calibration.add(new String[] {q, "oos"}));
             List<String[]> queries = new ArrayList<>();
             val.forEach((intent, qs) -> qs.forEach(q -> queries.add(new String[] {q, intent})));
-            Files.writeString(outDir.resolve("clinc-kb.json"), codec.write(full), StandardCharsets.UTF_8);
-            Files.writeString(outDir.resolve("clinc-dev-kb.json"), codec.write(dev), StandardCharsets.UTF_8);
-            writeQueries(outDir.resolve("clinc-queries.jsonl"), queries);
-            writeQueries(outDir.resolve("clinc-dev-queries.jsonl"), devQueries);
-            writeQueries(outDir.resolve("clinc-dev-calibration.jsonl"), calibration);
+            Files.writeString(outDir.resolve("kb.json"), codec.write(full), StandardCharsets.UTF_8);
+            Files.writeString(outDir.resolve("dev-kb.json"), codec.write(dev), StandardCharsets.UTF_8);
+            writeQueries(outDir.resolve("queries.jsonl"), queries);
+            writeQueries(outDir.resolve("dev-queries.jsonl"), devQueries);
+            writeQueries(outDir.resolve("dev-calibration.jsonl"), calibration);
             err.printf("kb-build-clinc: %d entries, %d val queries, %d dev queries -> %s%n",
                     full.size(), queries.size(), devQueries.size(), outDir);
             out.println(MAPPER.createObjectNode().put("entries", full.size()).put("queries", queries.size())

@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KbEvalCommand {
     static final String USAGE = "usage: kb-eval --kb FILE --queries FILE [--threads N] [--seconds S]"
             + " [--k1 F] [--b F] [--per-entry N] [--decay F] [--entry-weight F] [--answer-weight F] [--zh-bigram F]"
-            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true]";
+            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true] [--show-misses true] [--vocabulary false]";
     private static final Set<String> OPTIONS = Set.of("kb", "queries", "threads", "seconds", "k1", "b", "per-entry",
-            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier");
+            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier", "show-misses", "vocabulary");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KbEvalCommand() {
@@ -73,7 +73,8 @@ public final class KbEvalCommand {
                     .withEntryWeights(a.getFloat("entry-weight", d.entryWeight()), a.getFloat("answer-weight", d.answerWeight()))
                     .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()))
                     .withQuestionDepth(a.getInt("depth", d.questionDepth()))
-                    .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()));
+                    .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()))
+                    .withShopVocabulary(Boolean.parseBoolean(a.get("vocabulary", String.valueOf(d.shopVocabulary()))));
             if (threads < 1 || seconds <= 0) {
                 throw new Args.UsageException("--threads and --seconds must be positive");
             }
@@ -97,7 +98,7 @@ public final class KbEvalCommand {
             try (KnowledgeBase tuned = KnowledgeBase.of(entries, config, FaqThresholds.DEFAULT)) {
                 double buildMs = (System.nanoTime() - t0) / 1e6;
                 err.printf("kb-eval: tuned index built in %.0f ms (%s)%n", buildMs, config);
-                Quality q = evaluate(tuned, queries, err, "tuned");
+                Quality q = evaluate(tuned, queries, Boolean.parseBoolean(a.get("show-misses", "false")) ? err : null, err, "tuned");
                 q.put(result, "");
                 double[] qps = throughput(tuned, queries, threads, seconds, err);
                 result.put("queries_per_second", Math.round(qps[0]));
@@ -113,7 +114,7 @@ public final class KbEvalCommand {
                 }
             }
             if (Boolean.parseBoolean(a.get("baseline", "true"))) try (KnowledgeBase plain = KnowledgeBase.of(entries, RetrievalConfig.plainBm25(), FaqThresholds.DEFAULT)) {
-                Quality q = evaluate(plain, queries, err, "plain bm25");
+                Quality q = evaluate(plain, queries, null, err, "plain bm25");
                 result.put("bm25_p_at_1", round(q.pAt1()));
                 result.put("bm25_mrr", round(q.mrr()));
                 result.put("bm25_recall_at_5", round(q.recallAt5()));
@@ -146,7 +147,8 @@ public final class KbEvalCommand {
         }
     }
 
-    static Quality evaluate(KnowledgeBase kb, List<Query> queries, PrintStream err, String label) {
+    /** @param misses where to print each query whose top hit is wrong (tuning aid for development sets), or null */
+    static Quality evaluate(KnowledgeBase kb, List<Query> queries, PrintStream misses, PrintStream err, String label) {
         double hit1 = 0;
         double rr = 0;
         double hit5 = 0;
@@ -167,6 +169,10 @@ public final class KbEvalCommand {
                 }
             }
             boolean right = rank == 1;
+            if (!right && misses != null) {
+                misses.printf(Locale.ROOT, "miss: %s -> %s (expected %s, rank %d)%n", q.text(),
+                        r.top().map(FaqHit::entryId).orElse("-"), q.expected(), rank);
+            }
             hit1 += right ? 1 : 0;
             rr += rank > 0 ? 1.0 / rank : 0;
             hit5 += rank > 0 && rank <= 5 ? 1 : 0;

@@ -10,7 +10,20 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.Reader;
 import java.util.regex.Pattern;
 import java.io.UncheckedIOException;
@@ -26,19 +39,39 @@ import java.util.List;
  *   <li>{@code *_zhbi}: {@link CJKAnalyzer} overlapping Han bigrams, robust to words the
  *       segmenter does not know (product names, slang, typos).</li>
  * </ul>
+ * {@link #withShopVocabulary()} adds the shop synonyms to both languages (entries and queries alike).
  * Analysers are thread-safe (Lucene reuses token streams per thread).
  */
 public final class KbAnalyzers implements AutoCloseable {
     public static final String EN_SUFFIX = "_en";
     public static final String ZH_WORD_SUFFIX = "_zh";
     public static final String ZH_BIGRAM_SUFFIX = "_zhbi";
+    /** Classpath location of the English shop vocabulary. */
+    public static final String EN_VOCABULARY = "/kb/synonyms-en.txt";
+    /** Classpath location of the Chinese shop vocabulary. */
+    public static final String ZH_VOCABULARY = "/kb/synonyms-zh.txt";
 
     private final Analyzer english;
     private final Analyzer chineseWords;
     private final Analyzer chineseBigrams;
     private final Analyzer perField;
 
+    /** The analysers without shop vocabulary (as the plain BM25 baseline uses them). */
     public KbAnalyzers() {
+        this(null, null);
+    }
+
+    /**
+     * The analysers with the bundled shop vocabulary: {@value #EN_VOCABULARY} (English synonyms mapped to the
+     * knowledge base's word after lower-casing) and {@value #ZH_VOCABULARY} (Chinese words replaced in the
+     * text before segmentation and bigrams). Both apply to entries and queries alike.
+     */
+    public static KbAnalyzers withShopVocabulary() {
+        return new KbAnalyzers(ShopVocabulary.english(readResource(EN_VOCABULARY)),
+                ShopVocabulary.chinese(readResource(ZH_VOCABULARY)));
+    }
+
+    KbAnalyzers(SynonymMap englishSynonyms, NormalizeCharMap chineseSynonyms) {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.size(), true);
         for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
             String word = new String((char[]) w);
@@ -46,9 +79,9 @@ public final class KbAnalyzers implements AutoCloseable {
                 stop.add(word);
             }
         }
-        english = new ChatEnglishAnalyzer(new EnglishAnalyzer(stop));
-        chineseWords = new SmartChineseAnalyzer(true);
-        chineseBigrams = new CJKAnalyzer();
+        english = new ChatEnglishAnalyzer(englishSynonyms == null ? new EnglishAnalyzer(stop) : new ShopEnglishAnalyzer(stop, englishSynonyms));
+        chineseWords = chineseSynonyms == null ? new SmartChineseAnalyzer(true) : new MappedAnalyzer(new SmartChineseAnalyzer(true), chineseSynonyms);
+        chineseBigrams = chineseSynonyms == null ? new CJKAnalyzer() : new MappedAnalyzer(new CJKAnalyzer(), chineseSynonyms);
         perField = new SuffixAnalyzer();
     }
 
@@ -116,6 +149,77 @@ public final class KbAnalyzers implements AutoCloseable {
             Reader r = new PatternReplaceCharFilter(CANT, "can not", reader);
             r = new PatternReplaceCharFilter(WONT, "will not", r);
             return new PatternReplaceCharFilter(NT, "$1 not", r);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+            super.close();
+        }
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = KbAnalyzers.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@link EnglishAnalyzer}'s chain (possessives, lower case, stop words, Porter) with the shop synonyms
+     * between lower-casing and stop words, so multi-word phrases ("cash on delivery") still hold their
+     * stop words when they are matched.
+     */
+    private static final class ShopEnglishAnalyzer extends Analyzer {
+        private final CharArraySet stop;
+        private final SynonymMap synonyms;
+
+        ShopEnglishAnalyzer(CharArraySet stop, SynonymMap synonyms) {
+            this.stop = stop;
+            this.synonyms = synonyms;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = new EnglishPossessiveFilter(source);
+            ts = new LowerCaseFilter(ts);
+            // no FlattenGraphFilter: nothing here reads positions (no phrase queries), only the terms
+            ts = new SynonymGraphFilter(ts, synonyms, true);
+            ts = new StopFilter(ts, stop);
+            ts = new PorterStemFilter(ts);
+            return new TokenStreamComponents(source, ts);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+
+    /** Replaces shop words in the text before the delegate analyses it. */
+    private static final class MappedAnalyzer extends AnalyzerWrapper {
+        private final Analyzer delegate;
+        private final NormalizeCharMap map;
+
+        MappedAnalyzer(Analyzer delegate, NormalizeCharMap map) {
+            super(delegate.getReuseStrategy());
+            this.delegate = delegate;
+            this.map = map;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return delegate;
+        }
+
+        @Override
+        protected Reader wrapReader(String fieldName, Reader reader) {
+            return new MappingCharFilter(map, reader);
         }
 
         @Override

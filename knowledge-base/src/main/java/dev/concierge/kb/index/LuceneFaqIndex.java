@@ -8,27 +8,29 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.Closeable;
@@ -37,7 +39,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * nearest-neighbour vote), and fuses that with the entry-level score. The baseline layout
  * ({@link RetrievalConfig#plainBm25()}) is one {@code plain_*} document per entry and language.
  *
+ * <p>Searches do not build Lucene queries: {@link #score} walks each query term's postings once into a
+ * per-thread accumulator (BM25 as {@link BM25Similarity} computes it), which on a knowledge base of a few
+ * thousand documents costs a fraction of a query's weights, scorers and collector.
+ *
  * <p>Thread-safe: searches run concurrently; writes are serialised.
  */
 public final class LuceneFaqIndex implements Closeable {
@@ -69,6 +74,8 @@ public final class LuceneFaqIndex implements Closeable {
     private final SearcherManager searchers;
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
+    /** Scratch space per search thread (a few hundred KB at most for a CLINC-sized index). */
+    private final ThreadLocal<Accumulator> accumulators = ThreadLocal.withInitial(Accumulator::new);
     /** Per locale, recomputed on every write; read by searches. */
     private volatile Map<String, Double> averageParaphrases = Map.of();
     /** Per locale, retrained on every write when the classifier is on. */
@@ -86,8 +93,8 @@ public final class LuceneFaqIndex implements Closeable {
             this.writer = new IndexWriter(dir, iwc);
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                    IndexSearcher s = new IndexSearcher(reader);
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                    EntrySearcher s = new EntrySearcher(reader, config.k1(), config.b());
                     s.setSimilarity(similarity);
                     return s;
                 }
@@ -152,9 +159,9 @@ public final class LuceneFaqIndex implements Closeable {
             return List.of();
         }
         String lang = KbLocales.isSupported(locale) ? locale : KbLocales.detect(text);
-        IndexSearcher searcher;
+        EntrySearcher searcher;
         try {
-            searcher = searchers.acquire();
+            searcher = (EntrySearcher) searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,21 +192,20 @@ public final class LuceneFaqIndex implements Closeable {
         }
     }
 
-    private List<Candidate> searchPlain(IndexSearcher searcher, String text, String lang, int k) throws IOException {
-        WeightedQuery q = query(searcher, new QueryTerms(text), Map.of(field("plain", lang, false), 1f));
+    private List<Candidate> searchPlain(EntrySearcher searcher, String text, String lang, int k) throws IOException {
+        Scored q = score(searcher, new QueryTerms(text), Map.of(field("plain", lang, false), 1f), k);
         if (q == null) {
             return List.of();
         }
-        ScoreDoc[] hits = searcher.search(q.query, k).scoreDocs;
-        String[] ids = entryIds(searcher, hits);
+        ScoreDoc[] hits = q.hits;
         List<Candidate> out = new ArrayList<>(hits.length);
-        for (int i = 0; i < hits.length; i++) {
-            out.add(new Candidate(ids[i], hits[i].score, coverage(hits[i].score, q.upperBound), null));
+        for (ScoreDoc hit : hits) {
+            out.add(new Candidate(searcher.entryId(hit.doc), hit.score, coverage(hit.score, q.upperBound), null));
         }
         return out;
     }
 
-    private List<Candidate> searchTuned(IndexSearcher searcher, String text, String lang, int k) throws IOException {
+    private List<Candidate> searchTuned(EntrySearcher searcher, String text, String lang, int k) throws IOException {
         Map<String, Float> questionFields = new LinkedHashMap<>();
         Map<String, Float> entryFields = new LinkedHashMap<>();
         questionFields.put(field("q", lang, false), 1f);
@@ -211,70 +217,105 @@ public final class LuceneFaqIndex implements Closeable {
             entryFields.put(field("ans", lang, true), config.answerWeight() * config.zhBigramWeight());
         }
         QueryTerms terms = new QueryTerms(text);
-        WeightedQuery qq = query(searcher, terms, questionFields);
+        Scored qq = score(searcher, terms, questionFields, config.questionDepth());
         if (qq == null) {
             return List.of();
         }
-        ScoreDoc[] qHits = searcher.search(qq.query, config.questionDepth()).scoreDocs;
-        String[] qIds = entryIds(searcher, qHits);
+        // per entry (the searcher's entry numbering): paraphrase vote, hits seen, best hit, entry-document score
+        int entries = searcher.entryCount();
+        double[] questionScore = new double[entries];
+        int[] count = new int[entries];
+        int[] bestDoc = new int[entries];
+        double[] best = new double[entries];
+        double[] entryScore = new double[entries];
+        boolean[] seen = new boolean[entries];
+        int[] touched = new int[entries];
+        int touchedCount = 0;
 
-        Map<String, Agg> byEntry = new HashMap<>();
-        for (int i = 0; i < qHits.length; i++) {
-            Agg a = byEntry.computeIfAbsent(qIds[i], id -> new Agg());
-            if (a.count == 0) {
-                a.bestDoc = qHits[i].doc;
-                a.best = qHits[i].score;
+        for (ScoreDoc hit : qq.hits) {
+            int e = searcher.entryOf(hit.doc);
+            if (!seen[e]) {
+                seen[e] = true;
+                touched[touchedCount++] = e;
             }
-            if (a.count < config.perEntry()) {
-                a.questionScore += qHits[i].score * Math.pow(config.decay(), a.count);
+            if (count[e] == 0) {
+                bestDoc[e] = hit.doc;
+                best[e] = hit.score;
             }
-            a.count++;
+            if (count[e] < config.perEntry()) {
+                questionScore[e] += hit.score * (count[e] == 0 ? 1 : Math.pow(config.decay(), count[e]));
+            }
+            count[e]++;
         }
-        double topQuestion = byEntry.values().stream().mapToDouble(a -> a.questionScore).max().orElse(0);
+        double topQuestion = 0;
+        for (int i = 0; i < touchedCount; i++) {
+            topQuestion = Math.max(topQuestion, questionScore[touched[i]]);
+        }
 
         double topEntry = 0;
-        WeightedQuery eq = null;
+        Scored eq = null;
         float entryWeight = config.effectiveEntryWeight(averageParaphrases(lang));
         if (entryWeight > 0) {
-            eq = query(searcher, terms, entryFields);
+            eq = score(searcher, terms, entryFields, config.questionDepth());
             if (eq != null) {
-                ScoreDoc[] eHits = searcher.search(eq.query, config.questionDepth()).scoreDocs;
-                String[] eIds = entryIds(searcher, eHits);
-                for (int i = 0; i < eHits.length; i++) {
-                    Agg a = byEntry.computeIfAbsent(eIds[i], id -> new Agg());
-                    a.entryScore = Math.max(a.entryScore, eHits[i].score);
-                    topEntry = Math.max(topEntry, eHits[i].score);
+                for (ScoreDoc hit : eq.hits) {
+                    int e = searcher.entryOf(hit.doc);
+                    if (!seen[e]) {
+                        seen[e] = true;
+                        touched[touchedCount++] = e;
+                    }
+                    entryScore[e] = Math.max(entryScore[e], hit.score);
+                    topEntry = Math.max(topEntry, hit.score);
                 }
             }
         }
+        double[] probability = new double[entries];
         ParaphraseClassifier classifier = classifiers.get(lang);
-        Map<String, Double> probabilities = classifier == null ? Map.of() : classifier.predict(features(terms, lang));
-        for (String id : probabilities.keySet()) {
-            byEntry.computeIfAbsent(id, x -> new Agg());
+        if (classifier != null && config.classifierWeight() > 0) {
+            double[] p = classifier.predict(features(terms, lang));
+            if (p != null) {
+                int[] entryOfLabel = searcher.entriesOf(classifier);
+                for (int c = 0; c < p.length; c++) {
+                    int e = p[c] > 0.001 ? entryOfLabel[c] : -1;
+                    if (e >= 0) {
+                        probability[e] = p[c];
+                        if (!seen[e]) {
+                            seen[e] = true;
+                            touched[touchedCount++] = e;
+                        }
+                    }
+                }
+            }
         }
-        List<Map.Entry<String, Agg>> ranked = new ArrayList<>(byEntry.entrySet());
-        for (Map.Entry<String, Agg> e : ranked) {
-            Agg a = e.getValue();
-            a.fused = ((topQuestion > 0 ? a.questionScore / topQuestion : 0)
-                    + (topEntry > 0 ? entryWeight * a.entryScore / topEntry : 0)) / (1 + entryWeight)
-                    + config.classifierWeight() * probabilities.getOrDefault(e.getKey(), 0.0);
+        double[] fused = new double[entries];
+        Integer[] ranked = new Integer[touchedCount];
+        for (int i = 0; i < touchedCount; i++) {
+            int e = touched[i];
+            ranked[i] = e;
+            fused[e] = ((topQuestion > 0 ? questionScore[e] / topQuestion : 0)
+                    + (topEntry > 0 ? entryWeight * entryScore[e] / topEntry : 0)) / (1 + entryWeight)
+                    + config.classifierWeight() * probability[e];
         }
-        ranked.sort(Comparator.comparingDouble((Map.Entry<String, Agg> e) -> e.getValue().fused).reversed()
-                .thenComparing(Map.Entry::getKey));
-        List<Candidate> out = new ArrayList<>(Math.min(k, ranked.size()));
-        for (Map.Entry<String, Agg> e : ranked.subList(0, Math.min(k, ranked.size()))) {
-            Agg a = e.getValue();
+        Arrays.sort(ranked, (x, y) -> {
+            int c = Double.compare(fused[y], fused[x]);
+            return c != 0 ? c : searcher.entryIdAt(x).compareTo(searcher.entryIdAt(y));
+        });
+        int n = Math.min(k, touchedCount);
+        List<Candidate> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int e = ranked[i];
+            String id = searcher.entryIdAt(e);
             String matched = null;
             double cov;
-            if (a.count > 0) {
-                matched = questionText(searcher, e.getKey(), a.bestDoc);
-                cov = coverage(a.best, qq.upperBound);
-            } else if (a.entryScore == 0) {
+            if (count[e] > 0) {
+                matched = questionText(searcher, id, bestDoc[e]);
+                cov = coverage(best[e], qq.upperBound);
+            } else if (entryScore[e] == 0) {
                 cov = 0;
             } else {
-                cov = eq == null ? 0 : coverage(a.entryScore, eq.upperBound);
+                cov = eq == null ? 0 : coverage(entryScore[e], eq.upperBound);
             }
-            out.add(new Candidate(e.getKey(), a.fused, cov, matched));
+            out.add(new Candidate(id, fused[e], cov, matched));
         }
         return out;
     }
@@ -338,18 +379,12 @@ public final class LuceneFaqIndex implements Closeable {
      * would decompress a whole block per hit). During an update the searcher may briefly be older than the
      * entry; an ordinal that no longer fits yields null, which callers accept.
      */
-    private String questionText(IndexSearcher searcher, String entryId, int doc) throws IOException {
+    private String questionText(EntrySearcher searcher, String entryId, int doc) {
         FaqEntry entry = indexed.get(entryId);
-        if (entry == null) {
+        long ord = searcher.questionOrdinal(doc);
+        if (entry == null || ord < 0) {
             return null;
         }
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues ords = leaf.reader().getNumericDocValues(QUESTION_ORDINAL);
-        if (ords == null || !ords.advanceExact(doc - leaf.docBase)) {
-            return null;
-        }
-        long ord = ords.longValue();
         int langIndex = (int) (ord / 10_000);
         int position = (int) (ord % 10_000);
         if (langIndex >= KbLocales.SUPPORTED.size()) {
@@ -363,59 +398,80 @@ public final class LuceneFaqIndex implements Closeable {
         return upperBound <= 0 ? 0 : Math.min(1.0, score / upperBound);
     }
 
-    /** A disjunction of the query's terms over weighted fields, and the highest BM25 score it could reach. */
-    private WeightedQuery query(IndexSearcher searcher, QueryTerms terms, Map<String, Float> fields) throws IOException {
-        BooleanQuery.Builder bq = new BooleanQuery.Builder();
+    /**
+     * Scores the query's terms over weighted fields with BM25, term at a time: each term's postings are
+     * walked once and their scores summed per document into a per-thread
+     * accumulator; the best {@code n} documents are kept. Scores equal those of a {@code BooleanQuery} of
+     * boosted term queries under {@link BM25Similarity} ({@link Bm25FieldScorer}). On knowledge-base-sized indexes this costs a
+     * fraction of building and running a Lucene query (weights, scorers, a collector per search).
+     *
+     * @return the best documents and the highest BM25 score the query could reach (the sum of boost x idf
+     *         over its terms), or null when no term occurs in the fields
+     */
+    private Scored score(EntrySearcher searcher, QueryTerms terms, Map<String, Float> fields, int n) throws IOException {
+        Accumulator acc = accumulators.get().reset(searcher.maxDoc());
         double upper = 0;
         int clauses = 0;
-        IndexReader reader = searcher.getIndexReader();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        TermsEnum[] enums = new TermsEnum[leaves.size()];
+        boolean[] found = new boolean[leaves.size()];
+        PostingsEnum postings = null;
         for (Map.Entry<String, Float> f : fields.entrySet()) {
+            String field = f.getKey();
+            if (f.getValue() <= 0) {
+                continue;
+            }
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String t : terms.forField(f.getKey())) {
+            for (String t : terms.forField(field)) {
                 if (counts.size() < MAX_QUERY_TERMS || counts.containsKey(t)) {
                     counts.merge(t, 1, Integer::sum);
                 }
             }
-            long docCount = Math.max(1, reader.getDocCount(f.getKey()));
+            Bm25FieldScorer bm25 = searcher.bm25(field);
+            byte[] norms = searcher.norms(field);
+            if (bm25 == null || norms == null) {
+                continue;
+            }
+            for (int i = 0; i < leaves.size(); i++) {
+                Terms leafTerms = leaves.get(i).reader().terms(field);
+                enums[i] = leafTerms == null ? null : leafTerms.iterator();
+            }
+            long docCount = bm25.docCount();
             for (Map.Entry<String, Integer> t : counts.entrySet()) {
+                BytesRef bytes = new BytesRef(t.getKey());
+                int df = 0;
+                for (int i = 0; i < enums.length; i++) {
+                    found[i] = enums[i] != null && enums[i].seekExact(bytes);
+                    if (found[i]) {
+                        df += enums[i].docFreq();
+                    }
+                }
                 float boost = f.getValue() * t.getValue();
-                Term term = new Term(f.getKey(), t.getKey());
-                TermStates states = TermStates.build(searcher, term, true);
-                bq.add(new BoostQuery(new TermQuery(term, states), boost), BooleanClause.Occur.SHOULD);
-                int df = states.docFreq();
-                // BM25's per-term score is below boost * idf however often the term occurs
+                // BM25's per-term score is below boost * idf however often the term occurs; a term no
+                // document has still counts here (the query's unknown words lower the coverage)
                 upper += boost * Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+                if (df == 0) {
+                    continue;
+                }
                 clauses++;
+                float weight = bm25.weight(boost, df);
+                for (int i = 0; i < leaves.size(); i++) {
+                    if (!found[i]) {
+                        continue;
+                    }
+                    LeafReaderContext leaf = leaves.get(i);
+                    Bits live = leaf.reader().getLiveDocs();
+                    postings = enums[i].postings(postings, PostingsEnum.FREQS);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            int global = leaf.docBase + doc;
+                            acc.add(global, bm25.score(weight, postings.freq(), norms[global]));
+                        }
+                    }
+                }
             }
         }
-        return clauses == 0 ? null : new WeightedQuery(bq.build(), upper);
-    }
-
-    private static String[] entryIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-        String[] ids = new String[hits.length];
-        Integer[] order = new Integer[hits.length];
-        for (int i = 0; i < hits.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int leafIndex = -1;
-        SortedDocValues values = null;
-        LeafReaderContext leaf = null;
-        for (int i : order) {
-            int doc = hits[i].doc;
-            int li = ReaderUtil.subIndex(doc, leaves);
-            if (li != leafIndex) {
-                leafIndex = li;
-                leaf = leaves.get(li);
-                values = leaf.reader().getSortedDocValues(ENTRY);
-            }
-            if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-                throw new IllegalStateException("document without entry id");
-            }
-            ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
-        }
-        return ids;
+        return clauses == 0 ? null : new Scored(acc.top(n), upper);
     }
 
     private List<Document> documents(FaqEntry e) {
@@ -481,15 +537,203 @@ public final class LuceneFaqIndex implements Closeable {
         writer.close();
     }
 
-    private static final class Agg {
-        int count;
-        int bestDoc = -1;
-        double best;
-        double questionScore;
-        double entryScore;
-        double fused;
+    /**
+     * A searcher that knows, for every document of its reader, which entry it belongs to and which
+     * paraphrase it holds: read once from doc values when the reader opens (after every write), so a
+     * search maps its hits to entries with array reads instead of a doc-values lookup and a string per hit.
+     */
+    private static final class EntrySearcher extends IndexSearcher {
+        private final int[] docEntry;
+        private final long[] docQuestion;
+        private final String[] entryIds;
+        private final Map<String, Integer> entryIndex;
+        private final Map<String, byte[]> norms;
+        private final int maxDoc;
+
+        private final Map<String, Bm25FieldScorer> bm25;
+        /** The classifier last used with this searcher and its labels' entry numbers here. */
+        private volatile LabelMap labelMap;
+
+        EntrySearcher(IndexReader reader, float k1, float b) throws IOException {
+            super(reader);
+            maxDoc = reader.maxDoc();
+            docEntry = new int[maxDoc];
+            docQuestion = new long[maxDoc];
+            Arrays.fill(docQuestion, -1);
+            Map<String, Integer> index = new HashMap<>();
+            List<String> ids = new ArrayList<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                SortedDocValues values = leaf.reader().getSortedDocValues(ENTRY);
+                if (values != null) {
+                    int[] ordToEntry = new int[values.getValueCount()];
+                    for (int ord = 0; ord < ordToEntry.length; ord++) {
+                        String id = values.lookupOrd(ord).utf8ToString();
+                        Integer known = index.get(id);
+                        if (known == null) {
+                            known = ids.size();
+                            index.put(id, known);
+                            ids.add(id);
+                        }
+                        ordToEntry[ord] = known;
+                    }
+                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                        docEntry[leaf.docBase + doc] = ordToEntry[values.ordValue()];
+                    }
+                }
+                NumericDocValues ords = leaf.reader().getNumericDocValues(QUESTION_ORDINAL);
+                if (ords != null) {
+                    for (int doc = ords.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ords.nextDoc()) {
+                        docQuestion[leaf.docBase + doc] = ords.longValue();
+                    }
+                }
+            }
+            entryIds = ids.toArray(new String[0]);
+            entryIndex = Map.copyOf(index);
+            norms = readNorms(reader);
+            Map<String, Bm25FieldScorer> scorers = new HashMap<>();
+            for (String field : norms.keySet()) {
+                CollectionStatistics stats = collectionStatistics(field);
+                if (stats != null) {
+                    scorers.put(field, new Bm25FieldScorer(k1, b, stats));
+                }
+            }
+            bm25 = Map.copyOf(scorers);
+        }
+
+        /** BM25 for a field of this reader, or null when no document has the field. */
+        Bm25FieldScorer bm25(String field) {
+            return bm25.get(field);
+        }
+
+        /** For each label of the classifier, its entry number in this searcher (-1 when absent). */
+        int[] entriesOf(ParaphraseClassifier classifier) {
+            LabelMap m = labelMap;
+            if (m == null || m.classifier != classifier) {
+                int[] entries = new int[classifier.labelCount()];
+                for (int c = 0; c < entries.length; c++) {
+                    entries[c] = entryIndex(classifier.label(c));
+                }
+                m = new LabelMap(classifier, entries);
+                labelMap = m;
+            }
+            return m.entries;
+        }
+
+        private record LabelMap(ParaphraseClassifier classifier, int[] entries) {
+        }
+
+        /** Every text field's norms (encoded lengths) in one array per field, indexed by global doc number. */
+        private static Map<String, byte[]> readNorms(IndexReader reader) throws IOException {
+            Map<String, byte[]> out = new HashMap<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                for (FieldInfo fi : leaf.reader().getFieldInfos()) {
+                    if (!fi.hasNorms()) {
+                        continue;
+                    }
+                    NumericDocValues values = leaf.reader().getNormValues(fi.name);
+                    if (values == null) {
+                        continue;
+                    }
+                    byte[] field = out.computeIfAbsent(fi.name, x -> new byte[reader.maxDoc()]);
+                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                        field[leaf.docBase + doc] = (byte) values.longValue();
+                    }
+                }
+            }
+            return Map.copyOf(out);
+        }
+
+        int maxDoc() {
+            return maxDoc;
+        }
+
+        /** The field's norms by global doc number, or null when no document has the field. */
+        byte[] norms(String field) {
+            return norms.get(field);
+        }
+
+        int entryCount() {
+            return entryIds.length;
+        }
+
+        int entryOf(int doc) {
+            return docEntry[doc];
+        }
+
+        String entryId(int doc) {
+            return entryIds[docEntry[doc]];
+        }
+
+        String entryIdAt(int entry) {
+            return entryIds[entry];
+        }
+
+        /** The entry's number in this searcher, or -1 when this searcher does not hold it. */
+        int entryIndex(String entryId) {
+            Integer i = entryIndex.get(entryId);
+            return i == null ? -1 : i;
+        }
+
+        /** The paraphrase ordinal of a question document, or -1 for entry-level documents. */
+        long questionOrdinal(int doc) {
+            return docQuestion[doc];
+        }
     }
 
-    private record WeightedQuery(org.apache.lucene.search.Query query, double upperBound) {
+    private record Scored(ScoreDoc[] hits, double upperBound) {
+    }
+
+    /**
+     * Per-thread scratch space of {@link #score}: a score per document and the documents touched, so a
+     * search allocates nothing in proportion to the index and clears only what it used.
+     */
+    private static final class Accumulator {
+        private double[] scores = new double[0];
+        private int[] touched = new int[0];
+        private int size;
+
+        Accumulator reset(int maxDoc) {
+            if (scores.length < maxDoc) {
+                scores = new double[maxDoc];
+                touched = new int[maxDoc];
+            } else {
+                for (int i = 0; i < size; i++) {
+                    scores[touched[i]] = 0;
+                }
+            }
+            size = 0;
+            return this;
+        }
+
+        void add(int doc, float score) {
+            if (scores[doc] == 0) {
+                touched[size++] = doc;
+            }
+            scores[doc] += score;
+        }
+
+        /** The best n documents, best first; ties go to the lower document number (as Lucene's collectors do). */
+        ScoreDoc[] top(int n) {
+            HitQueue queue = new HitQueue(Math.min(n, Math.max(1, size)), true);
+            ScoreDoc weakest = queue.top();
+            for (int i = 0; i < size; i++) {
+                int doc = touched[i];
+                float score = (float) scores[doc];
+                if (score > weakest.score || (score == weakest.score && doc < weakest.doc)) {
+                    weakest.doc = doc;
+                    weakest.score = score;
+                    weakest = queue.updateTop();
+                }
+            }
+            int hits = Math.min(queue.size(), size);
+            while (queue.size() > hits) {
+                queue.pop(); // the unused sentinels (score -infinity) come out first
+            }
+            ScoreDoc[] out = new ScoreDoc[hits];
+            for (int i = hits - 1; i >= 0; i--) {
+                out[i] = queue.pop();
+            }
+            return out;
+        }
     }
 }

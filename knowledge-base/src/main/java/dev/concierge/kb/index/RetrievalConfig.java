@@ -14,12 +14,14 @@ package dev.concierge.kb.index;
  * @param perEntry         how many of an entry's paraphrase hits count towards its score
  * @param decay            weight of the 2nd, 3rd... paraphrase hit of an entry (geometric)
  * @param entryWeight      weight of the entry-level score (all paraphrases + answer) against the paraphrase score;
- *                         0 or more, or {@link #ADAPTIVE} = {@code clamp(25 / average paraphrases per entry and
- *                         language, 0.5, 3)}: a knowledge base with few paraphrases per entry leans on the whole-entry
+ *                         0 or more, or {@link #ADAPTIVE} = {@code clamp(35 / average paraphrases per entry and
+ *                         language, 1, 3)}: a knowledge base with few paraphrases per entry leans on the whole-entry
  *                         document, one with many leans on the nearest-paraphrase vote
  * @param answerWeight     boost of the answer field inside the entry-level query
  * @param classifierWeight weight of the paraphrase classifier's probability added to the (normalised) BM25
  *                         score; 0 turns the classifier off
+ * @param shopVocabulary   analyse entries and queries with the bundled shop synonyms
+ *                         ({@link KbAnalyzers#withShopVocabulary()})
  */
 public record RetrievalConfig(
         boolean plain,
@@ -31,7 +33,8 @@ public record RetrievalConfig(
         float decay,
         float entryWeight,
         float answerWeight,
-        float classifierWeight) {
+        float classifierWeight,
+        boolean shopVocabulary) {
 
     /** Marker for {@link #entryWeight()}: derive it from the knowledge base's paraphrase density. */
     public static final float ADAPTIVE = -1f;
@@ -44,19 +47,19 @@ public record RetrievalConfig(
     }
 
     public static RetrievalConfig tuned() {
-        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, ADAPTIVE, 0.3f, 0.5f);
+        return new RetrievalConfig(false, 1.2f, 0.75f, 1.0f, 60, 8, 0.8f, ADAPTIVE, 0.3f, 0.7f, true);
     }
 
     public static RetrievalConfig plainBm25() {
-        return new RetrievalConfig(true, 1.2f, 0.75f, 0f, 60, 1, 0f, 0f, 1f, 0f);
+        return new RetrievalConfig(true, 1.2f, 0.75f, 0f, 60, 1, 0f, 0f, 1f, 0f, false);
     }
 
     public RetrievalConfig withK1B(float newK1, float newB) {
-        return new RetrievalConfig(plain, newK1, newB, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight);
+        return new RetrievalConfig(plain, newK1, newB, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight, shopVocabulary);
     }
 
     public RetrievalConfig withAggregation(int newPerEntry, float newDecay) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, newPerEntry, newDecay, entryWeight, answerWeight, classifierWeight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, newPerEntry, newDecay, entryWeight, answerWeight, classifierWeight, shopVocabulary);
     }
 
     /** The entry weight to use for a knowledge base averaging this many paraphrases per entry and language. */
@@ -64,22 +67,26 @@ public record RetrievalConfig(
         if (entryWeight != ADAPTIVE) {
             return entryWeight;
         }
-        return (float) Math.max(0.5, Math.min(3.0, 25.0 / Math.max(1.0, averageParaphrases)));
+        return (float) Math.max(1.0, Math.min(3.0, 35.0 / Math.max(1.0, averageParaphrases)));
     }
 
     public RetrievalConfig withEntryWeights(float newEntryWeight, float newAnswerWeight) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, newEntryWeight, newAnswerWeight, classifierWeight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, newEntryWeight, newAnswerWeight, classifierWeight, shopVocabulary);
     }
 
     public RetrievalConfig withQuestionDepth(int depth) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, depth, perEntry, decay, entryWeight, answerWeight, classifierWeight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, depth, perEntry, decay, entryWeight, answerWeight, classifierWeight, shopVocabulary);
     }
 
     public RetrievalConfig withClassifierWeight(float weight) {
-        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, weight);
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, weight, shopVocabulary);
     }
 
     public RetrievalConfig withZhBigramWeight(float weight) {
-        return new RetrievalConfig(plain, k1, b, weight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight);
+        return new RetrievalConfig(plain, k1, b, weight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight, shopVocabulary);
+    }
+
+    public RetrievalConfig withShopVocabulary(boolean on) {
+        return new RetrievalConfig(plain, k1, b, zhBigramWeight, questionDepth, perEntry, decay, entryWeight, answerWeight, classifierWeight, on);
     }
 }

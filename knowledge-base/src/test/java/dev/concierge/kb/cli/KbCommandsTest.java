@@ -54,7 +54,7 @@ class KbCommandsTest {
 
     @Test
     void buildsClincFaqFiles(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("clinc");
+        Path data = dir.resolve("clinc150");
         Files.createDirectories(data);
         StringBuilder train = new StringBuilder();
         for (int i = 0; i < 5; i++) {
@@ -69,10 +69,16 @@ class KbCommandsTest {
         int rc = KbClincBuildCommand.run(new String[] {"--datasets", data.toString(), "--out", outDir.toString(), "--dev-per-intent", "2"},
                 new PrintStream(out), new PrintStream(err));
         assertThat(rc).isZero();
-        var entries = new KbJsonCodec().read(Files.readString(outDir.resolve("clinc-kb.json")), TestEntries.T0);
+        var entries = new KbJsonCodec().read(Files.readString(outDir.resolve("kb.json")), TestEntries.T0);
         assertThat(entries).extracting(e -> e.id()).containsExactlyInAnyOrder("balance", "translate");
         assertThat(entries.stream().filter(e -> e.id().equals("balance")).findFirst().orElseThrow().category()).isEqualTo("banking");
-        assertThat(Files.readAllLines(outDir.resolve("clinc-queries.jsonl"))).hasSize(1);
-        assertThat(Files.readAllLines(outDir.resolve("clinc-dev-queries.jsonl"))).hasSize(4);
+        assertThat(Files.readAllLines(outDir.resolve("queries.jsonl"))).hasSize(1);
+        assertThat(Files.readAllLines(outDir.resolve("dev-queries.jsonl"))).hasSize(4);
+
+        // the datasets folder that holds clinc150/ works as well
+        Path fromRoot = dir.resolve("out-root");
+        assertThat(KbClincBuildCommand.run(new String[] {"--datasets", dir.toString(), "--out", fromRoot.toString()},
+                new PrintStream(out), new PrintStream(err))).isZero();
+        assertThat(Files.readString(fromRoot.resolve("kb.json"))).isEqualTo(Files.readString(outDir.resolve("kb.json")));
     }
 }

@@ -8,9 +8,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KbAnalyzersTest {
     private static final KbAnalyzers ANALYZERS = new KbAnalyzers();
 
+    private static final KbAnalyzers SHOP = KbAnalyzers.withShopVocabulary();
+
     @AfterAll
     static void close() {
         ANALYZERS.close();
+        SHOP.close();
+    }
+
+    @Test
+    void shopVocabularyMapsEnglishVariantsToTheKnowledgeBaseWord() {
+        assertThat(SHOP.terms("q_en", "my voucher")).isEqualTo(SHOP.terms("q_en", "my coupon"));
+        assertThat(SHOP.terms("q_en", "is cash on delivery possible")).contains("cod").doesNotContain("cash", "deliveri");
+        assertThat(SHOP.terms("q_en", "when is it dispatched")).contains("ship");
+        // "receipt" keeps its own meaning (confirm receipt is not an invoice)
+        assertThat(SHOP.terms("q_en", "confirm receipt")).containsExactly("confirm", "receipt");
+        assertThat(ANALYZERS.terms("q_en", "my voucher")).containsExactly("my", "voucher");
+    }
+
+    @Test
+    void shopVocabularyRewritesChineseVariantsBeforeSegmentingAndBigrams() {
+        assertThat(SHOP.terms("q_zhbi", "怎么寄修")).contains("送修").doesNotContain("寄修");
+        assertThat(SHOP.terms("q_zh", "客服热线")).isEqualTo(SHOP.terms("q_zh", "客服客服电话"));
+        assertThat(ANALYZERS.terms("q_zhbi", "怎么寄修")).contains("寄修");
     }
 
     @Test
