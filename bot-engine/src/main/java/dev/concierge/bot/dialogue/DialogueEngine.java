@@ -239,8 +239,11 @@ public final class DialogueEngine implements BotEngine {
         // intent for them starts the flow even when the FAQ has a confident how-to answer.
         boolean actionFlow = (Flows.CANCEL_ORDER.equals(flow) || Flows.CHANGE_ADDRESS.equals(flow))
                 && turn.prediction().confidence() >= ACTION_FLOW_CONFIDENCE;
+        // "And when will it arrive?" about the order this conversation already found: that order's delivery
+        // date, not the general shipping-time answer, however confident the FAQ is.
+        boolean orderFollowUp = Flows.DELIVERY_TIME.equals(flow) && !d.lastOrderId.isEmpty();
         if (flow != null && !generalQuestion
-                && (quickReplyIntent(turn) != null || actionFlow || !faqBeatsIntent(turn))) {
+                && (quickReplyIntent(turn) != null || actionFlow || orderFollowUp || !faqBeatsIntent(turn))) {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
         }
