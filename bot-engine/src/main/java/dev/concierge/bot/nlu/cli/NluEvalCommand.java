@@ -13,6 +13,8 @@ import dev.concierge.bot.nlu.TrainingExample;
 import dev.concierge.bot.nlu.TrainingOptions;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NluEvalCommand {
 
     static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]"
-            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3]";
+            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3] [--cascade auto|off|GATE]";
 
     private NluEvalCommand() {
     }
@@ -49,9 +51,10 @@ public final class NluEvalCommand {
         int threads;
         int epochs;
         int benchSeconds;
+        String cascade;
         try {
             CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
-                    "bench-seconds"));
+                    "bench-seconds", "cascade"));
             trainFile = Path.of(a.required("train"));
             testFile = Path.of(a.required("test"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
@@ -61,6 +64,13 @@ public final class NluEvalCommand {
             threads = a.integer("threads", 2, 1, 64);
             epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
             benchSeconds = a.integer("bench-seconds", 3, 0, 600);
+            cascade = a.optional("cascade", "auto");
+            if (!cascade.equals("auto") && !cascade.equals("off")) {
+                double gate = Double.parseDouble(cascade);
+                if (!(gate >= 0 && gate <= 1)) {
+                    throw new IllegalArgumentException("--cascade must be auto, off or a gate in [0,1], got " + cascade);
+                }
+            }
         } catch (CliArgs.UsageException | IllegalArgumentException e) {
             err.println("nlu-eval: " + e.getMessage());
             err.println(USAGE);
@@ -79,14 +89,24 @@ public final class NluEvalCommand {
             IntentModel model = IntentModel.train(train, options, line -> err.println("train: " + line));
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             err.printf("nlu-eval: trained in %.1f s; classifying %d test examples%n", trainSeconds, test.size());
+            if (!cascade.equals("auto") && !Double.isNaN(model.cascadeGate())) {
+                model = model.withCascadeGate(cascade.equals("off") ? IntentModel.CASCADE_OFF
+                        : Double.parseDouble(cascade));
+            }
 
             Map<String, Object> result = evaluate(model, test, openSet, oosLabel);
             result.put("train_seconds", round(trainSeconds, 2));
             err.println("nlu-eval: measuring latency (1 thread) and throughput (" + threads + " threads)");
             List<String> texts = test.stream().map(TrainingExample::text).toList();
             result.put("p99_ms", round(p99Millis(model, texts), 3));
-            result.put("utterances_per_second", Math.round(throughput(model, texts, threads, benchSeconds)));
+            Throughput speed = throughput(model, texts, threads, benchSeconds);
+            result.put("utterances_per_second", Math.round(speed.perSecond()));
             result.put("threads", threads);
+            result.put("cpu_ms_per_utterance", round(speed.cpuMillisPerUtterance(), 4));
+            IntentModel measured = model;
+            long embedded = texts.stream().filter(measured::embeds).count();
+            result.put("cascade_gate", Double.isNaN(model.cascadeGate()) ? null : round(model.cascadeGate(), 3));
+            result.put("embedded_fraction", round((double) embedded / Math.max(1, texts.size()), 4));
             Map<String, Object> ordered = new LinkedHashMap<>();
             ordered.put("profile", profile.label());
             ordered.putAll(result);
@@ -205,15 +225,31 @@ public final class NluEvalCommand {
         return nanos[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6;
     }
 
-    /** Utterances per second over {@code seconds} (at least one batch per thread) with {@code threads} callers. */
-    static double throughput(IntentClassifier model, List<String> texts, int threads, int seconds) {
+    /**
+     * @param perSecond             utterances per second (wall clock) with all callers together
+     * @param cpuMillisPerUtterance CPU time the callers' threads used per utterance: unlike the wall-clock rate,
+     *                              it barely depends on what else the machine runs (ONNX Runtime computes on
+     *                              the caller's thread)
+     */
+    record Throughput(double perSecond, double cpuMillisPerUtterance) {
+    }
+
+    /**
+     * Utterances per second over {@code seconds} (at least one batch per thread) with {@code threads} callers,
+     * each going through the texts in order from its own offset. The model is called directly: no cache of
+     * the test texts is involved.
+     */
+    static Throughput throughput(IntentClassifier model, List<String> texts, int threads, int seconds) {
         AtomicLong total = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int offset = t * 7919;
             Thread w = new Thread(() -> {
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 long count = 0;
                 int i = offset;
                 do {
@@ -223,6 +259,7 @@ public final class NluEvalCommand {
                     count += 64;
                 } while (System.nanoTime() < deadline);
                 total.addAndGet(count);
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
             }, "nlu-eval-" + t);
             workers.add(w);
             w.start();
@@ -235,7 +272,8 @@ public final class NluEvalCommand {
                 break;
             }
         }
-        return total.get() / ((System.nanoTime() - start) / 1e9);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Throughput(total.get() / elapsed, cpuNanos.get() / 1e6 / Math.max(1, total.get()));
     }
 
     private static double round(double v, int digits) {
