@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NluEvalCommand {
 
     static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]"
-            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3] [--cascade auto|off|GATE]";
+            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3] [--cascade auto|off|GATE]"
+            + " [--cascade-sweep GATE,GATE,...|off]";
 
     private NluEvalCommand() {
     }
@@ -52,9 +53,10 @@ public final class NluEvalCommand {
         int epochs;
         int benchSeconds;
         String cascade;
+        List<Double> sweep = new ArrayList<>();
         try {
             CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
-                    "bench-seconds", "cascade"));
+                    "bench-seconds", "cascade", "cascade-sweep"));
             trainFile = Path.of(a.required("train"));
             testFile = Path.of(a.required("test"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
@@ -65,10 +67,12 @@ public final class NluEvalCommand {
             epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
             benchSeconds = a.integer("bench-seconds", 3, 0, 600);
             cascade = a.optional("cascade", "auto");
-            if (!cascade.equals("auto") && !cascade.equals("off")) {
-                double gate = Double.parseDouble(cascade);
-                if (!(gate >= 0 && gate <= 1)) {
-                    throw new IllegalArgumentException("--cascade must be auto, off or a gate in [0,1], got " + cascade);
+            if (!cascade.equals("auto")) {
+                gate(cascade);
+            }
+            for (String g : a.optional("cascade-sweep", "").split(",")) {
+                if (!g.isBlank()) {
+                    sweep.add(gate(g.strip()));
                 }
             }
         } catch (CliArgs.UsageException | IllegalArgumentException e) {
@@ -86,16 +90,18 @@ public final class NluEvalCommand {
             TrainingOptions options = TrainingOptions.defaults(profile).withOosLabel(oosLabel).withOpenSet(openSet)
                     .withEpochs(epochs);
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             IntentModel model = IntentModel.train(train, options, line -> err.println("train: " + line));
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            double trainCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             err.printf("nlu-eval: trained in %.1f s; classifying %d test examples%n", trainSeconds, test.size());
             if (!cascade.equals("auto") && !Double.isNaN(model.cascadeGate())) {
-                model = model.withCascadeGate(cascade.equals("off") ? IntentModel.CASCADE_OFF
-                        : Double.parseDouble(cascade));
+                model = model.withCascadeGate(gate(cascade));
             }
 
             Map<String, Object> result = evaluate(model, test, openSet, oosLabel);
             result.put("train_seconds", round(trainSeconds, 2));
+            result.put("train_cpu_seconds", trainCpuSeconds < 0 ? null : round(trainCpuSeconds, 1));
             err.println("nlu-eval: measuring latency (1 thread) and throughput (" + threads + " threads)");
             List<String> texts = test.stream().map(TrainingExample::text).toList();
             result.put("p99_ms", round(p99Millis(model, texts), 3));
@@ -107,6 +113,9 @@ public final class NluEvalCommand {
             long embedded = texts.stream().filter(measured::embeds).count();
             result.put("cascade_gate", Double.isNaN(model.cascadeGate()) ? null : round(model.cascadeGate(), 3));
             result.put("embedded_fraction", round((double) embedded / Math.max(1, texts.size()), 4));
+            if (!sweep.isEmpty() && !Double.isNaN(model.cascadeGate())) {
+                result.put("cascade_sweep", sweep(model, test, openSet, oosLabel, sweep, threads, benchSeconds, err));
+            }
             Map<String, Object> ordered = new LinkedHashMap<>();
             ordered.put("profile", profile.label());
             ordered.putAll(result);
@@ -125,6 +134,48 @@ public final class NluEvalCommand {
             err.println("nlu-eval: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** CPU time of the whole process so far (all threads: training uses up to two), or -1 if unknown. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** "off" or a number in [0,1]. */
+    private static double gate(String value) {
+        if (value.equals("off")) {
+            return IntentModel.CASCADE_OFF;
+        }
+        double gate = Double.parseDouble(value);
+        if (!(gate >= 0 && gate <= 1)) {
+            throw new IllegalArgumentException("a cascade gate is off or a number in [0,1], got " + value);
+        }
+        return gate;
+    }
+
+    /** The same trained model at other cascade gates: accuracy, share of messages embedded, speed. */
+    private static List<Map<String, Object>> sweep(IntentModel model, List<TrainingExample> test, boolean openSet,
+                                                   String oosLabel, List<Double> gates, int threads, int seconds,
+                                                   PrintStream err) {
+        List<String> texts = test.stream().map(TrainingExample::text).toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (double gate : gates) {
+            IntentModel m = model.withCascadeGate(gate);
+            err.printf("nlu-eval: cascade gate %.2f%n", gate);
+            Map<String, Object> metrics = evaluate(m, test, openSet, oosLabel);
+            Throughput speed = throughput(m, texts, threads, seconds);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("gate", gate);
+            row.put("embedded_fraction", round((double) texts.stream().filter(m::embeds).count() / texts.size(), 4));
+            for (String key : List.of("in_scope_accuracy", "oos_recall", "accuracy", "ece")) {
+                row.put(key, metrics.get(key));
+            }
+            row.put("utterances_per_second", Math.round(speed.perSecond()));
+            row.put("cpu_ms_per_utterance", round(speed.cpuMillisPerUtterance(), 4));
+            rows.add(row);
+        }
+        return rows;
     }
 
     static Map<String, Object> evaluate(IntentClassifier model, List<TrainingExample> test, boolean openSet,
