@@ -118,8 +118,9 @@ record Calibration(double temperature, double threshold) {
     }
 
     /**
-     * Fits the lexical stage's temperature, then chooses the lowest gate (0.50 to 0.99) at which the cascade
-     * scores at least the full model's held-out score minus {@code tolerance}. Score: accuracy, where an
+     * Fits the lexical stage's temperature, then chooses the lowest gate (0.50 to 0.99) at which the cascade,
+     * and the cascade at every higher gate, scores at least the full model's held-out score minus
+     * {@code tolerance}. Score: accuracy, where an
      * out-of-scope decision counts as its own answer; with out-of-scope examples, 2 × in-scope accuracy + oos
      * recall, as for the threshold.
      *
@@ -157,7 +158,10 @@ record Calibration(double temperature, double threshold) {
             haveOos |= expected[i] == reject;
         }
         double fullScore = cascadeScore(fullAnswer, expected, haveOos);
-        for (int step = 50; step <= 99; step++) {
+        // from the top down: the gate is the lowest value such that it and every gate above it keep the
+        // cascade within the tolerance (a single lucky low gate on a small hold-out does not count)
+        Gate chosen = new Gate(temperature, IntentModel.CASCADE_OFF, 0.0, fullScore, fullScore);
+        for (int step = 99; step >= 50; step--) {
             double gate = step / 100.0;
             int[] cascade = new int[n];
             int lexicalCount = 0;
@@ -167,11 +171,12 @@ record Calibration(double temperature, double threshold) {
                 lexicalCount += lexicalAnswers ? 1 : 0;
             }
             double score = cascadeScore(cascade, expected, haveOos);
-            if (score >= fullScore - tolerance) {
-                return new Gate(temperature, gate, (double) lexicalCount / n, score, fullScore);
+            if (score < fullScore - tolerance) {
+                break;
             }
+            chosen = new Gate(temperature, gate, (double) lexicalCount / n, score, fullScore);
         }
-        return new Gate(temperature, IntentModel.CASCADE_OFF, 0.0, fullScore, fullScore);
+        return chosen;
     }
 
     /** Accuracy, or with out-of-scope examples ({@code -1} = rejected) 2 × in-scope accuracy + oos recall. */
