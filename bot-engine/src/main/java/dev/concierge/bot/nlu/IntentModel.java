@@ -34,8 +34,9 @@ import java.util.zip.GZIPOutputStream;
  * <p>With embeddings the model is a <b>cascade</b>: a lexical-only softmax (the {@link Profile#LEXICAL}
  * model, tens of microseconds) answers when its calibrated confidence reaches {@link #cascadeGate()}; only the
  * other messages are embedded (milliseconds) and classified by the full model. The gate is learnt on the
- * training hold-out: the lowest confidence at which the cascade's held-out score stays within
- * {@value #CASCADE_TOLERANCE} of the full model's (docs/nlu.md).
+ * training hold-out: the lowest confidence at which the cascade's held-out score, and its score at every
+ * higher gate, stays within {@value #CASCADE_TOLERANCE} of the full model's (docs/nlu.md). Without a hold-out
+ * (tiny training sets) the cascade is off until {@link #withCascadeGate} sets a gate.
  *
  * <p>Immutable and thread-safe. Build one with {@link #train}, {@link #load} or {@link #bundled}.
  */
