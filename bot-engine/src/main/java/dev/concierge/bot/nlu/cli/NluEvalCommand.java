@@ -13,6 +13,8 @@ import dev.concierge.bot.nlu.TrainingExample;
 import dev.concierge.bot.nlu.TrainingOptions;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NluEvalCommand {
 
     static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]"
-            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3]";
+            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3] [--cascade auto|off|GATE]"
+            + " [--cascade-sweep GATE,GATE,...|off]";
 
     private NluEvalCommand() {
     }
@@ -49,9 +52,11 @@ public final class NluEvalCommand {
         int threads;
         int epochs;
         int benchSeconds;
+        String cascade;
+        List<Double> sweep = new ArrayList<>();
         try {
             CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
-                    "bench-seconds"));
+                    "bench-seconds", "cascade", "cascade-sweep"));
             trainFile = Path.of(a.required("train"));
             testFile = Path.of(a.required("test"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
@@ -61,6 +66,15 @@ public final class NluEvalCommand {
             threads = a.integer("threads", 2, 1, 64);
             epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
             benchSeconds = a.integer("bench-seconds", 3, 0, 600);
+            cascade = a.optional("cascade", "auto");
+            if (!cascade.equals("auto")) {
+                gate(cascade);
+            }
+            for (String g : a.optional("cascade-sweep", "").split(",")) {
+                if (!g.isBlank()) {
+                    sweep.add(gate(g.strip()));
+                }
+            }
         } catch (CliArgs.UsageException | IllegalArgumentException e) {
             err.println("nlu-eval: " + e.getMessage());
             err.println(USAGE);
@@ -76,17 +90,34 @@ public final class NluEvalCommand {
             TrainingOptions options = TrainingOptions.defaults(profile).withOosLabel(oosLabel).withOpenSet(openSet)
                     .withEpochs(epochs);
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             IntentModel model = IntentModel.train(train, options, line -> err.println("train: " + line));
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            double trainCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             err.printf("nlu-eval: trained in %.1f s; classifying %d test examples%n", trainSeconds, test.size());
+            if (!cascade.equals("auto") && !Double.isNaN(model.cascadeGate())) {
+                model = model.withCascadeGate(gate(cascade));
+            }
 
             Map<String, Object> result = evaluate(model, test, openSet, oosLabel);
             result.put("train_seconds", round(trainSeconds, 2));
+            result.put("train_cpu_seconds", trainCpuSeconds < 0 ? null : round(trainCpuSeconds, 1));
             err.println("nlu-eval: measuring latency (1 thread) and throughput (" + threads + " threads)");
             List<String> texts = test.stream().map(TrainingExample::text).toList();
-            result.put("p99_ms", round(p99Millis(model, texts), 3));
-            result.put("utterances_per_second", Math.round(throughput(model, texts, threads, benchSeconds)));
+            Latency latency = p99(model, texts);
+            result.put("p99_ms", round(latency.wallMillis(), 3));
+            result.put("p99_cpu_ms", round(latency.cpuMillis(), 3));
+            Throughput speed = throughput(model, texts, threads, benchSeconds);
+            result.put("utterances_per_second", Math.round(speed.perSecond()));
             result.put("threads", threads);
+            result.put("cpu_ms_per_utterance", round(speed.cpuMillisPerUtterance(), 4));
+            IntentModel measured = model;
+            long embedded = texts.stream().filter(measured::embeds).count();
+            result.put("cascade_gate", Double.isNaN(model.cascadeGate()) ? null : round(model.cascadeGate(), 3));
+            result.put("embedded_fraction", round((double) embedded / Math.max(1, texts.size()), 4));
+            if (!sweep.isEmpty() && !Double.isNaN(model.cascadeGate())) {
+                result.put("cascade_sweep", sweep(model, test, openSet, oosLabel, sweep, threads, benchSeconds, err));
+            }
             Map<String, Object> ordered = new LinkedHashMap<>();
             ordered.put("profile", profile.label());
             ordered.putAll(result);
@@ -105,6 +136,48 @@ public final class NluEvalCommand {
             err.println("nlu-eval: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** CPU time of the whole process so far (all threads: training uses up to two), or -1 if unknown. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** "off" or a number in [0,1]. */
+    private static double gate(String value) {
+        if (value.equals("off")) {
+            return IntentModel.CASCADE_OFF;
+        }
+        double gate = Double.parseDouble(value);
+        if (!(gate >= 0 && gate <= 1)) {
+            throw new IllegalArgumentException("a cascade gate is off or a number in [0,1], got " + value);
+        }
+        return gate;
+    }
+
+    /** The same trained model at other cascade gates: accuracy, share of messages embedded, speed. */
+    private static List<Map<String, Object>> sweep(IntentModel model, List<TrainingExample> test, boolean openSet,
+                                                   String oosLabel, List<Double> gates, int threads, int seconds,
+                                                   PrintStream err) {
+        List<String> texts = test.stream().map(TrainingExample::text).toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (double gate : gates) {
+            IntentModel m = model.withCascadeGate(gate);
+            err.printf("nlu-eval: cascade gate %.2f%n", gate);
+            Map<String, Object> metrics = evaluate(m, test, openSet, oosLabel);
+            Throughput speed = throughput(m, texts, threads, seconds);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("gate", gate);
+            row.put("embedded_fraction", round((double) texts.stream().filter(m::embeds).count() / texts.size(), 4));
+            for (String key : List.of("in_scope_accuracy", "oos_recall", "accuracy", "ece")) {
+                row.put(key, metrics.get(key));
+            }
+            row.put("utterances_per_second", Math.round(speed.perSecond()));
+            row.put("cpu_ms_per_utterance", round(speed.cpuMillisPerUtterance(), 4));
+            rows.add(row);
+        }
+        return rows;
     }
 
     static Map<String, Object> evaluate(IntentClassifier model, List<TrainingExample> test, boolean openSet,
@@ -190,30 +263,60 @@ public final class NluEvalCommand {
         return p.ranked().isEmpty() ? p.intent() : p.ranked().get(0).intent();
     }
 
-    static double p99Millis(IntentClassifier model, List<String> texts) {
+    /**
+     * @param wallMillis 99th percentile of the wall-clock time of one call
+     * @param cpuMillis  99th percentile of the calling thread's CPU time for one call (what the call costs
+     *                   when the thread is not waiting for a core)
+     */
+    record Latency(double wallMillis, double cpuMillis) {
+    }
+
+    static Latency p99(IntentClassifier model, List<String> texts) {
         for (int i = 0; i < Math.min(2000, texts.size() * 2); i++) {
             model.classify(texts.get(i % texts.size()));
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         int n = Math.min(texts.size(), 5000);
         long[] nanos = new long[n];
+        long[] cpuNanos = new long[n];
         for (int i = 0; i < n; i++) {
+            long c = cpu.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             model.classify(texts.get(i));
             nanos[i] = System.nanoTime() - t;
+            cpuNanos[i] = cpu.getCurrentThreadCpuTime() - c;
         }
         Arrays.sort(nanos);
-        return nanos[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6;
+        Arrays.sort(cpuNanos);
+        int k = (int) Math.min(n - 1, Math.ceil(n * 0.99) - 1);
+        return new Latency(nanos[k] / 1e6, cpuNanos[k] / 1e6);
     }
 
-    /** Utterances per second over {@code seconds} (at least one batch per thread) with {@code threads} callers. */
-    static double throughput(IntentClassifier model, List<String> texts, int threads, int seconds) {
+    /**
+     * @param perSecond             utterances per second (wall clock) with all callers together
+     * @param cpuMillisPerUtterance CPU time the callers' threads used per utterance: unlike the wall-clock rate,
+     *                              it barely depends on what else the machine runs (ONNX Runtime computes on
+     *                              the caller's thread)
+     */
+    record Throughput(double perSecond, double cpuMillisPerUtterance) {
+    }
+
+    /**
+     * Utterances per second over {@code seconds} (at least one batch per thread) with {@code threads} callers,
+     * each going through the texts in order from its own offset. The model is called directly: no cache of
+     * the test texts is involved.
+     */
+    static Throughput throughput(IntentClassifier model, List<String> texts, int threads, int seconds) {
         AtomicLong total = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int offset = t * 7919;
             Thread w = new Thread(() -> {
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 long count = 0;
                 int i = offset;
                 do {
@@ -223,6 +326,7 @@ public final class NluEvalCommand {
                     count += 64;
                 } while (System.nanoTime() < deadline);
                 total.addAndGet(count);
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
             }, "nlu-eval-" + t);
             workers.add(w);
             w.start();
@@ -235,7 +339,8 @@ public final class NluEvalCommand {
                 break;
             }
         }
-        return total.get() / ((System.nanoTime() - start) / 1e9);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Throughput(total.get() / elapsed, cpuNanos.get() / 1e6 / Math.max(1, total.get()));
     }
 
     private static double round(double v, int digits) {

@@ -56,9 +56,11 @@ public final class NluTrainCommand {
             m.save(model);
             out.println(String.format(Locale.ROOT,
                     "{\"model\":\"%s\",\"profile\":\"%s\",\"intents\":%d,\"examples\":%d,\"features\":%d,"
-                            + "\"threshold\":%.4f,\"temperature\":%.4f,\"train_seconds\":%.2f}",
+                            + "\"threshold\":%.4f,\"temperature\":%.4f,\"cascade_gate\":%s,\"train_seconds\":%.2f}",
                     model.toString().replace("\\", "\\\\").replace("\"", "\\\""), m.profile().label(),
-                    m.labels().size(), data.size(), m.featureCount(), m.threshold(), m.temperature(), seconds));
+                    m.labels().size(), data.size(), m.featureCount(), m.threshold(), m.temperature(),
+                    Double.isNaN(m.cascadeGate()) ? "null" : String.format(Locale.ROOT, "%.2f", m.cascadeGate()),
+                    seconds));
             return 0;
         } catch (TrainingDataException e) {
             err.println("nlu-train: " + e.getMessage());

@@ -32,6 +32,7 @@ class NluCommandsTest {
         assertThat(eval("--test", "x.jsonl")).isEqualTo(2);
         assertThat(eval("--train", "a", "--test", "b", "--profile", "turbo")).isEqualTo(2);
         assertThat(eval("--bogus", "1")).isEqualTo(2);
+        assertThat(eval("--train", "a", "--test", "b", "--cascade", "1.5")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: nlu-eval");
         int rc = NluTrainCommand.run(new String[] {"--train", "x.jsonl"}, new PrintStream(out), new PrintStream(err));
         assertThat(rc).isEqualTo(2);
@@ -47,11 +48,13 @@ class NluCommandsTest {
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         assertThat(json.get("profile").asText()).isEqualTo("fast");
         for (String field : new String[] {"in_scope_accuracy", "oos_recall", "oos_precision", "macro_f1",
-                "train_seconds", "utterances_per_second", "p99_ms"}) {
+                "train_seconds", "utterances_per_second", "p99_ms", "cpu_ms_per_utterance", "embedded_fraction"}) {
             assertThat(json.has(field)).as(field).isTrue();
         }
         assertThat(json.get("test_examples").asInt()).isEqualTo(4);
         assertThat(json.get("oos_examples").asInt()).isEqualTo(1);
+        assertThat(json.get("embedded_fraction").asDouble()).isZero(); // the fast profile has no encoder
+        assertThat(json.get("cascade_gate").isNull()).isTrue();
     }
 
     @Test
