@@ -13,16 +13,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** The embedded default: everything in this JVM's heap, lost on restart. */
 public final class InMemoryConversationStore implements ConversationStore {
 
     private final Map<ConversationId, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<ConversationId, Transcript> transcripts = new ConcurrentHashMap<>();
+    /** Each customer's conversations, so look-ups by customer do not scan every conversation. */
+    private final Map<CustomerId, Set<ConversationId>> byCustomer = new ConcurrentHashMap<>();
 
     /** A transcript and the ids in it; guarded by its own monitor. */
     private static final class Transcript {
@@ -36,6 +40,7 @@ public final class InMemoryConversationStore implements ConversationStore {
             throw new IllegalStateException("conversation exists: " + conversation.id());
         }
         transcripts.putIfAbsent(conversation.id(), new Transcript());
+        byCustomer.computeIfAbsent(conversation.customerId(), k -> ConcurrentHashMap.newKeySet()).add(conversation.id());
     }
 
     @Override
@@ -47,8 +52,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     public Conversation update(ConversationId id, UnaryOperator<Conversation> change) {
         Conversation updated = conversations.computeIfPresent(id, (key, current) -> {
             Conversation next = change.apply(current);
-            if (!next.id().equals(id)) {
-                throw new IllegalArgumentException("update must not change the id");
+            if (!next.id().equals(id) || !next.customerId().equals(current.customerId())) {
+                throw new IllegalArgumentException("update must not change the id or the customer");
             }
             return next;
         });
@@ -60,15 +65,14 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> findOpenByCustomer(CustomerId customer) {
-        return conversations.values().stream()
-                .filter(c -> c.customerId().equals(customer) && c.isOpen())
+        return ofCustomer(customer)
+                .filter(Conversation::isOpen)
                 .max(Comparator.comparing(Conversation::createdAt));
     }
 
     @Override
     public List<ConversationId> listByCustomer(CustomerId customer) {
-        return conversations.values().stream()
-                .filter(c -> c.customerId().equals(customer))
+        return ofCustomer(customer)
                 .sorted(Comparator.comparing(Conversation::createdAt))
                 .map(Conversation::id)
                 .toList();
@@ -123,6 +127,20 @@ public final class InMemoryConversationStore implements ConversationStore {
     @Override
     public boolean delete(ConversationId id) {
         transcripts.remove(id);
-        return conversations.remove(id) != null;
+        Conversation removed = conversations.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        byCustomer.computeIfPresent(removed.customerId(), (k, ids) -> {
+            ids.remove(id);
+            return ids.isEmpty() ? null : ids;
+        });
+        return true;
+    }
+
+    private Stream<Conversation> ofCustomer(CustomerId customer) {
+        return byCustomer.getOrDefault(customer, Set.of()).stream()
+                .map(conversations::get)
+                .filter(Objects::nonNull);
     }
 }
