@@ -1,9 +1,11 @@
 package dev.concierge.server.conversation;
 
+import dev.concierge.core.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +33,16 @@ public final class KeyedExecutor implements AutoCloseable {
         this.lanes = List.copyOf(created);
     }
 
+    /** Runs {@code task} on the key's lane; once the executor is shut down the future fails instead. */
     public <T> CompletableFuture<T> submit(Object key, Supplier<T> task) {
         ExecutorService lane = lanes.get(Math.floorMod(key.hashCode(), lanes.size()));
-        return CompletableFuture.supplyAsync(task, lane);
+        try {
+            return CompletableFuture.supplyAsync(task, lane);
+        } catch (RejectedExecutionException e) {
+            // Shutting down (a socket closing during the drain): the caller's failure path answers, nothing throws
+            // on the event loop.
+            return CompletableFuture.failedFuture(new StoreUnavailableException("shutting down", e));
+        }
     }
 
     /** Stops taking work and waits up to {@code graceMillis} for queued tasks to finish. */
