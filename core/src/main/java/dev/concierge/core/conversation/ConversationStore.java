@@ -46,6 +46,15 @@ public interface ConversationStore {
     /** The transcript in append order. */
     List<Message> transcript(ConversationId id);
 
+    /**
+     * The last {@code n} messages of the transcript, in append order: what a bot turn needs, without reading a
+     * long conversation whole on every message.
+     */
+    default List<Message> recent(ConversationId id, int n) {
+        List<Message> all = transcript(id);
+        return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+    }
+
     /** Whether a message with this id was appended to this conversation. */
     boolean contains(ConversationId id, MessageId messageId);
 

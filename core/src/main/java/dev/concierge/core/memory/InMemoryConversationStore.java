@@ -114,6 +114,17 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Message> recent(ConversationId id, int n) {
+        Transcript t = transcripts.get(id);
+        if (t == null) {
+            return List.of();
+        }
+        synchronized (t) {
+            return List.copyOf(t.messages.subList(Math.max(0, t.messages.size() - n), t.messages.size()));
+        }
+    }
+
+    @Override
     public boolean contains(ConversationId id, MessageId messageId) {
         Transcript t = transcripts.get(id);
         if (t == null) {

@@ -141,6 +141,10 @@ public interface ConversationStoreContract {
         assertThat(store().transcript(c.id())).containsExactly(hello, photo, reply);
         assertThat(store().contains(c.id(), hello.id())).isTrue();
         assertThat(store().transcript(ConversationId.random())).isEmpty();
+        assertThat(store().recent(c.id(), 2)).containsExactly(photo, reply);
+        assertThat(store().recent(c.id(), 10)).containsExactly(hello, photo, reply);
+        assertThat(store().recent(c.id(), 0)).isEmpty();
+        assertThat(store().recent(ConversationId.random(), 5)).isEmpty();
     }
 
     @Test

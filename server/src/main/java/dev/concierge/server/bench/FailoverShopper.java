@@ -202,7 +202,18 @@ final class FailoverShopper {
                     }
                 }
             }
-            case "error" -> counters.errors.incrementAndGet(); // e.g. the store was away: resent when stuck
+            case "error" -> {
+                // e.g. "unavailable" while Redis restarts: resend the same message after a short pause.
+                counters.errors.incrementAndGet();
+                if (pending != null && (ackPending || replyPending)) {
+                    String about = pending;
+                    vertx.setTimer(300, t -> context.runOnContext(v -> {
+                        if (about.equals(pending)) {
+                            resendIfPending();
+                        }
+                    }));
+                }
+            }
             default -> {
             }
         }

@@ -377,7 +377,11 @@ public final class LoadBench {
                 }
                 for (String id : s.ackedMessageIds()) {
                     if (!stored.containsKey(id)) {
-                        lost++;
+                        if (lost++ < 5) {
+                            err.printf(Locale.ROOT, "bench load: acknowledged %s of %s is not in the export (%d"
+                                    + " customer messages in %d conversations there)%n", id, s.customerId,
+                                    stored.size(), export.path("conversations").size());
+                        }
                     }
                 }
                 for (int n : stored.values()) {

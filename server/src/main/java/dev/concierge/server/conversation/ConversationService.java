@@ -36,6 +36,9 @@ import org.slf4j.MDC;
 public final class ConversationService {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
 
+    /** How much of the transcript a bot turn reads: the bot looks back a few messages, never the whole of it. */
+    private static final int BOT_HISTORY = 20;
+
     private final Stores stores;
     private final CustomerLocks locks;
     private final BotEngine bot;
@@ -113,8 +116,9 @@ public final class ConversationService {
         if (stored.duplicate()) {
             Optional<Conversation> current = stores.conversations().find(conversation.id());
             MessageId replyId = replyId(message.id());
-            Optional<Message> answer = stores.conversations().transcript(conversation.id()).stream()
-                    .filter(m -> m.id().equals(replyId)).findFirst();
+            Optional<Message> answer = !stores.conversations().contains(conversation.id(), replyId) ? Optional.empty()
+                    : stores.conversations().transcript(conversation.id()).stream()
+                            .filter(m -> m.id().equals(replyId)).findFirst();
             if (answer.isPresent() || current.isEmpty() || current.get().status() != ConversationStatus.BOT) {
                 // Already answered (the answer goes back to a client that asks again) or now with a human.
                 return new InboundOutcome(conversation, message, true, Optional.empty(),
@@ -181,7 +185,7 @@ public final class ConversationService {
     }
 
     private InboundOutcome botTurn(Customer customer, Conversation conversation, Message message, String localeHint) {
-        List<Message> transcript = stores.conversations().transcript(conversation.id());
+        List<Message> transcript = stores.conversations().recent(conversation.id(), BOT_HISTORY);
         int at = transcript.indexOf(transcript.stream().filter(m -> m.id().equals(message.id())).findFirst()
                 .orElse(null));
         List<Message> history = at >= 0 ? transcript.subList(0, at)

@@ -172,6 +172,16 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Message> recent(ConversationId id, int n) {
+        if (n <= 0) {
+            return List.of();
+        }
+        return guard(() -> redis.lrange(keys.transcript(id), -n, -1)).stream()
+                .map(s -> json.read(s, Message.class))
+                .toList();
+    }
+
+    @Override
     public boolean contains(ConversationId id, MessageId messageId) {
         return guard(() -> redis.sismember(keys.transcriptIds(id), messageId.value()));
     }
