@@ -377,10 +377,21 @@ public final class LoadBench {
                 }
                 for (String id : s.ackedMessageIds()) {
                     if (!stored.containsKey(id)) {
-                        if (lost++ < 5) {
+                        if (lost++ < 3) {
+                            String conversation = s.conversationOf.get(id);
+                            String direct = request(http, HttpMethod.GET, port, "/api/v1/conversations/" + conversation,
+                                    Map.of("Authorization", "Bearer " + token), null)
+                                    .otherwise(e -> e.getMessage()).await(30, TimeUnit.SECONDS);
                             err.printf(Locale.ROOT, "bench load: acknowledged %s of %s is not in the export (%d"
-                                    + " customer messages in %d conversations there)%n", id, s.customerId,
-                                    stored.size(), export.path("conversations").size());
+                                    + " customer messages in %d conversations there); its conversation %s reads: %s%n",
+                                    id, s.customerId, stored.size(), export.path("conversations").size(),
+                                    conversation, direct.substring(0, Math.min(200, direct.length())));
+                            String again = request(http, HttpMethod.GET, port, "/api/v1/admin/customers/" + s.customerId
+                                    + "/export", Map.of("Authorization", "Bearer " + token), null)
+                                    .await(30, TimeUnit.SECONDS);
+                            err.println("bench load: the export read: " + body.substring(0, Math.min(300, body.length()))
+                                    + " ... and again: " + again.length() + " characters, "
+                                    + JSON.readTree(again).path("conversations").size() + " conversations");
                         }
                     }
                 }
@@ -466,6 +477,8 @@ public final class LoadBench {
         private final LoadScript script;
         private final Tally tally;
         private final Set<String> acked = ConcurrentHashMap.newKeySet();
+        /** Acknowledged message id to the conversation the server filed it in. */
+        final Map<String, String> conversationOf = new ConcurrentHashMap<>();
         private final Set<String> replyIds = ConcurrentHashMap.newKeySet();
         private WebSocket ws;
         private io.vertx.core.Context context;
@@ -528,6 +541,7 @@ public final class LoadBench {
                     if (f.path("id").asText().equals(pending) && ackPending) {
                         ackPending = false;
                         acked.add(f.path("messageId").asText());
+                        conversationOf.put(f.path("messageId").asText(), f.path("conversationId").asText());
                         if (tally.measuring) {
                             tally.chat.incrementAndGet();
                         }
