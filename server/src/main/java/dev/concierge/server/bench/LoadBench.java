@@ -361,12 +361,22 @@ public final class LoadBench {
         private long[] verify(HttpClient http, List<ChatShopper> shoppers) throws Exception {
             int port = nodes.get(0).port();
             String token = login(http, port, "load-supervisor");
+            // Read back with the JDK's blocking client: a Vert.x client driven from this (non-Vert.x) thread
+            // occasionally handed over a 200 response with an empty body, which read as a customer with nothing
+            // stored (2 runs in about 30; the same export asked again was complete).
+            java.net.http.HttpClient reader = java.net.http.HttpClient.newHttpClient();
             long lost = 0;
             long duplicates = 0;
             for (ChatShopper s : shoppers) {
-                String body = request(http, HttpMethod.GET, port, "/api/v1/admin/customers/" + s.customerId + "/export",
-                        Map.of("Authorization", "Bearer " + token), null).await(30, TimeUnit.SECONDS);
-                JsonNode export = JSON.readTree(body);
+                java.net.http.HttpResponse<String> response = reader.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/admin/customers/" + s.customerId
+                                + "/export")).header("Authorization", "Bearer " + token).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                JsonNode export = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+                if (export == null || !export.has("customer")) {
+                    throw new IllegalStateException("the export of " + s.customerId + " answered "
+                            + response.statusCode() + " with " + response.body().length() + " characters");
+                }
                 Map<String, Integer> stored = new LinkedHashMap<>();
                 for (JsonNode c : export.path("conversations")) {
                     for (JsonNode m : c.path("transcript")) {
@@ -376,23 +386,9 @@ public final class LoadBench {
                     }
                 }
                 for (String id : s.ackedMessageIds()) {
-                    if (!stored.containsKey(id)) {
-                        if (lost++ < 3) {
-                            String conversation = s.conversationOf.get(id);
-                            String direct = request(http, HttpMethod.GET, port, "/api/v1/conversations/" + conversation,
-                                    Map.of("Authorization", "Bearer " + token), null)
-                                    .otherwise(e -> e.getMessage()).await(30, TimeUnit.SECONDS);
-                            err.printf(Locale.ROOT, "bench load: acknowledged %s of %s is not in the export (%d"
-                                    + " customer messages in %d conversations there); its conversation %s reads: %s%n",
-                                    id, s.customerId, stored.size(), export.path("conversations").size(),
-                                    conversation, direct.substring(0, Math.min(200, direct.length())));
-                            String again = request(http, HttpMethod.GET, port, "/api/v1/admin/customers/" + s.customerId
-                                    + "/export", Map.of("Authorization", "Bearer " + token), null)
-                                    .await(30, TimeUnit.SECONDS);
-                            err.println("bench load: the export read: " + body.substring(0, Math.min(300, body.length()))
-                                    + " ... and again: " + again.length() + " characters, "
-                                    + JSON.readTree(again).path("conversations").size() + " conversations");
-                        }
+                    if (!stored.containsKey(id) && lost++ < 5) {
+                        err.printf(Locale.ROOT, "bench load: acknowledged %s (conversation %s) is not in the export"
+                                + " of %s%n", id, s.conversationOf.get(id), s.customerId);
                     }
                 }
                 for (int n : stored.values()) {
