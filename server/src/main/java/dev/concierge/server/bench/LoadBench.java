@@ -27,8 +27,11 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -368,10 +371,10 @@ public final class LoadBench {
             long lost = 0;
             long duplicates = 0;
             for (ChatShopper s : shoppers) {
-                java.net.http.HttpResponse<String> response = reader.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/admin/customers/" + s.customerId
-                                + "/export")).header("Authorization", "Bearer " + token).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = reader.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + port + "/api/v1/admin/customers/" + s.customerId + "/export"))
+                        .header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 JsonNode export = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
                 if (export == null || !export.has("customer")) {
                     throw new IllegalStateException("the export of " + s.customerId + " answered "

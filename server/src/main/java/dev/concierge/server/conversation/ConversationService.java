@@ -16,14 +16,19 @@ import dev.concierge.routing.AgentId;
 import dev.concierge.routing.QueueStatus;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -186,8 +191,8 @@ public final class ConversationService {
 
     private InboundOutcome botTurn(Customer customer, Conversation conversation, Message message, String localeHint) {
         List<Message> transcript = stores.conversations().recent(conversation.id(), BOT_HISTORY);
-        int at = transcript.indexOf(transcript.stream().filter(m -> m.id().equals(message.id())).findFirst()
-                .orElse(null));
+        int at = IntStream.range(0, transcript.size()).filter(i -> transcript.get(i).id().equals(message.id()))
+                .findFirst().orElse(-1);
         List<Message> history = at >= 0 ? transcript.subList(0, at)
                 : transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
         String hint = localeHint != null ? localeHint : conversation.locale();
@@ -237,10 +242,9 @@ public final class ConversationService {
             return new MessageId(id);
         }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(inbound.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return new MessageId("re:" + java.util.HexFormat.of().formatHex(digest));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inbound.value().getBytes(StandardCharsets.UTF_8));
+            return new MessageId("re:" + HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the JDK", e);
         }
     }
