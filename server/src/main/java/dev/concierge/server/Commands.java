@@ -57,8 +57,8 @@ final class Commands {
                   bench routing [--store memory|redis] [--redis URL] [--agents N] [--conversations N]
                                 [--threads N] [--warmup N]
                                        routing throughput and correctness; last line JSON
-                  bench load [--nodes N] [--shoppers S] [--agents A] [--duration SECONDS] [--store memory|redis]
-                             [--profile fast|default] [--handoff-every K]
+                  bench load [--nodes N] [--shoppers S] [--agents A] [--duration SECONDS] [--warmup SECONDS]
+                             [--store memory|redis] [--redis URL] [--profile fast|default] [--handoff-every K]
                                        end-to-end load (chat, SMS, email, agents) beside a WebSocket echo
                                        baseline; last line JSON
                   bench idle [--connections N] [--heap 2g]
