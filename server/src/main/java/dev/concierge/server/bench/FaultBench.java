@@ -1,26 +1,17 @@
 package dev.concierge.server.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +32,6 @@ import java.util.stream.Stream;
  * answered again (the larger of the two). Exit code 0 when nothing was lost or duplicated.
  */
 public final class FaultBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FaultBench() {
     }
 
@@ -77,7 +66,7 @@ public final class FaultBench {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
             dir = Files.createTempDirectory("concierge-faults");
-            int redisPort = freePort();
+            int redisPort = ChildNodes.freePort();
             Process redis = startRedis(redisPort, dir);
             children.add(redis);
             waitForPort(redisPort, redis, "redis-server");
@@ -85,14 +74,14 @@ public final class FaultBench {
             Path config = dir.resolve("node.yaml");
             Files.writeString(config, LoadBench.configYaml("redis", "redis://127.0.0.1:" + redisPort, "faults", 1,
                     profile));
-            int portA = freePort();
-            int portB = freePort();
-            Process nodeA = startNode(config, portA, dir.resolve("node-a.log"));
+            int portA = ChildNodes.freePort();
+            int portB = ChildNodes.freePort();
+            Process nodeA = ChildNodes.start("1g", portA, dir.resolve("node-a.log"), "--config", config.toString());
             children.add(nodeA);
-            Process nodeB = startNode(config, portB, dir.resolve("node-b.log"));
+            Process nodeB = ChildNodes.start("1g", portB, dir.resolve("node-b.log"), "--config", config.toString());
             children.add(nodeB);
-            waitReady(portA, nodeA);
-            waitReady(portB, nodeB);
+            ChildNodes.waitReady(portA, nodeA, dir.resolve("node-a.log"), 120);
+            ChildNodes.waitReady(portB, nodeB, dir.resolve("node-b.log"), 120);
             err.printf(Locale.ROOT, "bench faults: nodes A (pid %d, port %d) and B (pid %d, port %d) ready%n",
                     nodeA.pid(), portA, nodeB.pid(), portB);
 
@@ -201,34 +190,13 @@ public final class FaultBench {
 
     /** {lost, duplicates} from every customer's exported transcripts. */
     private static long[] verify(int port, List<FailoverShopper> all) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/auth/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"load-supervisor\",\"password\":\""
-                        + LoadBench.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        String token = JSON.readTree(login.body()).path("token").asText();
+        Exports exports = Exports.signIn(port);
         long lost = 0;
         long duplicates = 0;
         for (FailoverShopper s : all) {
-            HttpResponse<String> export = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/v1/admin/customers/" + s.customerId + "/export")).header("Authorization", "Bearer " + token)
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (export.statusCode() != 200) {
-                lost += s.ackedMessageIds().size();
-                continue;
-            }
-            Map<String, Integer> stored = new HashMap<>();
-            Map<String, Integer> replies = new HashMap<>();
-            for (JsonNode c : JSON.readTree(export.body()).path("conversations")) {
-                for (JsonNode m : c.path("transcript")) {
-                    String from = m.path("from").asText();
-                    if ("customer".equals(from)) {
-                        stored.merge(m.path("id").asText(), 1, Integer::sum);
-                    } else if ("bot".equals(from) && m.hasNonNull("inReplyTo")) {
-                        replies.merge(m.path("inReplyTo").asText(), 1, Integer::sum);
-                    }
-                }
-            }
+            JsonNode export = exports.of(s.customerId);
+            Map<String, Integer> stored = Exports.customerMessages(export);
+            Map<String, Integer> replies = Exports.botReplies(export);
             for (String id : s.ackedMessageIds()) {
                 if (!stored.containsKey(id) || !replies.containsKey(id)) {
                     lost++;
@@ -256,16 +224,6 @@ public final class FaultBench {
         }
     }
 
-    private static Process startNode(Path config, int port, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseG1GC", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), "dev.concierge.server.Main", "serve",
-                "--config", config.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port));
-        pb.environment().put("OPT_OUT_TRACKING", "true");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
-    }
-
     private static void waitForPort(int port, Process process, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -279,32 +237,6 @@ public final class FaultBench {
             }
         }
         throw new IllegalStateException(what + " not listening on " + port + " after 30 s");
-    }
-
-    private static void waitReady(int port, Process node) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("node on port " + port + " exited");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("node on port " + port + " not ready after 120 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static void deleteTree(Path dir) {

@@ -7,18 +7,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,10 +62,10 @@ public final class IdleBench {
         Process node = null;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
-            int port = freePort();
+            int port = ChildNodes.freePort();
             Path log = Files.createTempFile("concierge-idle", ".log");
-            node = startNode(port, heap, log);
-            waitReady(port, node, log);
+            node = ChildNodes.start(heap, port, log);
+            ChildNodes.waitReady(port, node, log, 90);
             long before = heapAfterGc(node.pid());
             err.printf(Locale.ROOT, "bench idle: node pid %d ready on %d, heap after GC %.1f MB; opening %d sockets%n",
                     node.pid(), port, before / 1e6, connections);
@@ -105,7 +98,7 @@ public final class IdleBench {
             while (pongs.get() < sample && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            boolean ready = status(port, "/health/ready") == 200;
+            boolean ready = ChildNodes.readiness(port) == 200;
             long perConnection = (after - before) / connections;
             err.printf(Locale.ROOT, "bench idle: %d sockets in %.1f s, heap %.1f MB -> %.1f MB, RSS %.1f MB, %d/%d"
                     + " pings answered, ready=%s%n", sockets.size(), openSeconds, before / 1e6, after / 1e6, rss / 1e6,
@@ -149,43 +142,6 @@ public final class IdleBench {
         });
     }
 
-    private static Process startNode(int port, String heap, Path log) throws IOException {
-        String jar = new File(IdleBench.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseG1GC", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path", jar), "dev.concierge.server.Main", "serve",
-                "--host", "127.0.0.1", "--port", Integer.toString(port));
-        pb.environment().put("OPT_OUT_TRACKING", "true");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
-    }
-
-    private static void waitReady(int port, Process node, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("the node exited; its log: " + log);
-            }
-            if (status(port, "/health/ready") == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the node did not become ready in 90 s; its log: " + log);
-    }
-
-    private static int status(int port, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     /** Heap in use after a full collection, read with the JDK's jcmd. */
     private static long heapAfterGc(long pid) throws Exception {
         jcmd(pid, "GC.run");
@@ -214,11 +170,5 @@ public final class IdleBench {
             }
         }
         return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -27,11 +27,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -347,7 +344,7 @@ public final class LoadBench {
                     + side.stream().filter(ReplyWaiter::busy).count();
             err.printf(Locale.ROOT, "bench load: %d client(s) still waiting after the run (in the queue for an agent"
                     + " or unanswered); reading every transcript back%n", unanswered);
-            long[] check = verify(http, shoppers);
+            long[] check = verify(shoppers);
             shoppers.forEach(ChatShopper::close);
             agents.forEach(LoadAgent::close);
             long lost = check[0] + side.stream().filter(ReplyWaiter::unanswered).count();
@@ -361,33 +358,12 @@ public final class LoadBench {
          * Reads every chat customer's transcripts through {@code GET /api/v1/admin/customers/{id}/export}: stored
          * customer messages are compared with the ones the server acknowledged. Returns {lost, duplicates}.
          */
-        private long[] verify(HttpClient http, List<ChatShopper> shoppers) throws Exception {
-            int port = nodes.get(0).port();
-            String token = login(http, port, "load-supervisor");
-            // Read back with the JDK's blocking client: a Vert.x client driven from this (non-Vert.x) thread
-            // occasionally handed over a 200 response with an empty body, which read as a customer with nothing
-            // stored (2 runs in about 30; the same export asked again was complete).
-            java.net.http.HttpClient reader = java.net.http.HttpClient.newHttpClient();
+        private long[] verify(List<ChatShopper> shoppers) throws Exception {
+            Exports exports = Exports.signIn(nodes.get(0).port());
             long lost = 0;
             long duplicates = 0;
             for (ChatShopper s : shoppers) {
-                HttpResponse<String> response = reader.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + port + "/api/v1/admin/customers/" + s.customerId + "/export"))
-                        .header("Authorization", "Bearer " + token).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                JsonNode export = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-                if (export == null || !export.has("customer")) {
-                    throw new IllegalStateException("the export of " + s.customerId + " answered "
-                            + response.statusCode() + " with " + response.body().length() + " characters");
-                }
-                Map<String, Integer> stored = new LinkedHashMap<>();
-                for (JsonNode c : export.path("conversations")) {
-                    for (JsonNode m : c.path("transcript")) {
-                        if ("customer".equals(m.path("from").asText())) {
-                            stored.merge(m.path("id").asText(), 1, Integer::sum);
-                        }
-                    }
-                }
+                Map<String, Integer> stored = Exports.customerMessages(exports.of(s.customerId));
                 for (String id : s.ackedMessageIds()) {
                     if (!stored.containsKey(id) && lost++ < 5) {
                         err.printf(Locale.ROOT, "bench load: acknowledged %s (conversation %s) is not in the export"
