@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class PersonalDataMasker {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
-    /** 18-digit resident ID (last char may be X) or the old 15-digit form. */
+    /** 18-digit resident ID (the last character may be X). */
     private static final Pattern ID_CARD = Pattern.compile(
             "(?<![0-9])([1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])"
                     + "(?![0-9])");
@@ -21,14 +21,47 @@ public final class PersonalDataMasker {
             "(?<![0-9])(?:\\+?86[ \\-]?)?1[3-9][0-9][ \\-]?[0-9]{4}[ \\-]?[0-9]{4}(?![0-9])"
                     + "|(?<![0-9A-Za-z])\\+[1-9][0-9 \\-]{7,16}[0-9](?![0-9])");
 
+    /** The fewest digits (with at most single spaces or dashes between them) each pattern can match. */
+    private static final int MIN_ID_DIGITS = 17;
+    private static final int MIN_CARD_DIGITS = 13;
+    private static final int MIN_MOBILE_DIGITS = 11;
+
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = EMAIL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(maskEmail(m.group())));
-        out = ID_CARD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(keepEnds(m.group(), 3, 2)));
-        out = replaceCards(out);
-        out = PHONE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskPhone(m.group())));
+        // Most text (log lines above all) holds nothing to mask: one pass over it decides which patterns can
+        // match at all, so the regular expressions run only where they might find something.
+        boolean at = false;
+        boolean plus = false;
+        int longestRun = 0;
+        int run = 0;
+        int gap = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                run++;
+                gap = 0;
+                longestRun = Math.max(longestRun, run);
+            } else if ((c == ' ' || c == '-') && run > 0 && gap == 0) {
+                gap = 1; // one separator may sit between the digits of a card or phone number
+            } else {
+                run = 0;
+                gap = 0;
+                at |= c == '@';
+                plus |= c == '+';
+            }
+        }
+        String out = at ? EMAIL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(maskEmail(m.group()))) : text;
+        if (longestRun >= MIN_ID_DIGITS) {
+            out = ID_CARD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(keepEnds(m.group(), 3, 2)));
+        }
+        if (longestRun >= MIN_CARD_DIGITS) {
+            out = replaceCards(out);
+        }
+        if (plus || longestRun >= MIN_MOBILE_DIGITS) {
+            out = PHONE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskPhone(m.group())));
+        }
         return out;
     }
 

@@ -28,4 +28,22 @@ class PersonalDataMaskerTest {
         assertThat(masker.mask("Where is my order? 我的快递到哪了")).isEqualTo("Where is my order? 我的快递到哪了");
         assertThat(masker.mask(null)).isNull();
     }
+
+    @Test
+    void masksEachKindAloneAtTheEdgesOfTheText() {
+        // The quick scan that skips patterns which cannot match must not skip these.
+        assertThat(masker.mask("13800138000")).isEqualTo("138****8000");
+        assertThat(masker.mask("+44 20 7946 0958")).doesNotContain("7946");
+        assertThat(masker.mask("a@b.co")).isEqualTo("a***@b.co");
+        assertThat(masker.mask("4111-1111-1111-1111")).isEqualTo("****1111");
+        assertThat(masker.mask("11010119900307457X")).isEqualTo("110*************7X");
+        assertThat(masker.mask("card 4111 1111 1111 1111.")).isEqualTo("card ****1111.");
+    }
+
+    @Test
+    void leavesIdentifiersAndShortNumbersAlone() {
+        String line = "conversation c-684b3377-3478-4ab2-94b2-c66d9f869ddc opened on web_chat, order 1234 5678 x2";
+        assertThat(masker.mask(line)).isEqualTo(line);
+        assertThat(masker.mask("bot answer intent=faq confidence=0.950")).isEqualTo("bot answer intent=faq confidence=0.950");
+    }
 }

@@ -231,7 +231,8 @@ public final class ConversationService {
             queue = Optional.of(desk.handOff(customer, current, handoff));
             current = stores.conversations().find(current.id()).orElse(current);
         }
-        LOG.info("bot {} intent={} confidence={}", decision.action(), decision.intent(), meta.get("confidence"));
+        // One line per message: DEBUG (concierge_bot_decisions counts them per action for dashboards).
+        LOG.debug("bot {} intent={} confidence={}", decision.action(), decision.intent(), meta.get("confidence"));
         return new InboundOutcome(current, message, false, Optional.of(decision), List.of(reply), queue);
     }
 
