@@ -2,6 +2,7 @@ package dev.concierge.server.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import dev.concierge.channel.ChannelSettings;
 import dev.concierge.channel.email.EmailWebhookSignature;
 import dev.concierge.channel.sms.SmsSignatureVerifier;
@@ -27,6 +28,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -103,14 +105,14 @@ public final class LoadBench {
                     "{\"nodes\":%d,\"store\":\"%s\",\"profile\":\"%s\",\"shoppers\":%d,\"sms_customers\":%d,"
                             + "\"email_customers\":%d,\"agents\":%d,\"duration_s\":%d,\"messages\":%d,"
                             + "\"chat_messages\":%d,\"sms_messages\":%d,\"email_messages\":%d,"
-                            + "\"messages_per_second\":%.1f,\"bot_replies\":%d,\"bot_p50_ms\":%.2f,"
+                            + "\"messages_per_second\":%.1f,\"cpu_us_per_message\":%.0f,\"bot_replies\":%d,\"bot_p50_ms\":%.2f,"
                             + "\"bot_p99_ms\":%.2f,\"handoffs\":%d,\"handoffs_closed\":%d,\"lost\":%d,"
                             + "\"duplicates\":%d,\"errors\":%d,\"echo_messages_per_second\":%.1f,"
                             + "\"ratio_to_echo\":%.3f}",
                     o.nodes, o.store, o.profile, o.shoppers, r.smsCustomers, r.emailCustomers, o.agents,
                     o.durationSeconds, r.chat + r.sms + r.email, r.chat, r.sms, r.email, r.messagesPerSecond,
-                    r.botReplies, r.botP50, r.botP99, r.handoffs, r.handoffsClosed, r.lost, r.duplicates, r.errors,
-                    echo, ratio));
+                    r.cpuMicrosPerMessage, r.botReplies, r.botP50, r.botP99, r.handoffs, r.handoffsClosed, r.lost,
+                    r.duplicates, r.errors, echo, ratio));
             return r.lost == 0 && r.duplicates == 0 ? 0 : 1;
         } catch (Exception e) {
             err.println("bench load failed: " + e);
@@ -176,8 +178,17 @@ public final class LoadBench {
     }
 
     private record Result(long chat, long sms, long email, int smsCustomers, int emailCustomers,
-            double messagesPerSecond, long botReplies, double botP50, double botP99, long handoffs,
+            double messagesPerSecond, double cpuMicrosPerMessage, long botReplies, double botP50, double botP99, long handoffs,
             long handoffsClosed, long lost, long duplicates, long errors) {
+    }
+
+    /**
+     * CPU time used by this whole JVM (load generator and in-process nodes together), so that a change's cost per
+     * message can be compared between runs even when other work shares the cores.
+     */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Counters shared by every simulated client; only the measurement window counts toward the rates. */
@@ -321,6 +332,7 @@ public final class LoadBench {
             Thread.sleep(TimeUnit.SECONDS.toMillis(o.warmupSeconds));
             tally.measuring = true;
             long started = System.nanoTime();
+            long cpuStarted = processCpuNanos();
             for (int s = 1; s <= o.durationSeconds; s++) {
                 Thread.sleep(1000);
                 if (s % 5 == 0 || s == o.durationSeconds) {
@@ -330,6 +342,7 @@ public final class LoadBench {
             }
             tally.measuring = false;
             double seconds = (System.nanoTime() - started) / 1e9;
+            long cpuNanos = processCpuNanos() - cpuStarted;
             long chat = tally.chat.get();
             long sms = tally.sms.get();
             long email = tally.email.get();
@@ -349,7 +362,9 @@ public final class LoadBench {
             agents.forEach(LoadAgent::close);
             long lost = check[0] + side.stream().filter(ReplyWaiter::unanswered).count();
             long duplicates = check[1] + tally.duplicateFrames.get();
+            double cpuMicrosPerMessage = chat + sms + email == 0 ? 0 : cpuNanos / 1e3 / (chat + sms + email);
             return new Result(chat, sms, email, sideCustomers, sideCustomers, (chat + sms + email) / seconds,
+                    cpuMicrosPerMessage,
                     tally.botReplies.get(), tally.bot.percentileMs(50), tally.bot.percentileMs(99),
                     tally.handoffs.get(), tally.handoffsClosed.get(), lost, duplicates, tally.errors.get());
         }
