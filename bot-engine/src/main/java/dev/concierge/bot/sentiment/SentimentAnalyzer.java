@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Frustration detection in Chinese and English: a small binary logistic regression (negative vs not) over Han
@@ -24,20 +23,23 @@ import java.util.regex.Pattern;
 public final class SentimentAnalyzer {
     public static final String BUNDLED_TRAINING = "/sentiment/train.tsv";
 
-    private static final Pattern ANGER = Pattern.compile(
-            "气死|骗子|垃圾|滚|他妈|妈的|投诉你们|曝光|315|消协|工商|报警|欺诈|忍无可忍|太过分|去死"
-                    + "|\\bscam\\b|\\bfraud\\b|\\bridiculous\\b|\\bfurious\\b|\\bdisgusting\\b|\\bwtf\\b|\\bdamn\\b"
-                    + "|\\bsue\\b|\\blawyer\\b|\\bcrap\\b|\\bidiots?\\b|\\bpathetic\\b|\\bunacceptable\\b|!!|！！",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE_WORDS = Pattern.compile(
-            "差劲|失望|生气|愤怒|太慢|烂|坑|恶心|糟糕|无语|受不了|没人管|还没到|一直没|多少次|不满|崩溃|着急|急死"
-                    + "|\\bterrible\\b|\\bawful\\b|\\bworst\\b|\\bangry\\b|\\bupset\\b|\\bdisappointed\\b|\\bfrustrat\\w*"
-                    + "|\\bhorrible\\b|\\bnever again\\b|\\bstill (?:not|hasn't|haven't)\\b|\\bfed up\\b|\\buseless\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE_WORDS = Pattern.compile(
-            "谢谢|感谢|太好了|满意|好评|不错|赞|棒|\\bthanks?\\b|\\bthank you\\b|\\bgreat\\b|\\bawesome\\b|\\bperfect\\b"
-                    + "|\\blove\\b|\\bexcellent\\b|\\bappreciate\\w*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Lexicon ANGER = new Lexicon(
+            List.of("气死", "骗子", "垃圾", "滚", "他妈", "妈的", "投诉你们", "曝光", "315", "消协", "工商", "报警", "欺诈",
+                    "忍无可忍", "太过分", "去死", "!!", "！！"),
+            Set.of("scam", "fraud", "ridiculous", "furious", "disgusting", "wtf", "damn", "sue", "lawyer", "crap",
+                    "idiot", "idiots", "pathetic", "unacceptable"),
+            List.of(), List.of());
+    private static final Lexicon NEGATIVE_WORDS = new Lexicon(
+            List.of("差劲", "失望", "生气", "愤怒", "太慢", "烂", "坑", "恶心", "糟糕", "无语", "受不了", "没人管", "还没到",
+                    "一直没", "多少次", "不满", "崩溃", "着急", "急死"),
+            Set.of("terrible", "awful", "worst", "angry", "upset", "disappointed", "horrible", "useless"),
+            List.of("frustrat"),
+            List.of("never again", "still not", "still hasn't", "still haven't", "fed up"));
+    private static final Lexicon POSITIVE_WORDS = new Lexicon(
+            List.of("谢谢", "感谢", "太好了", "满意", "好评", "不错", "赞", "棒"),
+            Set.of("thank", "thanks", "great", "awesome", "perfect", "love", "excellent"),
+            List.of("appreciate"),
+            List.of());
 
     private final Map<String, Double> weights;
     private final double bias;
@@ -112,14 +114,14 @@ public final class SentimentAnalyzer {
             return new Sentiment(Sentiment.Label.NEUTRAL, 0.0, false);
         }
         double p = sigmoid(score(weights, bias, features(text)));
-        boolean angry = ANGER.matcher(text).find();
-        if (angry || NEGATIVE_WORDS.matcher(text).find()) {
+        boolean angry = ANGER.matches(text);
+        if (angry || NEGATIVE_WORDS.matches(text)) {
             p = Math.max(p, angry ? 0.9 : 0.7);
         }
         if (p >= threshold) {
             return new Sentiment(Sentiment.Label.NEGATIVE, p, angry);
         }
-        Sentiment.Label label = POSITIVE_WORDS.matcher(text).find() ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL;
+        Sentiment.Label label = POSITIVE_WORDS.matches(text) ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL;
         return new Sentiment(label, p, false);
     }
 
