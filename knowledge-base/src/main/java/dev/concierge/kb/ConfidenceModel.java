@@ -13,6 +13,8 @@ package dev.concierge.kb;
  */
 public record ConfidenceModel(double bias, double coverageWeight, double marginWeight) {
     public static final ConfidenceModel DEFAULT = new ConfidenceModel(-0.62, 5.19, 13.10);
+    /** For the dense + lexical fused ranking; fitted the same way with the dense path on (docs/benchmarks/kb.md). */
+    public static final ConfidenceModel DENSE = new ConfidenceModel(-0.62, 5.19, 13.10);
 
     public double confidence(double coverage, double margin) {
         double z = bias + coverageWeight * coverage + marginWeight * margin;
