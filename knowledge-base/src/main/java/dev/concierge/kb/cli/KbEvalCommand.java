@@ -51,7 +51,7 @@ public final class KbEvalCommand {
             + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true] [--show-misses true] [--vocabulary false]"
             + " [--dense on|off] [--dense-weight F] [--dense-temperature F] [--rrf-k N]";
     /** Whether {@code kb-eval} uses the dense path when an embedder is available and {@code --dense} is not given. */
-    static final String DEFAULT_DENSE = "off";
+    static final String DEFAULT_DENSE = "on";
     private static final Set<String> OPTIONS = Set.of("kb", "queries", "threads", "seconds", "k1", "b", "per-entry",
             "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier", "show-misses", "vocabulary",
             "dense", "dense-weight", "dense-temperature", "rrf-k");
