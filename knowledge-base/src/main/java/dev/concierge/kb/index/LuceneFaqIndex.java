@@ -89,7 +89,10 @@ public final class LuceneFaqIndex implements Closeable {
     private final SearcherManager searchers;
     /** Null when the dense path is off. */
     private final TextEmbedder embedder;
-    /** Paraphrase embeddings by locale and text, so an edit embeds only its new paraphrases. */
+    /**
+     * Paraphrase embeddings by locale and text, so an edit embeds only its new paraphrases. A reworded or deleted
+     * paraphrase's vector (1.5-2 KB) stays until the next {@link #replaceAll}, which keeps only those in use.
+     */
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
