@@ -48,11 +48,41 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
         return kb;
     }
 
+    /**
+     * A knowledge base that also ranks by sentence embeddings (see {@link LuceneFaqIndex}); building it embeds
+     * every paraphrase. With a null embedder, or {@code config.denseWeight() == 0}, it is the lexical one, with
+     * {@link ConfidenceModel#DEFAULT}; with the dense path on, {@link ConfidenceModel#DENSE}.
+     */
+    public static KnowledgeBase of(Collection<FaqEntry> entries, RetrievalConfig config, FaqThresholds thresholds,
+                                   TextEmbedder embedder) {
+        KnowledgeBase kb = new KnowledgeBase(config, thresholds, null, embedder);
+        kb.replaceAll(entries);
+        return kb;
+    }
+
     public KnowledgeBase(RetrievalConfig config, FaqThresholds thresholds, ConfidenceModel confidence) {
+        this(config, thresholds, confidence, null);
+    }
+
+    /**
+     * @param confidence the confidence model, or null for {@link ConfidenceModel#DEFAULT} (lexical) /
+     *                   {@link ConfidenceModel#DENSE} (dense path on)
+     * @param embedder   sentence embeddings for the dense path, or null
+     */
+    public KnowledgeBase(RetrievalConfig config, FaqThresholds thresholds, ConfidenceModel confidence, TextEmbedder embedder) {
         this.analyzers = config.shopVocabulary() ? KbAnalyzers.withShopVocabulary() : new KbAnalyzers();
-        this.index = new LuceneFaqIndex(analyzers, config);
+        this.index = new LuceneFaqIndex(analyzers, config, embedder);
         this.thresholds = thresholds;
-        this.confidence = confidence;
+        this.confidence = confidence != null ? confidence : index.dense() ? ConfidenceModel.DENSE : ConfidenceModel.DEFAULT;
+    }
+
+    /** Whether searches fuse the dense (embedding) ranking with the lexical one. */
+    public boolean dense() {
+        return index.dense();
+    }
+
+    public ConfidenceModel confidenceModel() {
+        return confidence;
     }
 
     /** A knowledge base with the production retrieval settings, default thresholds and confidence model. */
@@ -69,6 +99,11 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
     /** The bundled bilingual knowledge base ({@value #DEFAULT_RESOURCE}); builds in well under a second. */
     public static KnowledgeBase bundledDefault(FaqThresholds thresholds) {
         return of(readBundledEntries(), RetrievalConfig.tuned(), thresholds);
+    }
+
+    /** The bundled knowledge base, ranked with sentence embeddings as well when {@code embedder} is not null. */
+    public static KnowledgeBase bundledDefault(FaqThresholds thresholds, TextEmbedder embedder) {
+        return of(readBundledEntries(), RetrievalConfig.tuned(), thresholds, embedder);
     }
 
     public static KnowledgeBase bundledDefault() {

@@ -1,5 +1,6 @@
 package dev.concierge.server;
 
+import dev.concierge.bot.nlu.KnowledgeBaseEmbedder;
 import dev.concierge.bot.nlu.cli.NluEvalCommand;
 import dev.concierge.bot.nlu.cli.NluTrainCommand;
 import dev.concierge.kb.cli.KbClincBuildCommand;
@@ -19,7 +20,8 @@ final class Commands {
         return switch (name) {
             case "nlu-eval" -> Optional.of(NluEvalCommand.run(args, out, err));
             case "nlu-train" -> Optional.of(NluTrainCommand.run(args, out, err));
-            case "kb-eval" -> Optional.of(KbEvalCommand.run(args, out, err));
+            // the knowledge base owns no embedding model: the launcher hands it bot-engine's encoders
+            case "kb-eval" -> Optional.of(KbEvalCommand.run(args, out, err, KnowledgeBaseEmbedder::createDefault));
             case "kb-build-clinc" -> Optional.of(KbClincBuildCommand.run(args, out, err));
             case "bench" -> Optional.of(bench(args, out, err));
             default -> Optional.empty();
@@ -50,7 +52,7 @@ final class Commands {
                                        train and evaluate the intent classifier; last line JSON
                   nlu-train --train FILE [--format jsonl|yaml|rasa] --out MODEL
                                        train an intent model file the server can load
-                  kb-eval --kb FILE --queries FILE
+                  kb-eval --kb FILE --queries FILE [--dense on|off]
                                        evaluate FAQ retrieval (with the plain BM25 baseline); last line JSON
                   kb-build-clinc --datasets DIR --out DIR
                                        build CLINC150-as-FAQ files for kb-eval from ../shared/datasets

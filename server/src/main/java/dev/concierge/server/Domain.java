@@ -4,6 +4,11 @@ import dev.concierge.bot.BotEngine;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.bot.nlu.IntentClassifier;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
+import dev.concierge.bot.nlu.BgeSmallEnEncoder;
+import dev.concierge.bot.nlu.BgeSmallZhEncoder;
+import dev.concierge.bot.nlu.EmbeddingCache;
+import dev.concierge.bot.nlu.KnowledgeBaseEmbedder;
+import dev.concierge.kb.FaqThresholds;
 import dev.concierge.kb.KnowledgeBase;
 import java.util.concurrent.CompletableFuture;
 import dev.concierge.redis.routing.RedisRouting;
@@ -74,7 +79,8 @@ final class Domain {
         Router router = new QueueingRouter(routingStores, config.routing().settings(), events, clock);
         long started = System.nanoTime();
         // The knowledge base (analysers, index, confidence model) and the intent model build in parallel.
-        CompletableFuture<KnowledgeBase> building = CompletableFuture.supplyAsync(KnowledgeBase::bundledDefault);
+        List<AutoCloseable> encoders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<KnowledgeBase> building = CompletableFuture.supplyAsync(() -> knowledgeBase(config.bot(), encoders));
         CompletableFuture<SentimentAnalyzer> sentiment = CompletableFuture.supplyAsync(SentimentAnalyzer::bundled);
         IntentClassifier intents;
         KnowledgeBase knowledgeBase;
@@ -82,14 +88,29 @@ final class Domain {
             intents = Dialogue.intents(config.bot());
         } finally {
             knowledgeBase = building.join();
+            resources.addAll(encoders);
             resources.add(knowledgeBase);
         }
-        LOG.info("knowledge base ({} entries) and intent model ready in {} ms", knowledgeBase.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info("knowledge base ({} entries, dense {}) and intent model ready in {} ms", knowledgeBase.size(),
+                knowledgeBase.dense() ? "on" : "off", (System.nanoTime() - started) / 1_000_000);
         CsatStore csat = state.redis() == null ? new InMemoryCsatStore()
                 : new RedisCsatStore(state.redis(), state.keys(), state.json());
         Dialogue dialogue = Dialogue.create(config.bot(), intents, sentiment.join(), knowledgeBase, state, clock);
         return new Domain(router, dialogue.engine(), agents, knowledgeBase, csat, dialogue);
+    }
+
+    /** The bundled knowledge base; with {@code bot.kbDense}, ranked by sentence embeddings as well. */
+    private static KnowledgeBase knowledgeBase(ConciergeConfig.BotSettings bot, List<AutoCloseable> encoders) {
+        if (!bot.kbDense()) {
+            return KnowledgeBase.bundledDefault();
+        }
+        BgeSmallEnEncoder english = new BgeSmallEnEncoder();
+        BgeSmallZhEncoder chinese = new BgeSmallZhEncoder();
+        encoders.add(english);
+        encoders.add(chinese);
+        // shoppers repeat short questions; an embedding costs milliseconds
+        return KnowledgeBase.bundledDefault(FaqThresholds.DEFAULT, new KnowledgeBaseEmbedder(
+                new EmbeddingCache(english, 10_000), new EmbeddingCache(chinese, 10_000)));
     }
 
     Router router() {

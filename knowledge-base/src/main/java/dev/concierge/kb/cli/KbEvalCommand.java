@@ -9,6 +9,7 @@ import dev.concierge.kb.FaqHit;
 import dev.concierge.kb.FaqResult;
 import dev.concierge.kb.FaqThresholds;
 import dev.concierge.kb.KnowledgeBase;
+import dev.concierge.kb.TextEmbedder;
 import dev.concierge.kb.entry.FaqEntry;
 import dev.concierge.kb.entry.KbLocales;
 import dev.concierge.kb.entry.KbValidationException;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * {@code kb-eval --kb FILE --queries FILE [--threads 2] [tuning options]}: retrieval quality and speed.
@@ -39,13 +41,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Queries are JSON Lines {@code {"text", "expected"}} ({@code "intent"} is accepted for
  * {@code expected}); an optional {@code "lang"} gives the language, otherwise it is detected.
+ *
+ * <p>{@code --dense on} also ranks by sentence embeddings; the embedder comes from the caller (the server's
+ * launcher hands in bot-engine's encoders), as this module does not own any.
  */
 public final class KbEvalCommand {
     static final String USAGE = "usage: kb-eval --kb FILE --queries FILE [--threads N] [--seconds S]"
             + " [--k1 F] [--b F] [--per-entry N] [--decay F] [--entry-weight F] [--answer-weight F] [--zh-bigram F]"
-            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true] [--show-misses true] [--vocabulary false]";
+            + " [--depth N] [--classifier F] [--fit-confidence true] [--baseline false] [--leave-one-out true] [--show-misses true] [--vocabulary false]"
+            + " [--dense on|off] [--dense-weight F] [--dense-temperature F] [--rrf-k N]";
+    /** Whether {@code kb-eval} uses the dense path when an embedder is available and {@code --dense} is not given. */
+    static final String DEFAULT_DENSE = "on";
     private static final Set<String> OPTIONS = Set.of("kb", "queries", "threads", "seconds", "k1", "b", "per-entry",
-            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier", "show-misses", "vocabulary");
+            "decay", "entry-weight", "answer-weight", "zh-bigram", "fit-confidence", "baseline", "depth", "leave-one-out", "classifier", "show-misses", "vocabulary",
+            "dense", "dense-weight", "dense-temperature", "rrf-k");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private KbEvalCommand() {
@@ -54,8 +63,18 @@ public final class KbEvalCommand {
     record Query(String text, String expected, String lang) {
     }
 
+    /** Lexical only: {@code --dense on} is a usage error here (no embedder). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /**
+     * @param embedders creates the sentence embedder when {@code --dense on} asks for it (loading models takes
+     *                  seconds, so only then), or null when none is available
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Supplier<TextEmbedder> embedders) {
         Args a;
+        boolean dense;
         Path kbFile;
         Path queryFile;
         RetrievalConfig config;
@@ -74,7 +93,17 @@ public final class KbEvalCommand {
                     .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()))
                     .withQuestionDepth(a.getInt("depth", d.questionDepth()))
                     .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()))
-                    .withShopVocabulary(Boolean.parseBoolean(a.get("vocabulary", String.valueOf(d.shopVocabulary()))));
+                    .withShopVocabulary(Boolean.parseBoolean(a.get("vocabulary", String.valueOf(d.shopVocabulary()))))
+                    .withDense(a.getFloat("dense-weight", d.denseWeight()), a.getFloat("dense-temperature", d.denseTemperature()),
+                            a.getInt("rrf-k", d.rrfK()));
+            String denseFlag = a.get("dense", embedders == null ? "off" : DEFAULT_DENSE);
+            if (!denseFlag.equals("on") && !denseFlag.equals("off")) {
+                throw new Args.UsageException("--dense must be on or off");
+            }
+            dense = denseFlag.equals("on") && config.denseWeight() > 0;
+            if (dense && embedders == null) {
+                throw new Args.UsageException("--dense on needs sentence embeddings: run kb-eval through bin/concierge");
+            }
             if (threads < 1 || seconds <= 0) {
                 throw new Args.UsageException("--threads and --seconds must be positive");
             }
@@ -93,11 +122,23 @@ public final class KbEvalCommand {
             List<Query> queries = readQueries(queryFile);
             err.printf("kb-eval: %d entries, %d queries%n", entries.size(), queries.size());
 
-            long t0 = System.nanoTime();
+            TextEmbedder embedder = null;
             ObjectNode result = MAPPER.createObjectNode();
-            try (KnowledgeBase tuned = KnowledgeBase.of(entries, config, FaqThresholds.DEFAULT)) {
+            if (dense) {
+                long l0 = System.nanoTime();
+                embedder = embedders.get();
+                err.printf("kb-eval: embedder %s loaded in %.0f ms%n", embedder.modelId(), (System.nanoTime() - l0) / 1e6);
+            }
+            long t0 = System.nanoTime();
+            try (KnowledgeBase tuned = KnowledgeBase.of(entries, config, FaqThresholds.DEFAULT, embedder)) {
                 double buildMs = (System.nanoTime() - t0) / 1e6;
-                err.printf("kb-eval: tuned index built in %.0f ms (%s)%n", buildMs, config);
+                err.printf("kb-eval: tuned index built in %.0f ms (%s, dense %s)%n", buildMs, config, tuned.dense() ? "on" : "off");
+                result.put("dense", tuned.dense() ? "on" : "off");
+                if (tuned.dense()) {
+                    result.put("embedder", embedder.modelId());
+                    result.put("fusion", config.rrfK() == 0 ? "score" : "rrf");
+                    result.put("dense_weight", config.denseWeight());
+                }
                 Quality q = evaluate(tuned, queries, Boolean.parseBoolean(a.get("show-misses", "false")) ? err : null, err, "tuned");
                 q.put(result, "");
                 double[] qps = throughput(tuned, queries, threads, seconds, err);
@@ -110,6 +151,7 @@ public final class KbEvalCommand {
                 }
                 if (Boolean.parseBoolean(a.get("fit-confidence", "false"))) {
                     ConfidenceModel fitted = fitConfidence(tuned, queries);
+                    err.println("kb-eval: confidence model in use: " + tuned.confidenceModel());
                     err.println("kb-eval: fitted confidence model on THIS query set: " + fitted);
                 }
             }

@@ -1,9 +1,11 @@
 package dev.concierge.kb.index;
 
+import dev.concierge.kb.TextEmbedder;
 import dev.concierge.kb.entry.FaqEntry;
 import dev.concierge.kb.entry.KbLocales;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -19,13 +21,16 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -39,10 +44,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +61,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * paraphrases with BM25, sums an entry's best few paraphrase scores with geometric decay (a soft
  * nearest-neighbour vote), and fuses that with the entry-level score. The baseline layout
  * ({@link RetrievalConfig#plainBm25()}) is one {@code plain_*} document per entry and language.
+ *
+ * <p>Optional dense path: given a {@link TextEmbedder} and a {@link RetrievalConfig#denseWeight()} above 0,
+ * every paraphrase document also holds its sentence embedding ({@code vec_en}, {@code vec_zh}:
+ * {@link KnnFloatVectorField}, HNSW, dot product of unit vectors); a query is embedded, its nearest
+ * paraphrases found by {@link KnnFloatVectorQuery}, and a soft vote of those paraphrases per entry fused with the
+ * lexical score (score fusion, or reciprocal rank fusion). Dense evidence only re-ranks and
+ * adds entries when the query shares at least one term with the index: a query with no known word still finds
+ * nothing (gibberish must not get an answer from the nearest vector).
  *
  * <p>Searches do not build Lucene queries: {@link #score} walks each query term's postings once into a
  * per-thread accumulator (BM25 as {@link BM25Similarity} computes it), which on a knowledge base of a few
@@ -72,6 +87,13 @@ public final class LuceneFaqIndex implements Closeable {
     private final BM25Similarity similarity;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Null when the dense path is off. */
+    private final TextEmbedder embedder;
+    /**
+     * Paraphrase embeddings by locale and text, so an edit embeds only its new paraphrases. A reworded or deleted
+     * paraphrase's vector (1.5-2 KB) stays until the next {@link #replaceAll}, which keeps only those in use.
+     */
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
     /** Scratch space per search thread (a few hundred KB at most for a CLINC-sized index). */
@@ -82,8 +104,14 @@ public final class LuceneFaqIndex implements Closeable {
     private volatile Map<String, ParaphraseClassifier> classifiers = Map.of();
 
     public LuceneFaqIndex(KbAnalyzers analyzers, RetrievalConfig config) {
+        this(analyzers, config, null);
+    }
+
+    /** @param embedder sentence embeddings for the dense path, or null for lexical retrieval only */
+    public LuceneFaqIndex(KbAnalyzers analyzers, RetrievalConfig config, TextEmbedder embedder) {
         this.analyzers = analyzers;
         this.config = config;
+        this.embedder = embedder != null && config.denseWeight() > 0 && !config.plain() ? embedder : null;
         this.similarity = new BM25Similarity(config.k1(), config.b());
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(analyzers.perField()).setSimilarity(similarity);
@@ -108,9 +136,15 @@ public final class LuceneFaqIndex implements Closeable {
         return config;
     }
 
+    /** Whether searches fuse a dense (embedding) ranking with the lexical one. */
+    public boolean dense() {
+        return embedder != null;
+    }
+
     /** Replaces the whole index content atomically (readers see the old or the new set, never a mix). */
     public synchronized void replaceAll(Collection<FaqEntry> entries) {
         try {
+            embedMissing(entries, true);
             writer.deleteAll();
             for (FaqEntry e : entries) {
                 writer.addDocuments(documents(e));
@@ -128,6 +162,7 @@ public final class LuceneFaqIndex implements Closeable {
     /** Adds or replaces one entry; searchable when this returns. */
     public synchronized void upsert(FaqEntry entry) {
         try {
+            embedMissing(List.of(entry), false);
             writer.updateDocuments(new Term(ENTRY, entry.id()), documents(entry));
             searchers.maybeRefreshBlocking();
             indexed.put(entry.id(), entry);
@@ -287,6 +322,31 @@ public final class LuceneFaqIndex implements Closeable {
                 }
             }
         }
+        // dense: each entry's nearest paraphrase by cosine (NaN = not among the query's nearest paraphrases)
+        double[] cosine = null;
+        double[] vote = null;
+        int[] denseDoc = null;
+        if (embedder != null && embedder.dimension(lang) > 0) {
+            cosine = new double[entries];
+            vote = new double[entries];
+            Arrays.fill(cosine, Double.NaN);
+            denseDoc = new int[entries];
+            TopDocs nearest = searcher.search(new KnnFloatVectorQuery(vectorField(lang),
+                    unit(embedder.embed(text, lang)), config.questionDepth()), config.questionDepth());
+            for (ScoreDoc hit : nearest.scoreDocs) {
+                int e = searcher.entryOf(hit.doc);
+                double cos = 2.0 * hit.score - 1.0; // DOT_PRODUCT scores are (1 + dot) / 2
+                vote[e] += Math.exp((cos - 1) / config.denseTemperature());
+                if (Double.isNaN(cosine[e]) || cos > cosine[e]) {
+                    cosine[e] = cos;
+                    denseDoc[e] = hit.doc;
+                }
+                if (!seen[e]) {
+                    seen[e] = true;
+                    touched[touchedCount++] = e;
+                }
+            }
+        }
         double[] fused = new double[entries];
         Integer[] ranked = new Integer[touchedCount];
         for (int i = 0; i < touchedCount; i++) {
@@ -296,10 +356,14 @@ public final class LuceneFaqIndex implements Closeable {
                     + (topEntry > 0 ? entryWeight * entryScore[e] / topEntry : 0)) / (1 + entryWeight)
                     + config.classifierWeight() * probability[e];
         }
-        Arrays.sort(ranked, (x, y) -> {
+        java.util.Comparator<Integer> byFused = (x, y) -> {
             int c = Double.compare(fused[y], fused[x]);
             return c != 0 ? c : searcher.entryIdAt(x).compareTo(searcher.entryIdAt(y));
-        });
+        };
+        if (cosine != null) {
+            fuseDense(ranked, fused, cosine, vote, byFused);
+        }
+        Arrays.sort(ranked, byFused);
         int n = Math.min(k, touchedCount);
         List<Candidate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -310,12 +374,112 @@ public final class LuceneFaqIndex implements Closeable {
             if (count[e] > 0) {
                 matched = questionText(searcher, id, bestDoc[e]);
                 cov = coverage(best[e], qq.upperBound);
+            } else if (cosine != null && !Double.isNaN(cosine[e])) {
+                matched = questionText(searcher, id, denseDoc[e]);
+                cov = entryScore[e] == 0 || eq == null ? 0 : coverage(entryScore[e], eq.upperBound);
             } else if (entryScore[e] == 0) {
                 cov = 0;
             } else {
                 cov = eq == null ? 0 : coverage(entryScore[e], eq.upperBound);
             }
             out.add(new Candidate(id, fused[e], cov, matched));
+        }
+        return out;
+    }
+
+    /**
+     * Adds the dense evidence to {@code fused} (in place). Score fusion: each entry's share of a soft
+     * nearest-neighbour vote, {@code vote[e]} = the sum of {@code exp((cosine - 1) / temperature)} over its paraphrases
+     * among the query's nearest, divided by the sum over all entries, times {@code denseWeight} (measured on the
+     * CLINC dev split: the vote beat the nearest paraphrase's softmax, 0.958 against 0.950). Reciprocal rank fusion
+     * replaces the scores by {@code 1 / (k + lexical rank) + denseWeight / (k + dense rank)}, the dense rank by the
+     * nearest paraphrase's cosine.
+     */
+    private void fuseDense(Integer[] ranked, double[] fused, double[] cosine, double[] vote, java.util.Comparator<Integer> byFused) {
+        if (config.rrfK() == 0) {
+            double sum = 0;
+            double[] weight = new double[ranked.length];
+            for (int i = 0; i < ranked.length; i++) {
+                int e = ranked[i];
+                weight[i] = Double.isNaN(cosine[e]) ? 0 : vote[e];
+                sum += weight[i];
+            }
+            for (int i = 0; i < ranked.length; i++) {
+                fused[ranked[i]] += sum > 0 ? config.denseWeight() * weight[i] / sum : 0;
+            }
+            return;
+        }
+        Integer[] lexical = ranked.clone();
+        Arrays.sort(lexical, byFused);
+        Integer[] dense = Arrays.stream(ranked).filter(e -> !Double.isNaN(cosine[e])).toArray(Integer[]::new);
+        Arrays.sort(dense, (x, y) -> Double.compare(cosine[y], cosine[x]));
+        double[] rrf = new double[fused.length];
+        for (int r = 0; r < lexical.length; r++) {
+            if (fused[lexical[r]] > 0) {
+                rrf[lexical[r]] += 1.0 / (config.rrfK() + r + 1);
+            }
+        }
+        for (int r = 0; r < dense.length; r++) {
+            rrf[dense[r]] += config.denseWeight() / (config.rrfK() + r + 1);
+        }
+        for (int e : ranked) {
+            fused[e] = rrf[e];
+        }
+    }
+
+    /** Embeds the paraphrases not embedded yet (all locales the embedder covers), several at a time. */
+    private void embedMissing(Collection<FaqEntry> entries, boolean replacing) {
+        if (embedder == null) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>();
+        for (String lang : KbLocales.SUPPORTED) {
+            if (embedder.dimension(lang) <= 0) {
+                continue;
+            }
+            Set<String> missingSet = new java.util.LinkedHashSet<>();
+            for (FaqEntry e : entries) {
+                for (String q : e.questions().getOrDefault(lang, List.of())) {
+                    String key = vectorKey(lang, q);
+                    wanted.add(key);
+                    if (!vectors.containsKey(key)) {
+                        missingSet.add(q);
+                    }
+                }
+            }
+            if (!missingSet.isEmpty()) {
+                List<String> missing = List.copyOf(missingSet);
+                List<float[]> embedded = embedder.embedAll(missing, lang);
+                for (int i = 0; i < missing.size(); i++) {
+                    vectors.put(vectorKey(lang, missing.get(i)), unit(embedded.get(i)));
+                }
+            }
+        }
+        if (replacing) {
+            vectors.keySet().retainAll(wanted);
+        }
+    }
+
+    private static String vectorKey(String lang, String text) {
+        return lang + '\n' + text;
+    }
+
+    private static String vectorField(String lang) {
+        return "vec_" + lang;
+    }
+
+    /** A unit-length copy (the dot-product similarity requires unit vectors; embedders should already return them). */
+    private static float[] unit(float[] v) {
+        double sum = 0;
+        for (float f : v) {
+            sum += f * f;
+        }
+        float[] out = v.clone();
+        if (sum > 0 && Math.abs(sum - 1) > 1e-4) {
+            float inv = (float) (1 / Math.sqrt(sum));
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= inv;
+            }
         }
         return out;
     }
@@ -497,6 +661,10 @@ public final class LuceneFaqIndex implements Closeable {
                 d.add(new TextField(field("q", lang, false), q, Field.Store.NO));
                 if (zh) {
                     d.add(new TextField(field("q", lang, true), q, Field.Store.NO));
+                }
+                float[] vector = embedder == null ? null : vectors.get(vectorKey(lang, q));
+                if (vector != null) {
+                    d.add(new KnnFloatVectorField(vectorField(lang), vector, VectorSimilarityFunction.DOT_PRODUCT));
                 }
                 docs.add(d);
             }

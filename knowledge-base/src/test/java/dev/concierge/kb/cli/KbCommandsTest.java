@@ -2,7 +2,9 @@ package dev.concierge.kb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.kb.ConceptEmbedder;
 import dev.concierge.kb.TestEntries;
+import dev.concierge.kb.TextEmbedder;
 import dev.concierge.kb.io.KbJsonCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +54,64 @@ class KbCommandsTest {
             assertThat(json.has(key)).as(key).isTrue();
         }
         assertThat(json.get("p_at_1").asDouble()).isEqualTo(1.0);
+    }
+
+    private Path writeFiles(Path dir) throws Exception {
+        Files.writeString(dir.resolve("kb.json"), new KbJsonCodec().write(TestEntries.all()));
+        Files.writeString(dir.resolve("q.jsonl"), """
+                {"text": "when do I get my refund", "expected": "refund_arrival_time"}
+                {"text": "多久能到货", "expected": "shipping_time"}
+                """);
+        return dir;
+    }
+
+    private JsonNode lastJson() throws Exception {
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        return new ObjectMapper().readTree(lines[lines.length - 1]);
+    }
+
+    @Test
+    void denseOnNeedsAnEmbedder(@TempDir Path dir) throws Exception {
+        writeFiles(dir);
+        assertThat(eval("--kb", dir.resolve("kb.json").toString(), "--queries", dir.resolve("q.jsonl").toString(),
+                "--dense", "on")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dense on needs sentence embeddings");
+        assertThat(eval("--kb", dir.resolve("kb.json").toString(), "--queries", dir.resolve("q.jsonl").toString(),
+                "--dense", "maybe")).isEqualTo(2);
+    }
+
+    @Test
+    void theJsonSaysWhetherTheDensePathWasUsed(@TempDir Path dir) throws Exception {
+        writeFiles(dir);
+        String[] common = {"--kb", dir.resolve("kb.json").toString(), "--queries", dir.resolve("q.jsonl").toString(),
+                "--seconds", "0.2", "--baseline", "false"};
+        AtomicInteger loaded = new AtomicInteger();
+        Supplier<TextEmbedder> embedders = () -> {
+            loaded.incrementAndGet();
+            return new ConceptEmbedder();
+        };
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(KbEvalCommand.run(concat(common, "--dense", "on"), o, e, embedders)).isZero();
+        JsonNode on = lastJson();
+        assertThat(on.get("dense").asText()).isEqualTo("on");
+        assertThat(on.get("embedder").asText()).isEqualTo("concept-test");
+        assertThat(on.get("fusion").asText()).isEqualTo("score");
+        assertThat(on.get("p_at_1").asDouble()).isEqualTo(1.0);
+
+        assertThat(KbEvalCommand.run(concat(common, "--dense", "off"), o, e, embedders)).isZero();
+        assertThat(lastJson().get("dense").asText()).isEqualTo("off");
+        assertThat(lastJson().has("embedder")).isFalse();
+        assertThat(loaded.get()).as("the model loads only when asked for").isEqualTo(1);
+
+        assertThat(KbEvalCommand.run(common, o, e, embedders)).isZero();
+        assertThat(lastJson().get("dense").asText()).isEqualTo(KbEvalCommand.DEFAULT_DENSE);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -29,9 +29,11 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
      * @param nluModelFile   a model written by {@code bin/concierge nlu-train}, or "" for the bundled intents
      * @param orderApiUrl    the order API base URL, or "" for the embedded demo order service
      * @param orderApiAuth   the whole Authorization header value sent to the order API, or ""
+     * @param kbDense        also rank FAQ answers by in-process sentence embeddings (bge-small en/zh): embeds the
+     *                       knowledge base at start-up (seconds) and every FAQ query (milliseconds)
      */
     public record BotSettings(String nluProfile, String nluModelFile, String orderApiUrl, String orderApiAuth,
-            int orderApiTimeoutMillis) {
+            int orderApiTimeoutMillis, boolean kbDense) {
         public BotSettings {
             nluProfile = nluProfile == null ? "fast" : nluProfile.trim().toLowerCase(java.util.Locale.ROOT);
             if (!nluProfile.equals("fast") && !nluProfile.equals("lexical") && !nluProfile.equals("default")) {

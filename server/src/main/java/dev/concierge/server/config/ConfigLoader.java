@@ -29,6 +29,7 @@ public final class ConfigLoader {
             Map.entry("CONCIERGE_ORDER_API_URL", "bot.orderApiUrl"),
             Map.entry("CONCIERGE_ORDER_API_AUTH", "bot.orderApiAuth"),
             Map.entry("CONCIERGE_ORDER_API_TIMEOUT_MS", "bot.orderApiTimeoutMillis"),
+            Map.entry("CONCIERGE_KB_DENSE", "bot.kbDense"),
             Map.entry("CONCIERGE_HOST", "server.host"),
             Map.entry("CONCIERGE_PORT", "server.port"),
             Map.entry("CONCIERGE_STORE", "store.type"),
