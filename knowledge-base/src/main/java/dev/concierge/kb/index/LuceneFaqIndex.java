@@ -24,7 +24,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.HitQueue;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -35,6 +34,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -576,10 +576,6 @@ public final class LuceneFaqIndex implements Closeable {
         Accumulator acc = accumulators.get().reset(searcher.maxDoc());
         double upper = 0;
         int clauses = 0;
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        TermsEnum[] enums = new TermsEnum[leaves.size()];
-        boolean[] found = new boolean[leaves.size()];
-        PostingsEnum postings = null;
         for (Map.Entry<String, Float> f : fields.entrySet()) {
             String field = f.getKey();
             if (f.getValue() <= 0) {
@@ -596,20 +592,10 @@ public final class LuceneFaqIndex implements Closeable {
             if (bm25 == null || norms == null) {
                 continue;
             }
-            for (int i = 0; i < leaves.size(); i++) {
-                Terms leafTerms = leaves.get(i).reader().terms(field);
-                enums[i] = leafTerms == null ? null : leafTerms.iterator();
-            }
             long docCount = bm25.docCount();
             for (Map.Entry<String, Integer> t : counts.entrySet()) {
-                BytesRef bytes = new BytesRef(t.getKey());
-                int df = 0;
-                for (int i = 0; i < enums.length; i++) {
-                    found[i] = enums[i] != null && enums[i].seekExact(bytes);
-                    if (found[i]) {
-                        df += enums[i].docFreq();
-                    }
-                }
+                TermPostings postings = searcher.postings(field, t.getKey());
+                int df = postings == null ? 0 : postings.docFreq();
                 float boost = f.getValue() * t.getValue();
                 // BM25's per-term score is below boost * idf however often the term occurs; a term no
                 // document has still counts here (the query's unknown words lower the coverage)
@@ -619,19 +605,10 @@ public final class LuceneFaqIndex implements Closeable {
                 }
                 clauses++;
                 float weight = bm25.weight(boost, df);
-                for (int i = 0; i < leaves.size(); i++) {
-                    if (!found[i]) {
-                        continue;
-                    }
-                    LeafReaderContext leaf = leaves.get(i);
-                    Bits live = leaf.reader().getLiveDocs();
-                    postings = enums[i].postings(postings, PostingsEnum.FREQS);
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            int global = leaf.docBase + doc;
-                            acc.add(global, bm25.score(weight, postings.freq(), norms[global]));
-                        }
-                    }
+                int[] docs = postings.docs();
+                int[] freqs = postings.freqs();
+                for (int j = 0; j < docs.length; j++) {
+                    acc.add(docs[j], bm25.score(weight, freqs[j], norms[docs[j]]));
                 }
             }
         }
@@ -719,6 +696,13 @@ public final class LuceneFaqIndex implements Closeable {
         private final int maxDoc;
 
         private final Map<String, Bm25FieldScorer> bm25;
+        /**
+         * Postings of the terms queries have asked for, decoded once per searcher (a knowledge base is small and
+         * its queries keep asking for the same few thousand terms). Terms the index has are always kept (the
+         * index's vocabulary bounds them); terms it does not have only while the map is below
+         * {@link #MAX_CACHED_TERMS}, so queries full of made-up words cannot grow it without bound.
+         */
+        private final ConcurrentHashMap<String, TermPostings> postingsCache = new ConcurrentHashMap<>();
         /** The classifier last used with this searcher and its labels' entry numbers here. */
         private volatile LabelMap labelMap;
 
@@ -766,6 +750,54 @@ public final class LuceneFaqIndex implements Closeable {
                 }
             }
             bm25 = Map.copyOf(scorers);
+        }
+
+        /**
+         * The term's live documents (global numbers, ascending) and frequencies in the field, or null when no
+         * document has it. {@code docFreq} counts deleted documents too, as BM25's statistics do.
+         */
+        TermPostings postings(String field, String term) throws IOException {
+            String key = field + '\u0000' + term;
+            TermPostings cached = postingsCache.get(key);
+            if (cached != null) {
+                return cached == TermPostings.NONE ? null : cached;
+            }
+            BytesRef bytes = new BytesRef(term);
+            int df = 0;
+            int[] docs = new int[8];
+            int[] freqs = new int[8];
+            int size = 0;
+            PostingsEnum postings = null;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                Terms leafTerms = leaf.reader().terms(field);
+                if (leafTerms == null) {
+                    continue;
+                }
+                TermsEnum terms = leafTerms.iterator();
+                if (!terms.seekExact(bytes)) {
+                    continue;
+                }
+                df += terms.docFreq();
+                Bits live = leaf.reader().getLiveDocs();
+                postings = terms.postings(postings, PostingsEnum.FREQS);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        docs = ArrayUtil.grow(docs, size + 1);
+                        freqs = ArrayUtil.grow(freqs, size + 1);
+                        docs[size] = leaf.docBase + doc;
+                        freqs[size++] = postings.freq();
+                    }
+                }
+            }
+            if (df == 0) {
+                if (postingsCache.size() < MAX_CACHED_TERMS) {
+                    postingsCache.putIfAbsent(key, TermPostings.NONE);
+                }
+                return null;
+            }
+            TermPostings found = new TermPostings(df, Arrays.copyOf(docs, size), Arrays.copyOf(freqs, size));
+            TermPostings raced = postingsCache.putIfAbsent(key, found);
+            return raced != null ? raced : found;
         }
 
         /** BM25 for a field of this reader, or null when no document has the field. */
@@ -855,9 +887,18 @@ public final class LuceneFaqIndex implements Closeable {
      * Per-thread scratch space of {@link #score}: a score per document and the documents touched, so a
      * search allocates nothing in proportion to the index and clears only what it used.
      */
+    /** One term's postings in one field, decoded. */
+    private static final int MAX_CACHED_TERMS = 200_000;
+
+    private record TermPostings(int docFreq, int[] docs, int[] freqs) {
+        /** A term the index does not have. */
+        static final TermPostings NONE = new TermPostings(0, new int[0], new int[0]);
+    }
+
     private static final class Accumulator {
         private double[] scores = new double[0];
         private int[] touched = new int[0];
+        private long[] keys = new long[0];
         private int size;
 
         Accumulator reset(int maxDoc) {
@@ -882,24 +923,22 @@ public final class LuceneFaqIndex implements Closeable {
 
         /** The best n documents, best first; ties go to the lower document number (as Lucene's collectors do). */
         ScoreDoc[] top(int n) {
-            HitQueue queue = new HitQueue(Math.min(n, Math.max(1, size)), true);
-            ScoreDoc weakest = queue.top();
+            // One primitive sort on (score descending, doc ascending) packed in a long: scores are sums of
+            // positive BM25 terms, and the bits of non-negative floats order as the floats do.
+            if (keys.length < size) {
+                keys = new long[touched.length];
+            }
             for (int i = 0; i < size; i++) {
                 int doc = touched[i];
-                float score = (float) scores[doc];
-                if (score > weakest.score || (score == weakest.score && doc < weakest.doc)) {
-                    weakest.doc = doc;
-                    weakest.score = score;
-                    weakest = queue.updateTop();
-                }
+                int bits = Float.floatToIntBits((float) scores[doc]);
+                keys[i] = ((long) (Integer.MAX_VALUE - bits) << 32) | doc;
             }
-            int hits = Math.min(queue.size(), size);
-            while (queue.size() > hits) {
-                queue.pop(); // the unused sentinels (score -infinity) come out first
-            }
+            Arrays.sort(keys, 0, size);
+            int hits = Math.min(n, size);
             ScoreDoc[] out = new ScoreDoc[hits];
-            for (int i = hits - 1; i >= 0; i--) {
-                out[i] = queue.pop();
+            for (int i = 0; i < hits; i++) {
+                int doc = (int) keys[i];
+                out[i] = new ScoreDoc(doc, (float) scores[doc]);
             }
             return out;
         }
