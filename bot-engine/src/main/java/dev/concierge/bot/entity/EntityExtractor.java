@@ -51,15 +51,44 @@ public final class EntityExtractor {
         if (text == null || text.isBlank()) {
             return Entities.none();
         }
-        Set<String> emails = new LinkedHashSet<>();
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
-            emails.add(m.group());
+        // Every pattern but the relative dates needs an ASCII digit, and an email an '@': text without them (most
+        // messages) skips those patterns, which could not match anyway.
+        boolean at = text.indexOf('@') >= 0;
+        boolean digits = false;
+        for (int i = 0; i < text.length() && !digits; i++) {
+            digits = text.charAt(i) >= '0' && text.charAt(i) <= '9';
         }
-        String rest = EMAIL.matcher(text).replaceAll(" ");
-
+        Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
-        m = CN_MOBILE.matcher(rest);
+        Set<String> orders = new LinkedHashSet<>();
+        LocalDate today = LocalDate.now(clock);
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        List<Entities.Amount> amounts = new ArrayList<>();
+        String rest = text;
+        Matcher m;
+        if (at) {
+            m = EMAIL.matcher(text);
+            while (m.find()) {
+                emails.add(m.group());
+            }
+            rest = EMAIL.matcher(text).replaceAll(" ");
+        }
+        if (digits) {
+            rest = numbers(rest, today, phones, orders, dates, amounts);
+        }
+        m = RELATIVE.matcher(rest);
+        while (m.find()) {
+            dates.add(today.plusDays(offsetOf(m.group().toLowerCase(Locale.ROOT))));
+        }
+        return new Entities(List.copyOf(orders), List.copyOf(phones), List.copyOf(emails),
+                amounts.stream().distinct().toList(), List.copyOf(dates));
+    }
+
+    /** The patterns that need digits; adds what they find and returns the text without the matched parts. */
+    private static String numbers(String text, LocalDate today, Set<String> phones, Set<String> orders,
+            Set<LocalDate> dates, List<Entities.Amount> amounts) {
+        String rest = text;
+        Matcher m = CN_MOBILE.matcher(rest);
         while (m.find()) {
             phones.add(m.group(1) + m.group(2) + m.group(3));
         }
@@ -70,14 +99,11 @@ public final class EntityExtractor {
         }
         rest = INTL_PHONE.matcher(rest).replaceAll(" ");
 
-        Set<String> orders = new LinkedHashSet<>();
         m = ORDER_DD.matcher(rest);
         while (m.find()) {
             orders.add("DD" + m.group(1));
         }
         rest = ORDER_DD.matcher(rest).replaceAll(" ");
-        LocalDate today = LocalDate.now(clock);
-        Set<LocalDate> dates = new LinkedHashSet<>();
         m = ISO_DATE.matcher(rest);
         while (m.find()) {
             addDate(dates, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -89,7 +115,6 @@ public final class EntityExtractor {
         }
         rest = ORDER_DIGITS.matcher(rest).replaceAll(" ");
 
-        List<Entities.Amount> amounts = new ArrayList<>();
         m = AMOUNT_PREFIX.matcher(rest);
         while (m.find()) {
             amounts.add(new Entities.Amount(new BigDecimal(m.group(2)), m.group(1).equals("$") ? "USD" : "CNY"));
@@ -109,12 +134,7 @@ public final class EntityExtractor {
         while (m.find()) {
             addDate(dates, today.getYear(), monthOf(m.group(1)), Integer.parseInt(m.group(2)));
         }
-        m = RELATIVE.matcher(rest);
-        while (m.find()) {
-            dates.add(today.plusDays(offsetOf(m.group().toLowerCase(Locale.ROOT))));
-        }
-        return new Entities(List.copyOf(orders), List.copyOf(phones), List.copyOf(emails),
-                amounts.stream().distinct().toList(), List.copyOf(dates));
+        return rest;
     }
 
     private static void addDate(Set<LocalDate> dates, int year, int month, int day) {

@@ -1,6 +1,7 @@
 package dev.concierge.channel.sms;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -11,8 +12,17 @@ public final class SmsSizer {
     private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "\f^{}\\[~]|€";
+    /** The two alphabets as sets of chars: replies are sized per character, often several times over. */
+    private static final BitSet BASIC = charSet(GSM_BASIC);
+    private static final BitSet EXTENSION = charSet(GSM_EXTENSION);
 
     private SmsSizer() {
+    }
+
+    private static BitSet charSet(String chars) {
+        BitSet set = new BitSet();
+        chars.chars().forEach(set::set);
+        return set;
     }
 
     /** The result of fitting a reply. */
@@ -22,7 +32,7 @@ public final class SmsSizer {
     public static SmsEncoding encodingOf(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (GSM_BASIC.indexOf(c) < 0 && GSM_EXTENSION.indexOf(c) < 0) {
+            if (!BASIC.get(c) && !EXTENSION.get(c)) {
                 return SmsEncoding.UCS_2;
             }
         }
@@ -37,7 +47,7 @@ public final class SmsSizer {
         }
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            n += GSM_EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+            n += EXTENSION.get(text.charAt(i)) ? 2 : 1;
         }
         return n;
     }
@@ -60,7 +70,7 @@ public final class SmsSizer {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int len = Character.charCount(cp);
-            int cost = enc == SmsEncoding.UCS_2 ? len : (GSM_EXTENSION.indexOf((char) cp) >= 0 ? 2 : 1);
+            int cost = enc == SmsEncoding.UCS_2 ? len : (EXTENSION.get(cp) ? 2 : 1);
             if (used + cost > perSegment) {
                 parts.add(text.substring(start, i));
                 start = i;

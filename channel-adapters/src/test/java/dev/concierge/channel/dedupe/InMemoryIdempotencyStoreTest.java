@@ -29,6 +29,25 @@ class InMemoryIdempotencyStoreTest implements IdempotencyStoreContract {
         assertThat(s.claim("sms", "a", Duration.ofMinutes(1))).isTrue();
     }
 
+    @Test
+    void expiredClaimsAreDroppedAndReleasedKeysCanBeClaimedAgain() {
+        Instant t0 = Instant.parse("2026-11-22T08:00:00Z");
+        MovableClock clock = new MovableClock(t0);
+        var s = new InMemoryIdempotencyStore(clock);
+        for (int i = 0; i < 5000; i++) {
+            assertThat(s.claim("email", "m" + i, Duration.ofMinutes(10))).isTrue();
+        }
+        assertThat(s.claim("sms", "long", Duration.ofHours(1))).isTrue();
+        s.release("email", "m0");
+        assertThat(s.claim("email", "m0", Duration.ofHours(2))).isTrue();
+        clock.now = t0.plus(Duration.ofMinutes(11));
+        assertThat(s.claim("sms", "x", Duration.ofMinutes(1))).isTrue();
+        // The 4,999 ten-minute claims have gone; the hour-long one, the re-claimed m0 and the new one remain.
+        assertThat(s.size()).isEqualTo(3);
+        assertThat(s.claim("email", "m0", Duration.ofMinutes(1))).isFalse();
+        assertThat(s.claim("email", "m1", Duration.ofMinutes(1))).isTrue();
+    }
+
     static final class MovableClock extends Clock {
         Instant now;
 
