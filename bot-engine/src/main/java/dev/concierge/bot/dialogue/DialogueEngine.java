@@ -67,6 +67,9 @@ public final class DialogueEngine implements BotEngine {
 
     private static final Set<String> CANCEL_WORDS = Set.of("取消", "取消吧", "算了", "算了吧", "不用了", "不要了", "退出",
             "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
+    /** Compiled once: String.replaceAll would compile them again on every message. */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+$");
+    private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+");
     private static final Pattern HUMAN = Pattern.compile(
             "人工|真人|客服人员|转客服|\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b",
             Pattern.CASE_INSENSITIVE);
@@ -180,7 +183,7 @@ public final class DialogueEngine implements BotEngine {
     }
 
     private BotDecision policy(Turn turn, DialogueState.Draft d) {
-        String norm = turn.text().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").strip();
+        String norm = lowerWithoutTrailingPunctuation(turn.text());
         if (d.inFlowNow() && CANCEL_WORDS.contains(norm)) {
             String flow = d.flow;
             d.botActions.add("flow:" + flow + "/cancelled");
@@ -348,7 +351,7 @@ public final class DialogueEngine implements BotEngine {
 
     /** The intent of one of the bot's own quick-reply labels, or null. */
     private static String quickReplyIntent(Turn turn) {
-        String label = turn.text().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "").strip();
+        String label = lowerWithoutTrailingPunctuation(turn.text());
         return QUICK_REPLY_INTENTS.get(label);
     }
 
@@ -400,7 +403,7 @@ public final class DialogueEngine implements BotEngine {
     }
 
     private static String normalizedLabel(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+", " ").strip();
+        return PUNCTUATION_RUNS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     private BotDecision clarifyFaq(Turn turn, DialogueState.Draft d, FaqResult faq, String intent) {
@@ -463,5 +466,9 @@ public final class DialogueEngine implements BotEngine {
         }
         String hint = raw.localeHint() != null ? raw.localeHint() : raw.customer().locale();
         return hint != null && hint.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "zh";
+    }
+
+    private static String lowerWithoutTrailingPunctuation(String text) {
+        return TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").strip();
     }
 }
