@@ -90,7 +90,7 @@ public final class RedisRoutingState implements RoutingState {
 
     @Override
     public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
-        List<String> args = arguments(16 + 3 * request.eligible().size());
+        List<String> args = arguments(10 + 2 * slaTimers.size());
         args.add(entry.conversationId().value());
         args.add(entry.ticket().customerId().value());
         args.add(json.write(entry));
@@ -114,11 +114,20 @@ public final class RedisRoutingState implements RoutingState {
         args.add(Long.toString(request.offeredAt().toEpochMilli()));
         args.add(Long.toString(request.expiresAt().toEpochMilli()));
         args.add(Long.toString(request.directoryVersion()));
-        for (Eligible e : request.eligible()) {
-            args.add(e.agent().value());
-            args.add(Integer.toString(e.capacity()));
-            args.add(e.declined() ? "1" : "0");
+        args.add(eligible(request.eligible()));
+    }
+
+    /**
+     * The eligible agents as the scripts read them, one argument: {@code |agent=capacity} then {@code y} if they
+     * declined the conversation, {@code n} if not, for each ('|' and '=' cannot occur in an id).
+     */
+    static String eligible(List<Eligible> eligible) {
+        StringBuilder text = new StringBuilder(eligible.size() * 24);
+        for (Eligible e : eligible) {
+            text.append('|').append(e.agent().value()).append('=').append(e.capacity())
+                    .append(e.declined() ? 'y' : 'n');
         }
+        return text.toString();
     }
 
     private static ClaimOutcome claimOutcome(long code, String agent) {
@@ -235,7 +244,7 @@ public final class RedisRoutingState implements RoutingState {
         if (request.eligible().isEmpty()) {
             return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
         }
-        List<String> args = arguments(4 + 3 * request.eligible().size());
+        List<String> args = arguments(5);
         args.add(conversation.value());
         addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.CLAIM_BEST, args);

@@ -56,34 +56,30 @@ final class RoutingScripts {
             local function holderAgent(h)
               return string.sub(h, 1, #h - 2)
             end
-            -- the selector, atomic with the claim: among eligible agents (ARGV triples agent, capacity, declined 0/1
-            -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id.
-            -- READY is already in that order (less the declined flag), so the first eligible agent with room wins
-            -- and a declined one only if nobody else has room: usually one short ZRANGE and one HGET, instead of
-            -- reading every eligible agent's presence, load, open count and last offer.
+            -- the selector, atomic with the claim: among the eligible agents (one argument, "|agent=capacity" then y if
+            -- they declined it, n if not, for each: see RedisRoutingState.eligible) online with room on the channel:
+            -- not declined, fewest open, longest idle, then id. READY is already in that order (less the declined
+            -- flag), so the first eligible agent with room wins and a declined one only if nobody else has room:
+            -- usually one short ZRANGE, one string.find and one HGET. One argument instead of three per agent: Redis
+            -- and Lua paid for every argument (an object, an interned string, three table slots) on every claim.
             -- → 0 and the agent; 2 when nobody has room; 4 when the agent directory changed since the caller computed
             -- the eligible agents.
-            local function pick(ch, version, i)
+            local function pick(ch, version, eligible)
               if (redis.call('GET', V) or '0') ~= version then return 4 end
-              local eligible, caps, decs, n = {}, {}, {}, 0
-              while i + 2 <= #ARGV do
-                n = n + 1
-                eligible[ARGV[i]] = n
-                caps[n] = tonumber(ARGV[i + 1])
-                decs[n] = ARGV[i + 2]
-                i = i + 3
-              end
-              if n == 0 then return 2 end
+              if eligible == '' then return 2 end
               local fallback
               local from, page = 0, 8
               while true do
                 local agents = redis.call('ZRANGE', READY, from, from + page - 1)
                 for _, a in ipairs(agents) do
-                  local k = eligible[a]
-                  if k and (decs[k] == '0' or not fallback)
-                      and tonumber(redis.call('HGET', L, a .. '|' .. ch) or '0') < caps[k] then
-                    if decs[k] == '0' then return 0, a end
-                    fallback = a
+                  local at = string.find(eligible, '|' .. a .. '=', 1, true)
+                  if at then
+                    local cap, dec = string.match(eligible, '^(%d+)([yn])', at + #a + 2)
+                    if (dec == 'n' or not fallback)
+                        and tonumber(redis.call('HGET', L, a .. '|' .. ch) or '0') < tonumber(cap) then
+                      if dec == 'n' then return 0, a end
+                      fallback = a
+                    end
                   end
                 end
                 if #agents < page then break end
@@ -100,11 +96,11 @@ final class RoutingScripts {
               redis.call('HSET', LO, agent, offered)
               redis.call('ZADD', READY, 'XX', readyScore(open, offered), agent)
             end
-            local function claimBest(c, offered, expires, version, i)
+            local function claimBest(c, offered, expires, version, eligible)
               if not redis.call('ZSCORE', Q, c) then return {1, ''} end
               local k = CP .. c
               local ch = redis.call('HGET', k, 'ch')
-              local code, best = pick(ch, version, i)
+              local code, best = pick(ch, version, eligible)
               if code ~= 0 then return {code, ''} end
               redis.call('ZREM', Q, c)
               take(c, ch, best, offered)
@@ -120,7 +116,7 @@ final class RoutingScripts {
 
     /**
      * ARGV: conv, customer, entry json, rank, channel, number of timers n, n (timer key, due ms) pairs, offered ms,
-     * expires ms, directory version, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or
+     * expires ms, directory version, eligible agents. → {added 0/1, owner or '', claim code, offered agent or
      * ''}; no claim (code 3) when the conversation or customer has an owner. A conversation claimed at once never
      * enters the queue: the conversation hash (with its holder) and every timer are written in one call each.
      */
@@ -138,7 +134,7 @@ final class RoutingScripts {
             local after = 9 + 2 * n
             local code, best = 3, ''
             if owner == '' then
-              code, best = pick(ch, ARGV[after + 2], after + 3)
+              code, best = pick(ch, ARGV[after + 2], ARGV[after + 3])
             end
             if code == 0 then
               take(c, ch, best, ARGV[after])
@@ -209,11 +205,11 @@ final class RoutingScripts {
             """);
 
     /**
-     * ARGV: conv, offered ms, expires ms, directory version, eligible triples.
+     * ARGV: conv, offered ms, expires ms, directory version, eligible agents.
      * → {0 offered / 1 gone / 2 nobody has room / 4 stale directory, agent}
      */
     static final RedisScript CLAIM_BEST = script("""
-            return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], 7)
+            return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
             """);
 
     /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
