@@ -26,6 +26,10 @@ public final class RedisScript {
         }
     }
 
+    String sha1() {
+        return sha1;
+    }
+
     private static String sha1Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-1");

@@ -8,6 +8,7 @@ import dev.concierge.core.customer.CustomerId;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
 import dev.concierge.redis.RedisScript;
+import dev.concierge.redis.ScriptPipeline;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Presence;
 import dev.concierge.routing.sla.SlaBreach;
@@ -54,7 +55,11 @@ public final class RedisRoutingState implements RoutingState {
     private static final int TIMERS = 6;
     private static final int BREACHES = 7;
 
+    /** Batches in flight at once per node (see {@link ScriptPipeline}). */
+    private static final int LANES = 2;
+
     private final UnifiedJedis redis;
+    private final ScriptPipeline scripts;
     private final RedisJson json;
     private final List<String> stateKeys;
     private final String heldByPrefix;
@@ -62,6 +67,7 @@ public final class RedisRoutingState implements RoutingState {
 
     public RedisRoutingState(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
         this.redis = redis;
+        this.scripts = new ScriptPipeline(redis, LANES);
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
         this.heldByPrefix = keys.routingHeldByPrefix();
@@ -85,7 +91,7 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     private Object run(RedisScript script, List<String> argv) {
-        return guard(() -> script.run(redis, stateKeys, argv));
+        return guard(() -> scripts.run(script, stateKeys, argv));
     }
 
     @Override
