@@ -18,28 +18,42 @@ final class RoutingScripts {
     private RoutingScripts() {
     }
 
-    private static final String PRELUDE = """
+    /** The shared keys and prefixes, bound to names; every script starts with it. */
+    private static final String KEYS_AND_PREFIXES = """
             local Q, P, L, LO, OC, OU, T, B, O, V = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7],
                 KEYS[8], KEYS[9], KEYS[10]
             local READY = KEYS[11]
             local HB, CP = ARGV[1], ARGV[2]
+            """;
+
+    /*
+     * Helpers, each included only in the scripts that call it (with what it calls, before it): Redis runs a script's
+     * whole text on every call, and each "local function" is a new closure then.
+     */
+    private static final String READY_SCORE = """
             -- READY holds the online agents in selection order: score = open conversations * 2^42 + last offer ms
             -- (exact in a double while open < 2^11), equal scores by id. Written with %.0f: redis.call would format
             -- a Lua number with 14 significant digits.
             local function readyScore(open, lastOffer)
               return string.format('%.0f', open * 4398046511104 + tonumber(lastOffer))
             end
+            """;
+    private static final String FREE = """
             local function free(c, agent, ch)
               local n = redis.call('HINCRBY', L, agent .. '|' .. ch, -1)
               if n < 0 then redis.call('HSET', L, agent .. '|' .. ch, 0) end
               local open = redis.call('HINCRBY', O, agent, -1)
               if open < 0 then
                 redis.call('HSET', O, agent, 0)
-                open = 0
+              else
+                -- one open conversation fewer: the READY score drops by 2^42 (exact), the last offer stays; XX: only
+                -- if online. One command instead of reading the last offer and writing the score.
+                redis.call('ZADD', READY, 'XX', 'INCR', '-4398046511104', agent)
               end
-              redis.call('ZADD', READY, 'XX', readyScore(open, redis.call('HGET', LO, agent) or '0'), agent)
               redis.call('SREM', HB .. agent, c)
             end
+            """;
+    private static final String BACK_TO_QUEUE = """
             local function backToQueue(c, agent)
               local k = CP .. c
               local v = redis.call('HMGET', k, 'ch', 'r')
@@ -47,15 +61,21 @@ final class RoutingScripts {
               redis.call('HDEL', k, 'h')
               redis.call('ZADD', Q, v[2], c)
             end
+            """;
+    private static final String ADD_DECLINED = """
             local function addDeclined(c, agent)
               local k = CP .. c
               local d = redis.call('HGET', k, 'd')
               if d and d ~= '' then d = d .. ',' .. agent else d = agent end
               redis.call('HSET', k, 'd', d)
             end
+            """;
+    private static final String HOLDER_AGENT = """
             local function holderAgent(h)
               return string.sub(h, 1, #h - 2)
             end
+            """;
+    private static final String PICK = """
             -- the selector, atomic with the claim: among the eligible agents (one argument, "|agent=capacity" then y if
             -- they declined it, n if not, for each: see RedisRoutingState.eligible) online with room on the channel:
             -- not declined, fewest open, longest idle, then id. READY is already in that order (less the declined
@@ -88,6 +108,8 @@ final class RoutingScripts {
               if fallback then return 0, fallback end
               return 2
             end
+            """;
+    private static final String TAKE = """
             -- counts the offer against the agent; the caller records the holder and the expiry timer
             local function take(c, ch, agent, offered)
               redis.call('HINCRBY', L, agent .. '|' .. ch, 1)
@@ -96,6 +118,8 @@ final class RoutingScripts {
               redis.call('HSET', LO, agent, offered)
               redis.call('ZADD', READY, 'XX', readyScore(open, offered), agent)
             end
+            """;
+    private static final String CLAIM_BEST_FN = """
             local function claimBest(c, offered, expires, version, eligible)
               if not redis.call('ZSCORE', Q, c) then return {1, ''} end
               local k = CP .. c
@@ -110,8 +134,8 @@ final class RoutingScripts {
             end
             """;
 
-    private static RedisScript script(String body) {
-        return new RedisScript(PRELUDE + body);
+    private static RedisScript script(String body, String... helpers) {
+        return new RedisScript(KEYS_AND_PREFIXES + String.join("", helpers) + body);
     }
 
     /**
@@ -148,7 +172,7 @@ final class RoutingScripts {
             end
             if #timers > 0 then redis.call('ZADD', T, unpack(timers)) end
             return {1, owner, code, best}
-            """);
+            """, READY_SCORE, PICK, TAKE);
 
     /** ARGV: conv, entry json, rank, wake ms or ''. → 1 if still waiting and updated */
     static final RedisScript UPDATE_WAITING = script("""
@@ -210,7 +234,7 @@ final class RoutingScripts {
      */
     static final RedisScript CLAIM_BEST = script("""
             return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
-            """);
+            """, READY_SCORE, PICK, TAKE, CLAIM_BEST_FN);
 
     /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
     static final RedisScript ACCEPT = script("""
@@ -233,7 +257,7 @@ final class RoutingScripts {
             redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
             addDeclined(c, a)
             return 1
-            """);
+            """, FREE, BACK_TO_QUEUE, ADD_DECLINED);
 
     /** ARGV: conv, customer. → owner or '' */
     static final RedisScript OWNER = script("""
@@ -262,7 +286,7 @@ final class RoutingScripts {
             if #timers > 0 then redis.call('ZREM', T, unpack(timers)) end
             redis.call('DEL', k)
             return {h or '', ch, redis.call('ZCARD', Q)}
-            """);
+            """, FREE, HOLDER_AGENT);
 
     /** ARGV: conv, new entry json, wake ms or ''. → 1 if the assignment went back to the queue */
     static final RedisScript REQUEUE_ASSIGNED = script("""
@@ -279,7 +303,7 @@ final class RoutingScripts {
             addDeclined(c, agent)
             if ARGV[5] ~= '' then redis.call('ZADD', T, ARGV[5], 'wake|' .. c) end
             return 1
-            """);
+            """, FREE, HOLDER_AGENT, ADD_DECLINED);
 
     /** ARGV: agent, presence, requeue assigned 1/0. → {withdrawn offers, requeued assignments} */
     static final RedisScript SET_PRESENCE = script("""
@@ -304,7 +328,7 @@ final class RoutingScripts {
               end
             end
             return {withdrawn, requeued}
-            """);
+            """, READY_SCORE, FREE, BACK_TO_QUEUE);
 
     /**
      * ARGV: now ms, limit. Claims due timers (ZREM inside the script: exactly one caller gets each) and fires them.
@@ -335,5 +359,5 @@ final class RoutingScripts {
               end
             end
             return out
-            """);
+            """, FREE, BACK_TO_QUEUE, ADD_DECLINED);
 }
