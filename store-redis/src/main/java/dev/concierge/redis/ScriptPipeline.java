@@ -26,6 +26,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public final class ScriptPipeline {
     /** Calls per round trip at most, so that one batch's replies do not hold its callers back for long. */
     private static final int MAX_BATCH = 64;
+    /** Batches one caller sends in a row before going back to its own work. */
+    private static final int MAX_BATCHES_PER_TURN = 8;
 
     private final UnifiedJedis redis;
     private final int lanes;
@@ -78,7 +80,12 @@ public final class ScriptPipeline {
         while (!call.done) {
             if (!waiting.isEmpty() && takeLane()) {
                 try {
-                    sendBatch();
+                    // this thread is running: it sends what queued meanwhile too, rather than leave it to a parked
+                    // caller that the scheduler of a busy machine may take milliseconds to run
+                    int batches = 0;
+                    do {
+                        sendBatch();
+                    } while (++batches < MAX_BATCHES_PER_TURN && !waiting.isEmpty());
                 } finally {
                     sending.decrementAndGet();
                     // a caller that queued while every lane was busy parked: let the first one still waiting send
