@@ -7,7 +7,6 @@ import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisScript;
 import dev.concierge.redis.ScriptPipeline;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Presence;
@@ -35,6 +34,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +62,8 @@ public final class RedisRoutingState implements RoutingState {
     private final ScriptPipeline scripts;
     private final RedisJson json;
     private final List<String> stateKeys;
+    /** Each script's KEYS (the shared keys it uses), worked out once; never changed after construction. */
+    private final Map<RoutingScripts.RoutingScript, List<String>> keysOf = new IdentityHashMap<>();
     private final String heldByPrefix;
     private final String conversationPrefix;
 
@@ -70,11 +72,14 @@ public final class RedisRoutingState implements RoutingState {
         this.scripts = new ScriptPipeline(redis, LANES);
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
+        for (RoutingScripts.RoutingScript script : RoutingScripts.all()) {
+            keysOf.put(script, script.keys().stream().map(stateKeys::get).toList());
+        }
         this.heldByPrefix = keys.routingHeldByPrefix();
         this.conversationPrefix = keys.routingConversationPrefix();
     }
 
-    private Object run(RedisScript script, String... args) {
+    private Object run(RoutingScripts.RoutingScript script, String... args) {
         List<String> argv = arguments(args.length);
         for (String a : args) {
             argv.add(a);
@@ -90,8 +95,9 @@ public final class RedisRoutingState implements RoutingState {
         return argv;
     }
 
-    private Object run(RedisScript script, List<String> argv) {
-        return guard(() -> scripts.run(script, stateKeys, argv));
+    private Object run(RoutingScripts.RoutingScript script, List<String> argv) {
+        List<String> keys = keysOf.get(script);
+        return guard(() -> scripts.run(script.lua(), keys, argv));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.concierge.redis.routing;
 
 import dev.concierge.redis.RedisScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The Lua scripts behind {@link RedisRoutingState}. Every script receives the shared routing keys (see
- * {@code RedisKeys.routingState()}) as KEYS, the held-by key prefix as ARGV[1] and the per-conversation hash prefix
- * as ARGV[2]; its own arguments follow.
+ * The Lua scripts behind {@link RedisRoutingState}. Every script receives the shared routing keys it uses (of
+ * {@code RedisKeys.routingState()}, see {@link RoutingScript}) as KEYS, the held-by key prefix as ARGV[1] and the
+ * per-conversation hash prefix as ARGV[2]; its own arguments follow.
  *
  * <p>Everything routing knows about one conversation is one hash ({@code conv:<id>}, same {@code {routing}} slot):
  * {@code e} entry json, {@code r} rank, {@code ch} channel, {@code cu} customer, {@code d} agents who declined (csv,
@@ -18,13 +21,17 @@ final class RoutingScripts {
     private RoutingScripts() {
     }
 
-    /** The shared keys and prefixes, bound to names; every script starts with it. */
-    private static final String KEYS_AND_PREFIXES = """
-            local Q, P, L, LO, OC, OU, T, B, O, V = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7],
-                KEYS[8], KEYS[9], KEYS[10]
-            local READY = KEYS[11]
-            local HB, CP = ARGV[1], ARGV[2]
-            """;
+    /**
+     * The names the scripts use for the shared keys, in the order of {@code RedisKeys.routingState()}. A script is
+     * sent only the keys its text uses (found when it is built), bound to these names; ARGV[1] and ARGV[2] are the
+     * held-by and conversation prefixes (HB, CP) for every script.
+     */
+    private static final List<String> KEY_NAMES = List.of("Q", "P", "L", "LO", "OC", "OU", "T", "B", "O", "V",
+            "READY");
+
+    /** A script and the indexes into {@code RedisKeys.routingState()} of the keys to send it as KEYS, in order. */
+    record RoutingScript(RedisScript lua, List<Integer> keys) {
+    }
 
     /*
      * Helpers, each included only in the scripts that call it (with what it calls, before it): Redis runs a script's
@@ -134,8 +141,34 @@ final class RoutingScripts {
             end
             """;
 
-    private static RedisScript script(String body, String... helpers) {
-        return new RedisScript(KEYS_AND_PREFIXES + String.join("", helpers) + body);
+    /**
+     * The helpers, then the body, after a first line binding the keys the code uses (comments aside) and the two
+     * prefixes. Each key the scripts did not use still cost Redis an argument object and an interned Lua string,
+     * and the JVM its encoding, on every call.
+     */
+    private static RoutingScript script(String body, String... helpers) {
+        String code = String.join("", helpers) + body;
+        String withoutComments = code.replaceAll("--[^\n]*", "");
+        List<Integer> used = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < KEY_NAMES.size(); i++) {
+            if (Pattern.compile("\\b" + KEY_NAMES.get(i) + "\\b").matcher(withoutComments).find()) {
+                used.add(i);
+                names.add(KEY_NAMES.get(i));
+                values.add("KEYS[" + used.size() + "]");
+            }
+        }
+        String binding = used.isEmpty() ? "" : "local " + String.join(", ", names) + " = " + String.join(", ", values)
+                + "\n";
+        return new RoutingScript(new RedisScript(binding + "local HB, CP = ARGV[1], ARGV[2]\n" + code),
+                List.copyOf(used));
+    }
+
+    /** Every script, so that a state can work out each one's keys once. */
+    static List<RoutingScript> all() {
+        return List.of(ENQUEUE, UPDATE_WAITING, WAITING, DRAIN_VIEW, QUEUE_PLACE, AGENTS, CLAIM_BEST, ACCEPT,
+                RETURN_OFFER, OWNER, RELEASE, REQUEUE_ASSIGNED, SET_PRESENCE, FIRE_DUE);
     }
 
     /**
@@ -144,7 +177,7 @@ final class RoutingScripts {
      * ''}; no claim (code 3) when the conversation or customer has an owner. A conversation claimed at once never
      * enters the queue: the conversation hash (with its holder) and every timer are written in one call each.
      */
-    static final RedisScript ENQUEUE = script("""
+    static final RoutingScript ENQUEUE = script("""
             local c, cust, rank, ch = ARGV[3], ARGV[4], ARGV[6], ARGV[7]
             local k = CP .. c
             local owner = redis.call('HGET', OC, c) or redis.call('HGET', OU, cust) or ''
@@ -175,7 +208,7 @@ final class RoutingScripts {
             """, READY_SCORE, PICK, TAKE);
 
     /** ARGV: conv, entry json, rank, wake ms or ''. → 1 if still waiting and updated */
-    static final RedisScript UPDATE_WAITING = script("""
+    static final RoutingScript UPDATE_WAITING = script("""
             local c = ARGV[3]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'ch', 'h')
@@ -187,7 +220,7 @@ final class RoutingScripts {
             """);
 
     /** ARGV: offset, limit. → flat {conv, entry json, declined csv or ''}... in queue order */
-    static final RedisScript WAITING = script("""
+    static final RoutingScript WAITING = script("""
             local ids = redis.call('ZRANGE', Q, tonumber(ARGV[3]), tonumber(ARGV[3]) + tonumber(ARGV[4]) - 1)
             local out = {}
             for _, c in ipairs(ids) do
@@ -203,7 +236,7 @@ final class RoutingScripts {
      * ARGV: limit. → {flat {conv, entry json, declined csv or ''}... of the queue's head, and if it is not empty:
      * online agents with their READY scores (flat), load hash (flat)}
      */
-    static final RedisScript DRAIN_VIEW = script("""
+    static final RoutingScript DRAIN_VIEW = script("""
             local ids = redis.call('ZRANGE', Q, 0, tonumber(ARGV[3]) - 1)
             local out = {}
             for _, c in ipairs(ids) do
@@ -217,14 +250,14 @@ final class RoutingScripts {
             """);
 
     /** ARGV: conv. → {0-based place in the queue or -1 if not waiting, online agents} */
-    static final RedisScript QUEUE_PLACE = script("""
+    static final RoutingScript QUEUE_PLACE = script("""
             local r = redis.call('ZRANK', Q, ARGV[3])
             if not r then return {-1, 0} end
             return {r, redis.call('ZCARD', READY)}
             """);
 
     /** → {presence hash, load hash, last-offer hash} as flat field/value lists */
-    static final RedisScript AGENTS = script("""
+    static final RoutingScript AGENTS = script("""
             return {redis.call('HGETALL', P), redis.call('HGETALL', L), redis.call('HGETALL', LO)}
             """);
 
@@ -232,12 +265,12 @@ final class RoutingScripts {
      * ARGV: conv, offered ms, expires ms, directory version, eligible agents.
      * → {0 offered / 1 gone / 2 nobody has room / 4 stale directory, agent}
      */
-    static final RedisScript CLAIM_BEST = script("""
+    static final RoutingScript CLAIM_BEST = script("""
             return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
             """, READY_SCORE, PICK, TAKE, CLAIM_BEST_FN);
 
     /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
-    static final RedisScript ACCEPT = script("""
+    static final RoutingScript ACCEPT = script("""
             local c, a = ARGV[3], ARGV[4]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'h', 'cu')
@@ -250,7 +283,7 @@ final class RoutingScripts {
             """);
 
     /** ARGV: conv, agent. → 1 if the open offer went back to the queue */
-    static final RedisScript RETURN_OFFER = script("""
+    static final RoutingScript RETURN_OFFER = script("""
             local c, a = ARGV[3], ARGV[4]
             if redis.call('HGET', CP .. c, 'h') ~= a .. '|0' then return 0 end
             backToQueue(c, a)
@@ -260,7 +293,7 @@ final class RoutingScripts {
             """, FREE, BACK_TO_QUEUE, ADD_DECLINED);
 
     /** ARGV: conv, customer. → owner or '' */
-    static final RedisScript OWNER = script("""
+    static final RoutingScript OWNER = script("""
             return redis.call('HGET', OC, ARGV[3]) or redis.call('HGET', OU, ARGV[4]) or ''
             """);
 
@@ -268,7 +301,7 @@ final class RoutingScripts {
      * ARGV: conv, then timer keys to cancel. → {holder value or '' if not held, channel or '', queue length}. The
      * offer timer and the given ones go in one ZREM, the conversation in one DEL.
      */
-    static final RedisScript RELEASE = script("""
+    static final RoutingScript RELEASE = script("""
             local c = ARGV[3]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'h', 'ch')
@@ -289,7 +322,7 @@ final class RoutingScripts {
             """, FREE, HOLDER_AGENT);
 
     /** ARGV: conv, new entry json, wake ms or ''. → 1 if the assignment went back to the queue */
-    static final RedisScript REQUEUE_ASSIGNED = script("""
+    static final RoutingScript REQUEUE_ASSIGNED = script("""
             local c = ARGV[3]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'h', 'ch', 'r')
@@ -306,7 +339,7 @@ final class RoutingScripts {
             """, FREE, HOLDER_AGENT, ADD_DECLINED);
 
     /** ARGV: agent, presence, requeue assigned 1/0. → {withdrawn offers, requeued assignments} */
-    static final RedisScript SET_PRESENCE = script("""
+    static final RoutingScript SET_PRESENCE = script("""
             local a, presence = ARGV[3], ARGV[4]
             redis.call('HSET', P, a, presence)
             local withdrawn, requeued = {}, {}
@@ -334,7 +367,7 @@ final class RoutingScripts {
      * ARGV: now ms, limit. Claims due timers (ZREM inside the script: exactly one caller gets each) and fires them.
      * → fired timer keys; SLA ones with "|due ms" appended
      */
-    static final RedisScript FIRE_DUE = script("""
+    static final RoutingScript FIRE_DUE = script("""
             local now = ARGV[3]
             local due = redis.call('ZRANGEBYSCORE', T, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[4]))
             local out = {}
