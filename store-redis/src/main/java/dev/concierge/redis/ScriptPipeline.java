@@ -108,6 +108,14 @@ public final class ScriptPipeline {
         return call.result;
     }
 
+    private static void failUndone(List<Call> batch, RuntimeException failure) {
+        for (Call c : batch) {
+            if (!c.done) {
+                c.complete(null, failure);
+            }
+        }
+    }
+
     private boolean takeLane() {
         for (int n = sending.get(); n < lanes; n = sending.get()) {
             if (sending.compareAndSet(n, n + 1)) {
@@ -125,8 +133,8 @@ public final class ScriptPipeline {
         if (batch.isEmpty()) {
             return;
         }
-        List<Call> notLoaded = new ArrayList<>(0);
         try {
+            List<Call> notLoaded = new ArrayList<>(0);
             List<Response<Object>> replies = new ArrayList<>(batch.size());
             try (AbstractPipeline pipeline = redis.pipelined()) {
                 for (Call c : batch) {
@@ -144,20 +152,19 @@ public final class ScriptPipeline {
                     c.complete(null, e);
                 }
             }
-        } catch (RuntimeException e) {
-            for (Call c : batch) {
-                if (!c.done) {
+            for (Call c : notLoaded) {
+                try {
+                    c.complete(c.script.run(redis, c.keys, c.args), null);
+                } catch (RuntimeException e) {
                     c.complete(null, e);
                 }
             }
-            return;
-        }
-        for (Call c : notLoaded) {
-            try {
-                c.complete(c.script.run(redis, c.keys, c.args), null);
-            } catch (RuntimeException e) {
-                c.complete(null, e);
-            }
+        } catch (RuntimeException e) {
+            failUndone(batch, e);
+        } catch (Error e) {
+            // the other callers of the batch would otherwise wait forever
+            failUndone(batch, new IllegalStateException("script pipeline failed", e));
+            throw e;
         }
     }
 }
