@@ -26,10 +26,6 @@ public final class RedisScript {
         }
     }
 
-    String sha1() {
-        return sha1;
-    }
-
     private static String sha1Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-1");

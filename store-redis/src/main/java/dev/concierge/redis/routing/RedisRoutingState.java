@@ -7,7 +7,6 @@ import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.ScriptPipeline;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Presence;
 import dev.concierge.routing.sla.SlaBreach;
@@ -55,11 +54,7 @@ public final class RedisRoutingState implements RoutingState {
     private static final int TIMERS = 6;
     private static final int BREACHES = 7;
 
-    /** Batches in flight at once per node (see {@link ScriptPipeline}). */
-    private static final int LANES = 2;
-
     private final UnifiedJedis redis;
-    private final ScriptPipeline scripts;
     private final RedisJson json;
     private final List<String> stateKeys;
     /** Each script's KEYS (the shared keys it uses), worked out once; never changed after construction. */
@@ -69,7 +64,6 @@ public final class RedisRoutingState implements RoutingState {
 
     public RedisRoutingState(UnifiedJedis redis, RedisKeys keys, RedisJson json) {
         this.redis = redis;
-        this.scripts = new ScriptPipeline(redis, LANES);
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
         for (RoutingScripts.RoutingScript script : RoutingScripts.all()) {
@@ -97,7 +91,7 @@ public final class RedisRoutingState implements RoutingState {
 
     private Object run(RoutingScripts.RoutingScript script, List<String> argv) {
         List<String> keys = keysOf.get(script);
-        return guard(() -> scripts.run(script.lua(), keys, argv));
+        return guard(() -> script.lua().run(redis, keys, argv));
     }
 
     @Override
