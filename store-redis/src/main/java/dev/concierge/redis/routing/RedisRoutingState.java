@@ -127,7 +127,7 @@ public final class RedisRoutingState implements RoutingState {
      * The eligible agents as the scripts read them, one argument: {@code |agent=capacity} then {@code y} if they
      * declined the conversation, {@code n} if not, for each ('|' and '=' cannot occur in an id).
      */
-    static String eligible(List<Eligible> eligible) {
+    private static String eligible(List<Eligible> eligible) {
         StringBuilder text = new StringBuilder(eligible.size() * 24);
         for (Eligible e : eligible) {
             text.append('|').append(e.agent().value()).append('=').append(e.capacity())
