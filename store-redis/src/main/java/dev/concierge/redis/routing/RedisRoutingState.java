@@ -7,7 +7,6 @@ import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
-import dev.concierge.redis.RedisScript;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Presence;
 import dev.concierge.routing.sla.SlaBreach;
@@ -34,6 +33,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +57,8 @@ public final class RedisRoutingState implements RoutingState {
     private final UnifiedJedis redis;
     private final RedisJson json;
     private final List<String> stateKeys;
+    /** Each script's KEYS (the shared keys it uses), worked out once; never changed after construction. */
+    private final Map<RoutingScripts.RoutingScript, List<String>> keysOf = new IdentityHashMap<>();
     private final String heldByPrefix;
     private final String conversationPrefix;
 
@@ -64,11 +66,14 @@ public final class RedisRoutingState implements RoutingState {
         this.redis = redis;
         this.json = RoutingJson.register(json);
         this.stateKeys = keys.routingState();
+        for (RoutingScripts.RoutingScript script : RoutingScripts.all()) {
+            keysOf.put(script, script.keys().stream().map(stateKeys::get).toList());
+        }
         this.heldByPrefix = keys.routingHeldByPrefix();
         this.conversationPrefix = keys.routingConversationPrefix();
     }
 
-    private Object run(RedisScript script, String... args) {
+    private Object run(RoutingScripts.RoutingScript script, String... args) {
         List<String> argv = arguments(args.length);
         for (String a : args) {
             argv.add(a);
@@ -84,13 +89,14 @@ public final class RedisRoutingState implements RoutingState {
         return argv;
     }
 
-    private Object run(RedisScript script, List<String> argv) {
-        return guard(() -> script.run(redis, stateKeys, argv));
+    private Object run(RoutingScripts.RoutingScript script, List<String> argv) {
+        List<String> keys = keysOf.get(script);
+        return guard(() -> script.lua().run(redis, keys, argv));
     }
 
     @Override
     public EnqueueOutcome enqueue(QueueEntry entry, List<SlaTimer> slaTimers, ClaimRequest request) {
-        List<String> args = arguments(16 + 3 * request.eligible().size());
+        List<String> args = arguments(10 + 2 * slaTimers.size());
         args.add(entry.conversationId().value());
         args.add(entry.ticket().customerId().value());
         args.add(json.write(entry));
@@ -114,11 +120,20 @@ public final class RedisRoutingState implements RoutingState {
         args.add(Long.toString(request.offeredAt().toEpochMilli()));
         args.add(Long.toString(request.expiresAt().toEpochMilli()));
         args.add(Long.toString(request.directoryVersion()));
-        for (Eligible e : request.eligible()) {
-            args.add(e.agent().value());
-            args.add(Integer.toString(e.capacity()));
-            args.add(e.declined() ? "1" : "0");
+        args.add(eligible(request.eligible()));
+    }
+
+    /**
+     * The eligible agents as the scripts read them, one argument: {@code |agent=capacity} then {@code y} if they
+     * declined the conversation, {@code n} if not, for each ('|' and '=' cannot occur in an id).
+     */
+    private static String eligible(List<Eligible> eligible) {
+        StringBuilder text = new StringBuilder(eligible.size() * 24);
+        for (Eligible e : eligible) {
+            text.append('|').append(e.agent().value()).append('=').append(e.capacity())
+                    .append(e.declined() ? 'y' : 'n');
         }
+        return text.toString();
     }
 
     private static ClaimOutcome claimOutcome(long code, String agent) {
@@ -235,7 +250,7 @@ public final class RedisRoutingState implements RoutingState {
         if (request.eligible().isEmpty()) {
             return ClaimOutcome.not(Claim.AGENT_UNAVAILABLE);
         }
-        List<String> args = arguments(4 + 3 * request.eligible().size());
+        List<String> args = arguments(5);
         args.add(conversation.value());
         addRequest(args, request);
         List<?> result = (List<?>) run(RoutingScripts.CLAIM_BEST, args);

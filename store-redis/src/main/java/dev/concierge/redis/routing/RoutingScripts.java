@@ -1,11 +1,14 @@
 package dev.concierge.redis.routing;
 
 import dev.concierge.redis.RedisScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The Lua scripts behind {@link RedisRoutingState}. Every script receives the shared routing keys (see
- * {@code RedisKeys.routingState()}) as KEYS, the held-by key prefix as ARGV[1] and the per-conversation hash prefix
- * as ARGV[2]; its own arguments follow.
+ * The Lua scripts behind {@link RedisRoutingState}. Every script receives the shared routing keys it uses (of
+ * {@code RedisKeys.routingState()}, see {@link RoutingScript}) as KEYS, the held-by key prefix as ARGV[1] and the
+ * per-conversation hash prefix as ARGV[2]; its own arguments follow.
  *
  * <p>Everything routing knows about one conversation is one hash ({@code conv:<id>}, same {@code {routing}} slot):
  * {@code e} entry json, {@code r} rank, {@code ch} channel, {@code cu} customer, {@code d} agents who declined (csv,
@@ -18,28 +21,46 @@ final class RoutingScripts {
     private RoutingScripts() {
     }
 
-    private static final String PRELUDE = """
-            local Q, P, L, LO, OC, OU, T, B, O, V = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7],
-                KEYS[8], KEYS[9], KEYS[10]
-            local READY = KEYS[11]
-            local HB, CP = ARGV[1], ARGV[2]
+    /**
+     * The names the scripts use for the shared keys, in the order of {@code RedisKeys.routingState()}. A script is
+     * sent only the keys its text uses (found when it is built), bound to these names; ARGV[1] and ARGV[2] are the
+     * held-by and conversation prefixes (HB, CP) for every script.
+     */
+    private static final List<String> KEY_NAMES = List.of("Q", "P", "L", "LO", "OC", "OU", "T", "B", "O", "V",
+            "READY");
+
+    /** A script and the indexes into {@code RedisKeys.routingState()} of the keys to send it as KEYS, in order. */
+    record RoutingScript(RedisScript lua, List<Integer> keys) {
+    }
+
+    /*
+     * Helpers, each included only in the scripts that call it (with what it calls, before it): Redis runs a script's
+     * whole text on every call, and each "local function" is a new closure then.
+     */
+    private static final String READY_SCORE = """
             -- READY holds the online agents in selection order: score = open conversations * 2^42 + last offer ms
             -- (exact in a double while open < 2^11), equal scores by id. Written with %.0f: redis.call would format
             -- a Lua number with 14 significant digits.
             local function readyScore(open, lastOffer)
               return string.format('%.0f', open * 4398046511104 + tonumber(lastOffer))
             end
+            """;
+    private static final String FREE = """
             local function free(c, agent, ch)
               local n = redis.call('HINCRBY', L, agent .. '|' .. ch, -1)
               if n < 0 then redis.call('HSET', L, agent .. '|' .. ch, 0) end
               local open = redis.call('HINCRBY', O, agent, -1)
               if open < 0 then
                 redis.call('HSET', O, agent, 0)
-                open = 0
+              else
+                -- one open conversation fewer: the READY score drops by 2^42 (exact), the last offer stays; XX: only
+                -- if online. One command instead of reading the last offer and writing the score.
+                redis.call('ZADD', READY, 'XX', 'INCR', '-4398046511104', agent)
               end
-              redis.call('ZADD', READY, 'XX', readyScore(open, redis.call('HGET', LO, agent) or '0'), agent)
               redis.call('SREM', HB .. agent, c)
             end
+            """;
+    private static final String BACK_TO_QUEUE = """
             local function backToQueue(c, agent)
               local k = CP .. c
               local v = redis.call('HMGET', k, 'ch', 'r')
@@ -47,43 +68,45 @@ final class RoutingScripts {
               redis.call('HDEL', k, 'h')
               redis.call('ZADD', Q, v[2], c)
             end
+            """;
+    private static final String ADD_DECLINED = """
             local function addDeclined(c, agent)
               local k = CP .. c
               local d = redis.call('HGET', k, 'd')
               if d and d ~= '' then d = d .. ',' .. agent else d = agent end
               redis.call('HSET', k, 'd', d)
             end
+            """;
+    private static final String HOLDER_AGENT = """
             local function holderAgent(h)
               return string.sub(h, 1, #h - 2)
             end
-            -- the selector, atomic with the claim: among eligible agents (ARGV triples agent, capacity, declined 0/1
-            -- from index i) online with room on the channel: not declined, fewest open, longest idle, then id.
-            -- READY is already in that order (less the declined flag), so the first eligible agent with room wins
-            -- and a declined one only if nobody else has room: usually one short ZRANGE and one HGET, instead of
-            -- reading every eligible agent's presence, load, open count and last offer.
+            """;
+    private static final String PICK = """
+            -- the selector, atomic with the claim: among the eligible agents (one argument, "|agent=capacity" then y if
+            -- they declined it, n if not, for each: see RedisRoutingState.eligible) online with room on the channel:
+            -- not declined, fewest open, longest idle, then id. READY is already in that order (less the declined
+            -- flag), so the first eligible agent with room wins and a declined one only if nobody else has room:
+            -- usually one short ZRANGE, one string.find and one HGET. One argument instead of three per agent: Redis
+            -- and Lua paid for every argument (an object, an interned string, three table slots) on every claim.
             -- → 0 and the agent; 2 when nobody has room; 4 when the agent directory changed since the caller computed
             -- the eligible agents.
-            local function pick(ch, version, i)
+            local function pick(ch, version, eligible)
               if (redis.call('GET', V) or '0') ~= version then return 4 end
-              local eligible, caps, decs, n = {}, {}, {}, 0
-              while i + 2 <= #ARGV do
-                n = n + 1
-                eligible[ARGV[i]] = n
-                caps[n] = tonumber(ARGV[i + 1])
-                decs[n] = ARGV[i + 2]
-                i = i + 3
-              end
-              if n == 0 then return 2 end
+              if eligible == '' then return 2 end
               local fallback
               local from, page = 0, 8
               while true do
                 local agents = redis.call('ZRANGE', READY, from, from + page - 1)
                 for _, a in ipairs(agents) do
-                  local k = eligible[a]
-                  if k and (decs[k] == '0' or not fallback)
-                      and tonumber(redis.call('HGET', L, a .. '|' .. ch) or '0') < caps[k] then
-                    if decs[k] == '0' then return 0, a end
-                    fallback = a
+                  local at = string.find(eligible, '|' .. a .. '=', 1, true)
+                  if at then
+                    local cap, dec = string.match(eligible, '^(%d+)([yn])', at + #a + 2)
+                    if (dec == 'n' or not fallback)
+                        and tonumber(redis.call('HGET', L, a .. '|' .. ch) or '0') < tonumber(cap) then
+                      if dec == 'n' then return 0, a end
+                      fallback = a
+                    end
                   end
                 end
                 if #agents < page then break end
@@ -92,6 +115,8 @@ final class RoutingScripts {
               if fallback then return 0, fallback end
               return 2
             end
+            """;
+    private static final String TAKE = """
             -- counts the offer against the agent; the caller records the holder and the expiry timer
             local function take(c, ch, agent, offered)
               redis.call('HINCRBY', L, agent .. '|' .. ch, 1)
@@ -100,11 +125,13 @@ final class RoutingScripts {
               redis.call('HSET', LO, agent, offered)
               redis.call('ZADD', READY, 'XX', readyScore(open, offered), agent)
             end
-            local function claimBest(c, offered, expires, version, i)
+            """;
+    private static final String CLAIM_BEST_FN = """
+            local function claimBest(c, offered, expires, version, eligible)
               if not redis.call('ZSCORE', Q, c) then return {1, ''} end
               local k = CP .. c
               local ch = redis.call('HGET', k, 'ch')
-              local code, best = pick(ch, version, i)
+              local code, best = pick(ch, version, eligible)
               if code ~= 0 then return {code, ''} end
               redis.call('ZREM', Q, c)
               take(c, ch, best, offered)
@@ -114,17 +141,43 @@ final class RoutingScripts {
             end
             """;
 
-    private static RedisScript script(String body) {
-        return new RedisScript(PRELUDE + body);
+    /**
+     * The helpers, then the body, after a first line binding the keys the code uses (comments aside) and the two
+     * prefixes. Each key the scripts did not use still cost Redis an argument object and an interned Lua string,
+     * and the JVM its encoding, on every call.
+     */
+    private static RoutingScript script(String body, String... helpers) {
+        String code = String.join("", helpers) + body;
+        String withoutComments = code.replaceAll("--[^\n]*", "");
+        List<Integer> used = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < KEY_NAMES.size(); i++) {
+            if (Pattern.compile("\\b" + KEY_NAMES.get(i) + "\\b").matcher(withoutComments).find()) {
+                used.add(i);
+                names.add(KEY_NAMES.get(i));
+                values.add("KEYS[" + used.size() + "]");
+            }
+        }
+        String binding = used.isEmpty() ? "" : "local " + String.join(", ", names) + " = " + String.join(", ", values)
+                + "\n";
+        return new RoutingScript(new RedisScript(binding + "local HB, CP = ARGV[1], ARGV[2]\n" + code),
+                List.copyOf(used));
+    }
+
+    /** Every script, so that a state can work out each one's keys once. */
+    static List<RoutingScript> all() {
+        return List.of(ENQUEUE, UPDATE_WAITING, WAITING, DRAIN_VIEW, QUEUE_PLACE, AGENTS, CLAIM_BEST, ACCEPT,
+                RETURN_OFFER, OWNER, RELEASE, REQUEUE_ASSIGNED, SET_PRESENCE, FIRE_DUE);
     }
 
     /**
      * ARGV: conv, customer, entry json, rank, channel, number of timers n, n (timer key, due ms) pairs, offered ms,
-     * expires ms, directory version, then eligible triples. → {added 0/1, owner or '', claim code, offered agent or
+     * expires ms, directory version, eligible agents. → {added 0/1, owner or '', claim code, offered agent or
      * ''}; no claim (code 3) when the conversation or customer has an owner. A conversation claimed at once never
      * enters the queue: the conversation hash (with its holder) and every timer are written in one call each.
      */
-    static final RedisScript ENQUEUE = script("""
+    static final RoutingScript ENQUEUE = script("""
             local c, cust, rank, ch = ARGV[3], ARGV[4], ARGV[6], ARGV[7]
             local k = CP .. c
             local owner = redis.call('HGET', OC, c) or redis.call('HGET', OU, cust) or ''
@@ -138,7 +191,7 @@ final class RoutingScripts {
             local after = 9 + 2 * n
             local code, best = 3, ''
             if owner == '' then
-              code, best = pick(ch, ARGV[after + 2], after + 3)
+              code, best = pick(ch, ARGV[after + 2], ARGV[after + 3])
             end
             if code == 0 then
               take(c, ch, best, ARGV[after])
@@ -152,10 +205,10 @@ final class RoutingScripts {
             end
             if #timers > 0 then redis.call('ZADD', T, unpack(timers)) end
             return {1, owner, code, best}
-            """);
+            """, READY_SCORE, PICK, TAKE);
 
     /** ARGV: conv, entry json, rank, wake ms or ''. → 1 if still waiting and updated */
-    static final RedisScript UPDATE_WAITING = script("""
+    static final RoutingScript UPDATE_WAITING = script("""
             local c = ARGV[3]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'ch', 'h')
@@ -167,7 +220,7 @@ final class RoutingScripts {
             """);
 
     /** ARGV: offset, limit. → flat {conv, entry json, declined csv or ''}... in queue order */
-    static final RedisScript WAITING = script("""
+    static final RoutingScript WAITING = script("""
             local ids = redis.call('ZRANGE', Q, tonumber(ARGV[3]), tonumber(ARGV[3]) + tonumber(ARGV[4]) - 1)
             local out = {}
             for _, c in ipairs(ids) do
@@ -183,7 +236,7 @@ final class RoutingScripts {
      * ARGV: limit. → {flat {conv, entry json, declined csv or ''}... of the queue's head, and if it is not empty:
      * online agents with their READY scores (flat), load hash (flat)}
      */
-    static final RedisScript DRAIN_VIEW = script("""
+    static final RoutingScript DRAIN_VIEW = script("""
             local ids = redis.call('ZRANGE', Q, 0, tonumber(ARGV[3]) - 1)
             local out = {}
             for _, c in ipairs(ids) do
@@ -197,27 +250,27 @@ final class RoutingScripts {
             """);
 
     /** ARGV: conv. → {0-based place in the queue or -1 if not waiting, online agents} */
-    static final RedisScript QUEUE_PLACE = script("""
+    static final RoutingScript QUEUE_PLACE = script("""
             local r = redis.call('ZRANK', Q, ARGV[3])
             if not r then return {-1, 0} end
             return {r, redis.call('ZCARD', READY)}
             """);
 
     /** → {presence hash, load hash, last-offer hash} as flat field/value lists */
-    static final RedisScript AGENTS = script("""
+    static final RoutingScript AGENTS = script("""
             return {redis.call('HGETALL', P), redis.call('HGETALL', L), redis.call('HGETALL', LO)}
             """);
 
     /**
-     * ARGV: conv, offered ms, expires ms, directory version, eligible triples.
+     * ARGV: conv, offered ms, expires ms, directory version, eligible agents.
      * → {0 offered / 1 gone / 2 nobody has room / 4 stale directory, agent}
      */
-    static final RedisScript CLAIM_BEST = script("""
-            return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], 7)
-            """);
+    static final RoutingScript CLAIM_BEST = script("""
+            return claimBest(ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
+            """, READY_SCORE, PICK, TAKE, CLAIM_BEST_FN);
 
     /** ARGV: conv, agent. → 1, or 0 if the agent holds no open offer */
-    static final RedisScript ACCEPT = script("""
+    static final RoutingScript ACCEPT = script("""
             local c, a = ARGV[3], ARGV[4]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'h', 'cu')
@@ -230,17 +283,17 @@ final class RoutingScripts {
             """);
 
     /** ARGV: conv, agent. → 1 if the open offer went back to the queue */
-    static final RedisScript RETURN_OFFER = script("""
+    static final RoutingScript RETURN_OFFER = script("""
             local c, a = ARGV[3], ARGV[4]
             if redis.call('HGET', CP .. c, 'h') ~= a .. '|0' then return 0 end
             backToQueue(c, a)
             redis.call('ZREM', T, 'offer|' .. c .. '|' .. a)
             addDeclined(c, a)
             return 1
-            """);
+            """, FREE, BACK_TO_QUEUE, ADD_DECLINED);
 
     /** ARGV: conv, customer. → owner or '' */
-    static final RedisScript OWNER = script("""
+    static final RoutingScript OWNER = script("""
             return redis.call('HGET', OC, ARGV[3]) or redis.call('HGET', OU, ARGV[4]) or ''
             """);
 
@@ -248,7 +301,7 @@ final class RoutingScripts {
      * ARGV: conv, then timer keys to cancel. → {holder value or '' if not held, channel or '', queue length}. The
      * offer timer and the given ones go in one ZREM, the conversation in one DEL.
      */
-    static final RedisScript RELEASE = script("""
+    static final RoutingScript RELEASE = script("""
             local c = ARGV[3]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'h', 'ch')
@@ -266,10 +319,10 @@ final class RoutingScripts {
             if #timers > 0 then redis.call('ZREM', T, unpack(timers)) end
             redis.call('DEL', k)
             return {h or '', ch, redis.call('ZCARD', Q)}
-            """);
+            """, FREE, HOLDER_AGENT);
 
     /** ARGV: conv, new entry json, wake ms or ''. → 1 if the assignment went back to the queue */
-    static final RedisScript REQUEUE_ASSIGNED = script("""
+    static final RoutingScript REQUEUE_ASSIGNED = script("""
             local c = ARGV[3]
             local k = CP .. c
             local v = redis.call('HMGET', k, 'h', 'ch', 'r')
@@ -283,10 +336,10 @@ final class RoutingScripts {
             addDeclined(c, agent)
             if ARGV[5] ~= '' then redis.call('ZADD', T, ARGV[5], 'wake|' .. c) end
             return 1
-            """);
+            """, FREE, HOLDER_AGENT, ADD_DECLINED);
 
     /** ARGV: agent, presence, requeue assigned 1/0. → {withdrawn offers, requeued assignments} */
-    static final RedisScript SET_PRESENCE = script("""
+    static final RoutingScript SET_PRESENCE = script("""
             local a, presence = ARGV[3], ARGV[4]
             redis.call('HSET', P, a, presence)
             local withdrawn, requeued = {}, {}
@@ -308,13 +361,13 @@ final class RoutingScripts {
               end
             end
             return {withdrawn, requeued}
-            """);
+            """, READY_SCORE, FREE, BACK_TO_QUEUE);
 
     /**
      * ARGV: now ms, limit. Claims due timers (ZREM inside the script: exactly one caller gets each) and fires them.
      * → fired timer keys; SLA ones with "|due ms" appended
      */
-    static final RedisScript FIRE_DUE = script("""
+    static final RoutingScript FIRE_DUE = script("""
             local now = ARGV[3]
             local due = redis.call('ZRANGEBYSCORE', T, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[4]))
             local out = {}
@@ -339,5 +392,5 @@ final class RoutingScripts {
               end
             end
             return out
-            """);
+            """, FREE, BACK_TO_QUEUE, ADD_DECLINED);
 }
