@@ -11,6 +11,7 @@ import dev.concierge.bot.language.LanguageDetector;
 import dev.concierge.bot.nlu.IntentClassifier;
 import dev.concierge.bot.nlu.IntentModel;
 import dev.concierge.bot.nlu.Profile;
+import dev.concierge.bot.nlu.SentenceEncoder;
 import dev.concierge.bot.order.DemoOrderService;
 import dev.concierge.bot.order.HttpOrderApi;
 import dev.concierge.bot.order.OrderApi;
@@ -92,8 +93,13 @@ final class Dialogue {
                 Duration.ofMillis(bot.orderApiTimeoutMillis()));
     }
 
-    /** The configured intent model: a trained file, or the bundled intents trained now for the profile. */
-    static IntentClassifier intents(BotSettings settings) {
+    /**
+     * The configured intent model: a trained file, or the bundled intents trained now for the profile.
+     *
+     * @param encoder sentence encoder to share with the knowledge base, or null (the model creates its own if it
+     *                needs one); a model file always loads the encoder it was trained with
+     */
+    static IntentClassifier intents(BotSettings settings, SentenceEncoder encoder) {
         if (!settings.nluModelFile().isEmpty()) {
             try {
                 return IntentModel.load(Path.of(settings.nluModelFile()));
@@ -101,6 +107,7 @@ final class Dialogue {
                 throw new UncheckedIOException("cannot load the intent model " + settings.nluModelFile(), e);
             }
         }
-        return IntentModel.bundled(Profile.parse(settings.nluProfile()));
+        Profile profile = Profile.parse(settings.nluProfile());
+        return encoder == null ? IntentModel.bundled(profile) : IntentModel.bundled(profile, encoder);
     }
 }

@@ -5,6 +5,8 @@ import dev.concierge.core.channel.Channel;
 import dev.concierge.bot.nlu.IntentClassifier;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.bot.nlu.BgeSmallEnEncoder;
+import dev.concierge.bot.nlu.BilingualEncoder;
+import dev.concierge.bot.nlu.Profile;
 import dev.concierge.bot.nlu.BgeSmallZhEncoder;
 import dev.concierge.bot.nlu.EmbeddingCache;
 import dev.concierge.bot.nlu.KnowledgeBaseEmbedder;
@@ -78,17 +80,20 @@ final class Domain {
         }
         Router router = new QueueingRouter(routingStores, config.routing().settings(), events, clock);
         long started = System.nanoTime();
+        // One pair of sentence encoders (about 350 MB with their ONNX sessions) serves both the intent model and
+        // the knowledge base when both use embeddings; created only when one of them needs it.
+        Encoders encoders = Encoders.neededBy(config.bot());
+        encoders.closeables().forEach(resources::add);
         // The knowledge base (analysers, index, confidence model) and the intent model build in parallel.
-        List<AutoCloseable> encoders = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CompletableFuture<KnowledgeBase> building = CompletableFuture.supplyAsync(() -> knowledgeBase(config.bot(), encoders));
+        CompletableFuture<KnowledgeBase> building = CompletableFuture.supplyAsync(
+                () -> knowledgeBase(config.bot(), encoders));
         CompletableFuture<SentimentAnalyzer> sentiment = CompletableFuture.supplyAsync(SentimentAnalyzer::bundled);
         IntentClassifier intents;
         KnowledgeBase knowledgeBase;
         try {
-            intents = Dialogue.intents(config.bot());
+            intents = Dialogue.intents(config.bot(), encoders.bilingual());
         } finally {
             knowledgeBase = building.join();
-            resources.addAll(encoders);
             resources.add(knowledgeBase);
         }
         LOG.info("knowledge base ({} entries, dense {}) and intent model ready in {} ms", knowledgeBase.size(),
@@ -100,17 +105,34 @@ final class Domain {
     }
 
     /** The bundled knowledge base; with {@code bot.kbDense}, ranked by sentence embeddings as well. */
-    private static KnowledgeBase knowledgeBase(ConciergeConfig.BotSettings bot, List<AutoCloseable> encoders) {
+    private static KnowledgeBase knowledgeBase(ConciergeConfig.BotSettings bot, Encoders encoders) {
         if (!bot.kbDense()) {
             return KnowledgeBase.bundledDefault();
         }
-        BgeSmallEnEncoder english = new BgeSmallEnEncoder();
-        BgeSmallZhEncoder chinese = new BgeSmallZhEncoder();
-        encoders.add(english);
-        encoders.add(chinese);
         // shoppers repeat short questions; an embedding costs milliseconds
         return KnowledgeBase.bundledDefault(FaqThresholds.DEFAULT, new KnowledgeBaseEmbedder(
-                new EmbeddingCache(english, 10_000), new EmbeddingCache(chinese, 10_000)));
+                new EmbeddingCache(encoders.english(), 10_000), new EmbeddingCache(encoders.chinese(), 10_000)));
+    }
+
+    /**
+     * The in-process sentence encoders, shared by the bundled intent model and the knowledge base; none when
+     * neither embeds. An intent model file loads the encoder it was trained with itself.
+     */
+    private record Encoders(BgeSmallEnEncoder english, BgeSmallZhEncoder chinese) {
+        static Encoders neededBy(ConciergeConfig.BotSettings bot) {
+            boolean intentsEmbed = bot.nluModelFile().isEmpty() && Profile.parse(bot.nluProfile()).usesEmbeddings();
+            return intentsEmbed || bot.kbDense() ? new Encoders(new BgeSmallEnEncoder(), new BgeSmallZhEncoder())
+                    : new Encoders(null, null);
+        }
+
+        /** Both as one bilingual encoder, or null when there are none. */
+        BilingualEncoder bilingual() {
+            return english == null ? null : new BilingualEncoder(english, chinese);
+        }
+
+        List<AutoCloseable> closeables() {
+            return english == null ? List.of() : List.of(english, chinese);
+        }
     }
 
     Router router() {

@@ -37,7 +37,7 @@ public enum Profile {
         return this != FAST;
     }
 
-    boolean usesEmbeddings() {
+    public boolean usesEmbeddings() {
         return this == DEFAULT;
     }
 }
