@@ -80,8 +80,8 @@ final class Domain {
         }
         Router router = new QueueingRouter(routingStores, config.routing().settings(), events, clock);
         long started = System.nanoTime();
-        // One pair of sentence encoders (about 350 MB with their ONNX sessions) serves both the intent model and
-        // the knowledge base when both use embeddings; created only when one of them needs it.
+        // One pair of sentence encoders (about 90 MB resident with their ONNX sessions) serves both the intent
+        // model and the knowledge base when both use embeddings; created only when one of them needs it.
         Encoders encoders = Encoders.neededBy(config.bot());
         encoders.closeables().forEach(resources::add);
         // The knowledge base (analysers, index, confidence model) and the intent model build in parallel.
