@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -36,22 +37,14 @@ public final class FaultBench {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        int shoppers = 200;
-        int phase = 10;
-        String profile = "fast";
+        int shoppers;
+        int phase;
+        String profile;
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[++i];
-                switch (args[i - 1]) {
-                    case "--shoppers" -> shoppers = Integer.parseInt(v);
-                    case "--phase" -> phase = Integer.parseInt(v);
-                    case "--profile" -> profile = v;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
-                }
-            }
+            BenchOptions options = BenchOptions.parse(args, Set.of("--shoppers", "--phase", "--profile"));
+            shoppers = options.getInt("--shoppers", 200);
+            phase = options.getInt("--phase", 10);
+            profile = options.get("--profile", "fast");
             if (shoppers < 2 || phase < 1 || !List.of("fast", "default", "lexical").contains(profile)) {
                 throw new IllegalArgumentException("need --shoppers >= 2, --phase >= 1, --profile fast|default");
             }

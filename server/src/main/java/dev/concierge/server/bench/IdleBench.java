@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,20 +38,12 @@ public final class IdleBench {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        int connections = 19_000;
-        String heap = "2g";
+        int connections;
+        String heap;
         try {
-            for (int i = 0; i < args.length; i++) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                String v = args[++i];
-                switch (args[i - 1]) {
-                    case "--connections" -> connections = Integer.parseInt(v);
-                    case "--heap" -> heap = v;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
-                }
-            }
+            BenchOptions options = BenchOptions.parse(args, Set.of("--connections", "--heap"));
+            connections = options.getInt("--connections", 19_000);
+            heap = options.get("--heap", "2g");
             if (connections < 1 || !heap.matches("\\d+[mMgG]")) {
                 throw new IllegalArgumentException("--connections must be >= 1 and --heap like 2g or 512m");
             }

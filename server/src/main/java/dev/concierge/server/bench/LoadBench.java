@@ -122,34 +122,17 @@ public final class LoadBench {
     }
 
     static Options parse(String[] args) {
-        int nodes = 1;
-        int shoppers = 200;
-        int agents = 6;
-        int duration = 20;
-        int warmup = 5;
-        String store = "memory";
-        String redis = "redis://127.0.0.1:6379";
-        String profile = "fast";
-        int handoffEvery = 100;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + " needs a value");
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--nodes" -> nodes = positive(a, v);
-                case "--shoppers" -> shoppers = positive(a, v);
-                case "--agents" -> agents = positive(a, v);
-                case "--duration" -> duration = positive(a, v);
-                case "--warmup" -> warmup = Integer.parseInt(v);
-                case "--store" -> store = v;
-                case "--redis" -> redis = v;
-                case "--profile" -> profile = v;
-                case "--handoff-every" -> handoffEvery = Integer.parseInt(v);
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
+        BenchOptions options = BenchOptions.parse(args, Set.of("--nodes", "--shoppers", "--agents", "--duration",
+                "--warmup", "--store", "--redis", "--profile", "--handoff-every"));
+        int nodes = positive(options, "--nodes", 1);
+        int shoppers = positive(options, "--shoppers", 200);
+        int agents = positive(options, "--agents", 6);
+        int duration = positive(options, "--duration", 20);
+        int warmup = options.getInt("--warmup", 5);
+        String store = options.get("--store", "memory");
+        String redis = options.get("--redis", "redis://127.0.0.1:6379");
+        String profile = options.get("--profile", "fast");
+        int handoffEvery = options.getInt("--handoff-every", 100);
         if (!Set.of("memory", "redis").contains(store)) {
             throw new IllegalArgumentException("--store must be memory or redis");
         }
@@ -165,9 +148,9 @@ public final class LoadBench {
         return new Options(nodes, shoppers, agents, duration, warmup, store, redis, profile, handoffEvery);
     }
 
-    private static int positive(String flag, String value) {
+    private static int positive(BenchOptions options, String flag, int fallback) {
         try {
-            int n = Integer.parseInt(value);
+            int n = options.getInt(flag, fallback);
             if (n < 1) {
                 throw new IllegalArgumentException(flag + " must be >= 1");
             }
@@ -178,8 +161,8 @@ public final class LoadBench {
     }
 
     private record Result(long chat, long sms, long email, int smsCustomers, int emailCustomers,
-            double messagesPerSecond, double cpuMicrosPerMessage, long botReplies, double botP50, double botP99, long handoffs,
-            long handoffsClosed, long lost, long duplicates, long errors) {
+            double messagesPerSecond, double cpuMicrosPerMessage, long botReplies, double botP50, double botP99,
+            long handoffs, long handoffsClosed, long lost, long duplicates, long errors) {
     }
 
     /**
