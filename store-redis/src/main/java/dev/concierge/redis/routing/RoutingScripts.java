@@ -69,6 +69,19 @@ final class RoutingScripts {
               redis.call('ZADD', Q, v[2], c)
             end
             """;
+    private static final String QUEUE_ENTRIES = """
+            -- the queued conversations ids as flat {conv, entry json, declined csv or ''}...
+            local function queueEntries(ids)
+              local out = {}
+              for _, c in ipairs(ids) do
+                local v = redis.call('HMGET', CP .. c, 'e', 'd')
+                table.insert(out, c)
+                table.insert(out, v[1] or '')
+                table.insert(out, v[2] or '')
+              end
+              return out
+            end
+            """;
     private static final String ADD_DECLINED = """
             local function addDeclined(c, agent)
               local k = CP .. c
@@ -222,15 +235,8 @@ final class RoutingScripts {
     /** ARGV: offset, limit. → flat {conv, entry json, declined csv or ''}... in queue order */
     static final RoutingScript WAITING = script("""
             local ids = redis.call('ZRANGE', Q, tonumber(ARGV[3]), tonumber(ARGV[3]) + tonumber(ARGV[4]) - 1)
-            local out = {}
-            for _, c in ipairs(ids) do
-              local v = redis.call('HMGET', CP .. c, 'e', 'd')
-              table.insert(out, c)
-              table.insert(out, v[1] or '')
-              table.insert(out, v[2] or '')
-            end
-            return out
-            """);
+            return queueEntries(ids)
+            """, QUEUE_ENTRIES);
 
     /**
      * ARGV: limit. → {flat {conv, entry json, declined csv or ''}... of the queue's head, and if it is not empty:
@@ -238,16 +244,10 @@ final class RoutingScripts {
      */
     static final RoutingScript DRAIN_VIEW = script("""
             local ids = redis.call('ZRANGE', Q, 0, tonumber(ARGV[3]) - 1)
-            local out = {}
-            for _, c in ipairs(ids) do
-              local v = redis.call('HMGET', CP .. c, 'e', 'd')
-              table.insert(out, c)
-              table.insert(out, v[1] or '')
-              table.insert(out, v[2] or '')
-            end
+            local out = queueEntries(ids)
             if #ids == 0 then return {out, {}, {}} end
             return {out, redis.call('ZRANGE', READY, 0, -1, 'WITHSCORES'), redis.call('HGETALL', L)}
-            """);
+            """, QUEUE_ENTRIES);
 
     /** ARGV: conv. → {0-based place in the queue or -1 if not waiting, online agents} */
     static final RoutingScript QUEUE_PLACE = script("""
