@@ -44,9 +44,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -356,7 +358,7 @@ public final class LuceneFaqIndex implements Closeable {
                     + (topEntry > 0 ? entryWeight * entryScore[e] / topEntry : 0)) / (1 + entryWeight)
                     + config.classifierWeight() * probability[e];
         }
-        java.util.Comparator<Integer> byFused = (x, y) -> {
+        Comparator<Integer> byFused = (x, y) -> {
             int c = Double.compare(fused[y], fused[x]);
             return c != 0 ? c : searcher.entryIdAt(x).compareTo(searcher.entryIdAt(y));
         };
@@ -395,7 +397,8 @@ public final class LuceneFaqIndex implements Closeable {
      * replaces the scores by {@code 1 / (k + lexical rank) + denseWeight / (k + dense rank)}, the dense rank by the
      * nearest paraphrase's cosine.
      */
-    private void fuseDense(Integer[] ranked, double[] fused, double[] cosine, double[] vote, java.util.Comparator<Integer> byFused) {
+    private void fuseDense(Integer[] ranked, double[] fused, double[] cosine, double[] vote,
+            Comparator<Integer> byFused) {
         if (config.rrfK() == 0) {
             double sum = 0;
             double[] weight = new double[ranked.length];
@@ -437,7 +440,7 @@ public final class LuceneFaqIndex implements Closeable {
             if (embedder.dimension(lang) <= 0) {
                 continue;
             }
-            Set<String> missingSet = new java.util.LinkedHashSet<>();
+            Set<String> missingSet = new LinkedHashSet<>();
             for (FaqEntry e : entries) {
                 for (String q : e.questions().getOrDefault(lang, List.of())) {
                     String key = vectorKey(lang, q);
