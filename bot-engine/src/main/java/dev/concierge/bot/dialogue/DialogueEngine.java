@@ -13,6 +13,7 @@ import dev.concierge.bot.order.OrderApi;
 import dev.concierge.bot.order.OrderApiException;
 import dev.concierge.bot.sentiment.Sentiment;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
+import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import dev.concierge.kb.FaqDecision;
@@ -68,21 +69,24 @@ public final class DialogueEngine implements BotEngine {
     private static final Set<String> CANCEL_WORDS = Set.of("取消", "取消吧", "算了", "算了吧", "不用了", "不要了", "退出",
             "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
     /** Compiled once: String.replaceAll would compile them again on every message. */
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+$");
     private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+");
-    private static final Pattern HUMAN = Pattern.compile(
+    static final GuardedPattern HUMAN = GuardedPattern.of(
             "人工|真人|客服人员|转客服|\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECURITY = Pattern.compile(
+            Pattern.CASE_INSENSITIVE,
+            "人工", "真人", "客服人员", "转客服", "agent", "human", "real person", "operator", "representative");
+    static final GuardedPattern SECURITY = GuardedPattern.of(
             "被盗|盗号|盗刷|异常登录|被人登录|账号被|未授权|不是我(买|付|下)的|hacked|stolen account|account (was |has been )?stolen"
                     + "|unauthori[sz]ed (payment|charge|transaction|purchase)|someone (logged|used) (into )?my account",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern FOLLOW_UP_ARRIVAL = Pattern.compile(
+            Pattern.CASE_INSENSITIVE,
+            "被盗", "盗号", "盗刷", "异常登录", "被人登录", "账号被", "未授权", "不是我", "hacked", "stolen", "unauthori",
+            "someone");
+    static final GuardedPattern FOLLOW_UP_ARRIVAL = GuardedPattern.of(
             "(什么时候|啥时候|何时|多久|几天|哪天).{0,4}(到|送达|收到|能到)|(when|how long).{0,30}(arrive|get here|deliver|be here|reach)"
                     + "|\\beta\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern FOLLOW_UP = Pattern.compile("^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE, "什么时候", "啥时候", "何时", "多久", "几天", "哪天", "when", "how long", "eta");
+    static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
+            "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
+            "那", "还有", "它", "and", "what about", "how about", "also");
     private static final Pattern NON_LANGUAGE = Pattern.compile(
             "[Dd][Dd][0-9]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}|[0-9]+");
     /** The bot's own quick-reply labels map to their intent without guessing. */
@@ -195,11 +199,11 @@ public final class DialogueEngine implements BotEngine {
         }
         double threshold = settings.intentThreshold();
         String intent = turn.confidentIntent(threshold);
-        if (settings.handoffOnHumanRequest() && (intent.equals("human_request") || HUMAN.matcher(turn.text()).find())) {
+        if (settings.handoffOnHumanRequest() && (intent.equals("human_request") || HUMAN.find(turn.text()))) {
             return handoffs.handoff(turn, d, Handoffs.HUMAN_REQUEST, topic(d, intent), "");
         }
         if (settings.handoffOnAccountSecurity()
-                && (intent.equals("account_security") || SECURITY.matcher(turn.text()).find())) {
+                && (intent.equals("account_security") || SECURITY.find(turn.text()))) {
             return handoffs.handoff(turn, d, Handoffs.ACCOUNT_SECURITY, "account_security",
                     turn.t("为保障账户安全，请先修改登录密码并冻结支付。", "To protect your account, please change your password and freeze payments now. "));
         }
@@ -332,7 +336,7 @@ public final class DialogueEngine implements BotEngine {
             return fromQuickReply;
         }
         boolean hasOrderContext = !d.lastOrderId.isEmpty() || !turn.entities().orderNumbers().isEmpty();
-        if (hasOrderContext && FOLLOW_UP_ARRIVAL.matcher(turn.text()).find()) {
+        if (hasOrderContext && FOLLOW_UP_ARRIVAL.find(turn.text())) {
             return "delivery_time";
         }
         if (!intent.isEmpty() && !intent.equals("chitchat")) {
@@ -342,7 +346,7 @@ public final class DialogueEngine implements BotEngine {
             String topicIntent = intentOfFlow(d.lastTopic);
             return topicIntent.isEmpty() ? "order_status" : topicIntent;
         }
-        if (FOLLOW_UP.matcher(turn.text()).find() && !d.lastTopic.isEmpty()) {
+        if (FOLLOW_UP.find(turn.text()) && !d.lastTopic.isEmpty()) {
             String topicIntent = intentOfFlow(d.lastTopic);
             return topicIntent.isEmpty() ? d.lastTopic : topicIntent;
         }
@@ -455,7 +459,9 @@ public final class DialogueEngine implements BotEngine {
     }
 
     private String languageOf(String text, BotTurn raw, DialogueState previous) {
-        String letters = NON_LANGUAGE.matcher(text).replaceAll(" ");
+        // order numbers, emails and digits say nothing about the language; without a digit or an '@' there are none
+        boolean numbersOrEmails = text.indexOf('@') >= 0 || text.chars().anyMatch(c -> c >= '0' && c <= '9');
+        String letters = numbersOrEmails ? NON_LANGUAGE.matcher(text).replaceAll(" ") : text;
         boolean any = letters.codePoints().anyMatch(Character::isLetter);
         return any ? nlu.languages().detect(letters) : fallbackLanguage(raw, previous);
     }
@@ -469,6 +475,27 @@ public final class DialogueEngine implements BotEngine {
     }
 
     private static String lowerWithoutTrailingPunctuation(String text) {
-        return TRAILING_PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").strip();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int end = lower.length();
+        while (end > 0 && isPunctuationOrSpace(lower.codePointBefore(end))) {
+            end -= Character.charCount(lower.codePointBefore(end));
+        }
+        return lower.substring(0, end).strip();
+    }
+
+    /** Punctuation (ASCII or Unicode) and white space: what a quick reply or a cancel word may trail. */
+    static boolean isPunctuationOrSpace(int c) {
+        if (Character.isWhitespace(c)) {
+            return true;
+        }
+        if (c < 128) {
+            return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 }

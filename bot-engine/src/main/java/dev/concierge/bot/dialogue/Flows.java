@@ -11,6 +11,7 @@ import dev.concierge.bot.order.OrderApiException;
 import dev.concierge.bot.order.OrderStatus;
 import dev.concierge.bot.order.RefundInfo;
 import dev.concierge.bot.order.Tracking;
+import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.message.Attachment;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,10 +45,12 @@ final class Flows {
     static final String ASK_PHONE = "ask_phone";
     static final String DONE = "done";
 
-    private static final Pattern DEFECT = Pattern.compile(
+    static final GuardedPattern DEFECT = GuardedPattern.of(
             "质量|坏|破|裂|损|瑕疵|故障|不能用|不工作|漏|划痕|污|脏|defect|broken|damaged|crack|faulty|doesn'?t work"
                     + "|not working|stopped working|scratch|torn|leak|stain",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE, "质量", "坏", "破", "裂", "损", "瑕疵", "故障", "不能用", "不工作", "漏", "划痕", "污",
+            "脏", "defect", "broken", "damaged", "crack", "faulty", "doesn", "not working", "stopped working", "scratch",
+            "torn", "leak", "stain");
     private static final Pattern CHOOSE_RETURN = Pattern.compile("退货|退款|无理由|^退$|\\breturn\\b|\\brefund\\b|7.?day",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHOOSE_EXCHANGE = Pattern.compile("换货|换一|换个|^换$|exchange|replace",
@@ -57,8 +60,8 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO = Pattern.compile(
             "^(不.*|否|no|nope|n|keep.*|don'?t.*|not now)[。.!！]*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern RECENT = Pattern.compile("最近|最新|上一个|刚买|latest|recent|last order|most recent",
-            Pattern.CASE_INSENSITIVE);
+    static final GuardedPattern RECENT = GuardedPattern.of("最近|最新|上一个|刚买|latest|recent|last order|most recent",
+            Pattern.CASE_INSENSITIVE, "最近", "最新", "上一个", "刚买", "latest", "recent", "last order");
     private static final Pattern ADDRESS_HINT = Pattern.compile(
             "省|市|区|县|路|街|号|弄|镇|村|栋|室|\\bstreet\\b|\\bst\\b|\\broad\\b|\\brd\\b|\\bave(nue)?\\b|\\bapt\\b"
                     + "|\\bblvd\\b|\\blane\\b|\\bfloor\\b|\\bsuite\\b|\\bdrive\\b",
@@ -82,7 +85,7 @@ final class Flows {
         if (turn.prediction().intent().equals("exchange_request")) {
             d.slots.put("preferred", "exchange");
         }
-        if (flow.equals(RETURN_EXCHANGE) && DEFECT.matcher(turn.text()).find()) {
+        if (flow.equals(RETURN_EXCHANGE) && DEFECT.find(turn.text())) {
             d.slots.put("reason", turn.text());
         }
         if ((flow.equals(RETURN_EXCHANGE) || flow.equals(CANCEL_ORDER))
@@ -102,7 +105,7 @@ final class Flows {
         return switch (d.step) {
             case ASK_ORDER -> {
                 Optional<String> id = turn.entities().firstOrderNumber();
-                if (id.isEmpty() && RECENT.matcher(turn.text()).find()) {
+                if (id.isEmpty() && RECENT.find(turn.text())) {
                     List<Order> recent = orders.recentOrders(turn.raw().customer().id().value(), 1);
                     id = recent.stream().findFirst().map(Order::orderId);
                 }
@@ -404,7 +407,7 @@ final class Flows {
     }
 
     private BotDecision afterReason(Turn turn, DialogueState.Draft d) {
-        boolean defect = DEFECT.matcher(d.slots.getOrDefault("reason", "")).find();
+        boolean defect = DEFECT.find(d.slots.getOrDefault("reason", ""));
         if (defect && !d.slots.containsKey("photo") && !photoFrom(turn, d)) {
             d.moveTo(ASK_PHOTO);
             return step(turn, d, photoPrompt(turn), List.of());

@@ -1,5 +1,6 @@
 package dev.concierge.bot.entity;
 
+import dev.concierge.bot.text.GuardedPattern;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -37,9 +38,9 @@ public final class EntityExtractor {
     private static final Pattern EN_MONTH_DAY = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+([0-3]?[0-9])(?:st|nd|rd|th)?\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RELATIVE = Pattern.compile(
+    static final GuardedPattern RELATIVE = GuardedPattern.of(
             "大后天|后天|明天|今天|昨天|前天|\\bday after tomorrow\\b|\\btomorrow\\b|\\btoday\\b|\\byesterday\\b",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE, "天", "tomorrow", "today", "yesterday");
 
     private final Clock clock;
 
@@ -76,9 +77,11 @@ public final class EntityExtractor {
         if (digits) {
             rest = numbers(rest, today, phones, orders, dates, amounts);
         }
-        m = RELATIVE.matcher(rest);
-        while (m.find()) {
-            dates.add(today.plusDays(offsetOf(m.group().toLowerCase(Locale.ROOT))));
+        if (RELATIVE.mayMatch(rest)) {
+            m = RELATIVE.pattern().matcher(rest);
+            while (m.find()) {
+                dates.add(today.plusDays(offsetOf(m.group().toLowerCase(Locale.ROOT))));
+            }
         }
         return new Entities(List.copyOf(orders), List.copyOf(phones), List.copyOf(emails),
                 amounts.stream().distinct().toList(), List.copyOf(dates));

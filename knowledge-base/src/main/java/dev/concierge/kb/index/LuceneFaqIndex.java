@@ -37,6 +37,7 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongHeap;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -901,7 +902,8 @@ public final class LuceneFaqIndex implements Closeable {
     private static final class Accumulator {
         private double[] scores = new double[0];
         private int[] touched = new int[0];
-        private long[] keys = new long[0];
+        private LongHeap heap;
+        private int heapCapacity;
         private int size;
 
         Accumulator reset(int maxDoc) {
@@ -926,21 +928,28 @@ public final class LuceneFaqIndex implements Closeable {
 
         /** The best n documents, best first; ties go to the lower document number (as Lucene's collectors do). */
         ScoreDoc[] top(int n) {
-            // One primitive sort on (score descending, doc ascending) packed in a long: scores are sums of
-            // positive BM25 terms, and the bits of non-negative floats order as the floats do.
-            if (keys.length < size) {
-                keys = new long[touched.length];
+            // Keys order (score descending, doc ascending) in one long: scores are sums of positive BM25 terms, and
+            // the bits of non-negative floats order as the floats do. A bounded heap keeps the n smallest keys
+            // (Lucene's LongHeap keeps the largest values, so it holds their complements): O(size log n) instead of
+            // sorting every touched document, most of which only share a common word with the query.
+            int hits = Math.min(n, size);
+            if (hits == 0) {
+                return new ScoreDoc[0];
+            }
+            if (heap == null || heapCapacity != hits) {
+                heap = new LongHeap(hits);
+                heapCapacity = hits;
+            } else {
+                heap.clear();
             }
             for (int i = 0; i < size; i++) {
                 int doc = touched[i];
                 int bits = Float.floatToIntBits((float) scores[doc]);
-                keys[i] = ((long) (Integer.MAX_VALUE - bits) << 32) | doc;
+                heap.insertWithOverflow(Long.MAX_VALUE - (((long) (Integer.MAX_VALUE - bits) << 32) | doc));
             }
-            Arrays.sort(keys, 0, size);
-            int hits = Math.min(n, size);
             ScoreDoc[] out = new ScoreDoc[hits];
-            for (int i = 0; i < hits; i++) {
-                int doc = (int) keys[i];
+            for (int i = hits - 1; i >= 0; i--) {
+                int doc = (int) (Long.MAX_VALUE - heap.pop());
                 out[i] = new ScoreDoc(doc, (float) scores[doc]);
             }
             return out;
