@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory Lucene index of FAQ entries ({@link ByteBuffersDirectory}) with near-real-time updates:
@@ -703,10 +704,13 @@ public final class LuceneFaqIndex implements Closeable {
         /**
          * Postings of the terms queries have asked for, decoded once per searcher (a knowledge base is small and
          * its queries keep asking for the same few thousand terms). Terms the index has are always kept (the
-         * index's vocabulary bounds them); terms it does not have only while the map is below
-         * {@link #MAX_CACHED_TERMS}, so queries full of made-up words cannot grow it without bound.
+         * index's vocabulary bounds them); terms it does not have only until {@link #MAX_CACHED_TERMS} of them are
+         * kept, so queries full of made-up words cannot grow it without bound. Keyed by field, then term: a query
+         * looks up each of its terms in a few fields, and a joined key cost a string copy per lookup.
          */
-        private final ConcurrentHashMap<String, TermPostings> postingsCache = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, ConcurrentHashMap<String, TermPostings>> postingsCache =
+                new ConcurrentHashMap<>();
+        private final AtomicInteger cachedMisses = new AtomicInteger();
         /** The classifier last used with this searcher and its labels' entry numbers here. */
         private volatile LabelMap labelMap;
 
@@ -761,8 +765,9 @@ public final class LuceneFaqIndex implements Closeable {
          * document has it. {@code docFreq} counts deleted documents too, as BM25's statistics do.
          */
         TermPostings postings(String field, String term) throws IOException {
-            String key = field + '\u0000' + term;
-            TermPostings cached = postingsCache.get(key);
+            ConcurrentHashMap<String, TermPostings> ofField =
+                    postingsCache.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
+            TermPostings cached = ofField.get(term);
             if (cached != null) {
                 return cached == TermPostings.NONE ? null : cached;
             }
@@ -794,13 +799,13 @@ public final class LuceneFaqIndex implements Closeable {
                 }
             }
             if (df == 0) {
-                if (postingsCache.size() < MAX_CACHED_TERMS) {
-                    postingsCache.putIfAbsent(key, TermPostings.NONE);
+                if (cachedMisses.get() < MAX_CACHED_TERMS && ofField.putIfAbsent(term, TermPostings.NONE) == null) {
+                    cachedMisses.incrementAndGet();
                 }
                 return null;
             }
             TermPostings found = new TermPostings(df, Arrays.copyOf(docs, size), Arrays.copyOf(freqs, size));
-            TermPostings raced = postingsCache.putIfAbsent(key, found);
+            TermPostings raced = ofField.putIfAbsent(term, found);
             return raced != null ? raced : found;
         }
 
