@@ -280,7 +280,8 @@ public final class IntentModel implements IntentClassifier {
         int features = space.size() + (encoder == null ? 0 : encoder.dimension());
         String what = data.size() + " examples, " + features + " features" + (encoder == null ? "" : " (embedded)");
         progress.accept("fitting " + what + ", " + labels.length + " intents");
-        return SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(), options.l2(), options.seed(),
+        return SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(), options.l2(),
+                options.classBalance(), options.seed(),
                 (done, total) -> {
                     if (done == total) {
                         progress.accept("fitted " + what + " in " + total + " epochs");
