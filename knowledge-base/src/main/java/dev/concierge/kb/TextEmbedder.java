@@ -11,7 +11,7 @@ import java.util.List;
  */
 public interface TextEmbedder {
 
-    /** Identifies the model(s), e.g. {@code bge-small-en-v15-q+bge-small-zh-v15-q}; reported by {@code kb-eval}. */
+    /** Identifies the model(s), e.g. {@code bge-small-en-v15-q+bge-small-zh-q}; reported by {@code kb-eval}. */
     String modelId();
 
     /** Length of the vectors for this locale ({@code zh} or {@code en}), or 0 when the locale is not covered. */

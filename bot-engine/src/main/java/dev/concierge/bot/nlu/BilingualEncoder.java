@@ -22,7 +22,7 @@ public final class BilingualEncoder implements SentenceEncoder {
         this.chinese = chinese;
     }
 
-    /** bge-small-en-v1.5 + bge-small-zh-v1.5, both in-process (loads two ONNX models, about 2 s). */
+    /** bge-small-en-v1.5 + bge-small-zh (v1), both quantised, in-process (loads two ONNX models, about 2 s). */
     public static BilingualEncoder createDefault() {
         return new BilingualEncoder(new BgeSmallEnEncoder(), new BgeSmallZhEncoder());
     }

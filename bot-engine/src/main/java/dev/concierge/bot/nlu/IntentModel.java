@@ -280,7 +280,8 @@ public final class IntentModel implements IntentClassifier {
         int features = space.size() + (encoder == null ? 0 : encoder.dimension());
         String what = data.size() + " examples, " + features + " features" + (encoder == null ? "" : " (embedded)");
         progress.accept("fitting " + what + ", " + labels.length + " intents");
-        return SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(), options.l2(), options.seed(),
+        return SoftmaxTrainer.train(x, y, features, labels.length, options.epochs(), options.l2(),
+                options.classBalance(), options.seed(),
                 (done, total) -> {
                     if (done == total) {
                         progress.accept("fitted " + what + " in " + total + " epochs");
@@ -604,6 +605,10 @@ public final class IntentModel implements IntentClassifier {
                 encoder = BilingualEncoder.createDefault();
             } else if (encoder == null && encoderName.equals(BgeSmallEnEncoder.NAME)) {
                 encoder = new BgeSmallEnEncoder();
+            }
+            if (encoderName.endsWith("+" + BgeSmallZhEncoder.PREVIOUS_NAME)) {
+                throw new IOException("the model was trained with sentence encoder " + encoderName + ", whose Chinese"
+                        + " model (bge-small-zh-v1.5) is no longer shipped: train it again (nlu-train)");
             }
             if (encoder == null || !encoder.name().equals(encoderName) || encoder.dimension() != dimension) {
                 throw new IOException("the model needs sentence encoder " + encoderName + " (" + dimension + " dims)");

@@ -19,7 +19,7 @@ public final class KnowledgeBaseEmbedder implements TextEmbedder {
         this.chinese = chinese;
     }
 
-    /** bge-small-en-v1.5 + bge-small-zh-v1.5, in-process (loads two ONNX models, about 2 s). */
+    /** bge-small-en-v1.5 + bge-small-zh (v1), quantised, in-process (loads two ONNX models, about 2 s). */
     public static KnowledgeBaseEmbedder createDefault() {
         return new KnowledgeBaseEmbedder(new BgeSmallEnEncoder(), new BgeSmallZhEncoder());
     }

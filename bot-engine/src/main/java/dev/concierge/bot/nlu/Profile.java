@@ -11,7 +11,7 @@ import java.util.Locale;
  *   <li>{@link #LEXICAL}: FAST plus character 3-5-grams inside English words and Han character trigrams;
  *       more robust to typos and inflection, a few times slower, still lexical only.</li>
  *   <li>{@link #DEFAULT}: LEXICAL plus in-process sentence embeddings (bge-small-en-v1.5 for English,
- *       bge-small-zh-v1.5 for Chinese, chosen per message) as dense
+ *       bge-small-zh (v1) for Chinese, chosen per message) as dense
  *       features: the most accurate, a few milliseconds per message.</li>
  * </ul>
  */

@@ -141,6 +141,32 @@ class IntentModelTest {
     }
 
     @Test
+    void aModelOfTheFormerChineseEncoderAsksToBeTrainedAgain() throws IOException {
+        SentenceEncoder former = new SentenceEncoder() {
+            @Override
+            public String name() {
+                return BilingualEncoder.nameOf(BgeSmallEnEncoder.NAME, BgeSmallZhEncoder.PREVIOUS_NAME);
+            }
+
+            @Override
+            public int dimension() {
+                return HashingEncoder.DIMENSION;
+            }
+
+            @Override
+            public float[] encode(String text) {
+                return ENCODER.encode(text);
+            }
+        };
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IntentModel.train(DATA, TrainingOptions.defaults(Profile.DEFAULT).withEpochs(30), former, l -> { }).save(bytes);
+        assertThatThrownBy(() -> IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()), ENCODER))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no longer shipped")
+                .hasMessageContaining("nlu-train");
+    }
+
+    @Test
     void theDefaultProfileNeedsAnEncoder() {
         assertThatThrownBy(() -> IntentModel.train(DATA, TrainingOptions.defaults(Profile.DEFAULT), null, l -> { }))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -67,4 +67,20 @@ final class CliArgs {
             throw new UsageException("--" + name + " is not a number: " + v);
         }
     }
+
+    double number(String name, double fallback, double min, double max) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double n = Double.parseDouble(v);
+            if (!(n >= min && n <= max)) {
+                throw new UsageException("--" + name + " must be in " + min + ".." + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " is not a number: " + v);
+        }
+    }
 }

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NluEvalCommand {
 
     static final String USAGE = "usage: nlu-eval --train FILE --test FILE [--oos-label oos] [--profile default|lexical|fast]"
-            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--bench-seconds 3] [--cascade auto|off|GATE]"
+            + " [--format jsonl|yaml|rasa] [--threads 2] [--epochs N] [--class-balance 0.5] [--bench-seconds 3]"
+            + " [--cascade auto|off|GATE]"
             + " [--cascade-sweep GATE,GATE,...|off]";
 
     private NluEvalCommand() {
@@ -51,12 +52,13 @@ public final class NluEvalCommand {
         boolean oosGiven;
         int threads;
         int epochs;
+        double classBalance;
         int benchSeconds;
         String cascade;
         List<Double> sweep = new ArrayList<>();
         try {
             CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
-                    "bench-seconds", "cascade", "cascade-sweep"));
+                    "class-balance", "bench-seconds", "cascade", "cascade-sweep"));
             trainFile = Path.of(a.required("train"));
             testFile = Path.of(a.required("test"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
@@ -65,6 +67,7 @@ public final class NluEvalCommand {
             oosLabel = a.optional("oos-label", TrainingOptions.DEFAULT_OOS_LABEL);
             threads = a.integer("threads", 2, 1, 64);
             epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
+            classBalance = a.number("class-balance", TrainingOptions.DEFAULT_CLASS_BALANCE, 0, 1);
             benchSeconds = a.integer("bench-seconds", 3, 0, 600);
             cascade = a.optional("cascade", "auto");
             if (!cascade.equals("auto")) {
@@ -88,7 +91,7 @@ public final class NluEvalCommand {
             err.printf("nlu-eval: %d train, %d test examples, profile %s, %s%n", train.size(), test.size(),
                     profile.label(), openSet ? "open-set (oos label '" + oosLabel + "')" : "closed-set");
             TrainingOptions options = TrainingOptions.defaults(profile).withOosLabel(oosLabel).withOpenSet(openSet)
-                    .withEpochs(epochs);
+                    .withEpochs(epochs).withClassBalance(classBalance);
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             IntentModel model = IntentModel.train(train, options, line -> err.println("train: " + line));
@@ -120,6 +123,7 @@ public final class NluEvalCommand {
             }
             Map<String, Object> ordered = new LinkedHashMap<>();
             ordered.put("profile", profile.label());
+            ordered.put("class_balance", classBalance);
             ordered.putAll(result);
             ordered.put("train_examples", train.size());
             ordered.put("test_examples", test.size());
