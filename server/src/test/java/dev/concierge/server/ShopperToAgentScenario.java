@@ -53,6 +53,7 @@ abstract class ShopperToAgentScenario {
             assertThat(context.path("handoff").path("reason").asText()).isEqualTo("human_request");
             assertThat(context.path("customer").path("id").asText()).isEqualTo(customerId);
             assertThat(context.path("transcript").toString()).contains("你好", "我要转人工");
+            assertThat(context.path("earlierMessages").asBoolean(true)).isFalse();
 
             agent.send(Map.of("type", "accept", "conversationId", conversationId));
             JsonNode assigned = agent.await("assigned");

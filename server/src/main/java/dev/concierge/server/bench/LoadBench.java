@@ -1,6 +1,5 @@
 package dev.concierge.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import dev.concierge.channel.ChannelSettings;
@@ -510,20 +509,20 @@ public final class LoadBench {
         }
 
         private void onFrame(String text, io.vertx.core.Promise<Void> signedIn) {
-            JsonNode f;
+            FrameFields f;
             try {
-                f = JSON.readTree(text);
+                f = FrameFields.parse(text);
             } catch (IOException e) {
                 tally.errors.incrementAndGet();
                 return;
             }
-            switch (f.path("type").asText()) {
+            switch (f.text("type")) {
                 case "session" -> signedIn.tryComplete();
                 case "ack" -> {
-                    if (f.path("id").asText().equals(pending) && ackPending) {
+                    if (f.text("id").equals(pending) && ackPending) {
                         ackPending = false;
-                        acked.add(f.path("messageId").asText());
-                        conversationOf.put(f.path("messageId").asText(), f.path("conversationId").asText());
+                        acked.add(f.text("messageId"));
+                        conversationOf.put(f.text("messageId"), f.text("conversationId"));
                         if (tally.measuring) {
                             tally.chat.incrementAndGet();
                         }
@@ -532,7 +531,7 @@ public final class LoadBench {
                 }
                 case "message" -> onMessage(f);
                 case "handoff" -> {
-                    if ("queued".equals(f.path("status").asText()) && !withHuman) {
+                    if ("queued".equals(f.text("status")) && !withHuman) {
                         withHuman = true;
                         tally.handoffs.incrementAndGet();
                     }
@@ -555,12 +554,12 @@ public final class LoadBench {
             }
         }
 
-        private void onMessage(JsonNode f) {
-            if (!replyIds.add(f.path("id").asText())) {
+        private void onMessage(FrameFields f) {
+            if (!replyIds.add(f.text("id"))) {
                 tally.duplicateFrames.incrementAndGet();
                 return;
             }
-            if (!"bot".equals(f.path("from").asText())) {
+            if (!"bot".equals(f.text("from"))) {
                 return;
             }
             if (replyPending) {
@@ -569,7 +568,7 @@ public final class LoadBench {
                 if (tally.measuring) {
                     tally.bot.record(System.nanoTime() - sentAt);
                 }
-                if ("handoff".equals(f.path("action").asText()) && !withHuman) {
+                if ("handoff".equals(f.text("action")) && !withHuman) {
                     withHuman = true;
                     tally.handoffs.incrementAndGet();
                 }
@@ -627,15 +626,15 @@ public final class LoadBench {
         }
 
         private void onFrame(String text, io.vertx.core.Promise<LoadAgent> welcomed) {
-            JsonNode f;
+            FrameFields f;
             try {
-                f = JSON.readTree(text);
+                f = FrameFields.parse(text);
             } catch (IOException e) {
                 tally.errors.incrementAndGet();
                 return;
             }
-            String conversation = f.path("conversationId").asText();
-            switch (f.path("type").asText()) {
+            String conversation = f.text("conversationId");
+            switch (f.text("type")) {
                 case "welcome" -> welcomed.tryComplete(this);
                 case "offer" -> ws.writeTextMessage("{\"type\":\"accept\",\"conversationId\":\"" + conversation + "\"}");
                 case "assigned" -> {

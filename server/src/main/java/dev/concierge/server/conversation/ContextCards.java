@@ -24,6 +24,8 @@ public final class ContextCards {
     public static final String INTENT_PATH = "handoff.intentPath";
     public static final String BOT_ACTIONS = "handoff.botActions";
     public static final String ORDER = "handoff.order";
+    /** How many of the newest messages an offer's card carries (the assignment carries them all). */
+    public static final int OFFER_TRANSCRIPT_MESSAGES = 20;
 
     private ContextCards() {
     }

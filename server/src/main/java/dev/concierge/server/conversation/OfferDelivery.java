@@ -3,16 +3,23 @@ package dev.concierge.server.conversation;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.Customer;
+import dev.concierge.core.message.Message;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Offer;
 import dev.concierge.routing.RoutingEvents;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns routing events into frames on agents' sockets; an offer carries the full context card. */
+/**
+ * Turns routing events into frames on agents' sockets. An offer carries the context card with the newest
+ * {@link ContextCards#OFFER_TRANSCRIPT_MESSAGES} messages, enough to decide; accepting it brings the whole card.
+ * A long conversation offered to several agents in turn was serialised whole for every offer.
+ */
 public final class OfferDelivery implements RoutingEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OfferDelivery.class);
 
@@ -32,11 +39,17 @@ public final class OfferDelivery implements RoutingEvents {
             LOG.warn("offer for missing conversation {}", offer.conversationId());
             return;
         }
+        // the newest messages, and whether there are earlier ones; the whole transcript comes with the assignment
+        List<Message> newest = stores.conversations().recent(offer.conversationId(),
+                ContextCards.OFFER_TRANSCRIPT_MESSAGES + 1);
+        boolean earlier = newest.size() > ContextCards.OFFER_TRANSCRIPT_MESSAGES;
+        Map<String, Object> card = ContextCards.build(conversation.get(), customer.get(),
+                earlier ? newest.subList(1, newest.size()) : newest);
+        card.put("earlierMessages", earlier);
         live.toAgent(offer.agent(), Frame.of("offer")
                 .put("conversationId", offer.conversationId().value())
                 .put("expiresAt", offer.expiresAt().toString())
-                .put("context", ContextCards.build(conversation.get(), customer.get(),
-                        stores.conversations().transcript(offer.conversationId()))));
+                .put("context", card));
     }
 
     @Override

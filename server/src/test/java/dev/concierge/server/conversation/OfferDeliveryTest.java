@@ -1,0 +1,97 @@
+package dev.concierge.server.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.customer.Customer;
+import dev.concierge.core.customer.CustomerId;
+import dev.concierge.core.customer.Identity;
+import dev.concierge.core.memory.InMemoryConversationStore;
+import dev.concierge.core.memory.InMemoryCustomerStore;
+import dev.concierge.core.message.Message;
+import dev.concierge.routing.AgentId;
+import dev.concierge.routing.ComplaintSeverity;
+import dev.concierge.routing.HandoffTicket;
+import dev.concierge.routing.Offer;
+import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LiveConnections;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class OfferDeliveryTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T05:00:00Z");
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+    private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
+    private final List<Frame> toAgent = new CopyOnWriteArrayList<>();
+    private final OfferDelivery delivery = new OfferDelivery(new Stores(conversations, customers), new LiveConnections() {
+        @Override
+        public void toShopper(CustomerId customer, Frame frame) {
+        }
+
+        @Override
+        public void toAgent(AgentId agent, Frame frame) {
+            toAgent.add(frame);
+        }
+
+        @Override
+        public void toSupervisors(Frame frame) {
+        }
+
+        @Override
+        public boolean isAgentConnected(AgentId agent) {
+            return true;
+        }
+    });
+
+    @Test
+    void anOfferCarriesTheNewestMessagesAndSaysWhetherThereAreEarlierOnes() {
+        ConversationId id = conversationWith(ContextCards.OFFER_TRANSCRIPT_MESSAGES + 7);
+        delivery.offered(offer(id));
+        Map<String, Object> card = context(toAgent.get(0));
+        List<?> transcript = (List<?>) card.get("transcript");
+        assertThat(transcript).hasSize(ContextCards.OFFER_TRANSCRIPT_MESSAGES);
+        assertThat(((Map<?, ?>) transcript.get(0)).get("text")).isEqualTo("message 8");
+        assertThat(((Map<?, ?>) transcript.get(transcript.size() - 1)).get("text"))
+                .isEqualTo("message " + (ContextCards.OFFER_TRANSCRIPT_MESSAGES + 7));
+        assertThat(card.get("earlierMessages")).isEqualTo(true);
+        assertThat((String) card.get("summary")).endsWith("message " + (ContextCards.OFFER_TRANSCRIPT_MESSAGES + 7));
+    }
+
+    @Test
+    void aShortConversationIsOfferedWhole() {
+        ConversationId id = conversationWith(ContextCards.OFFER_TRANSCRIPT_MESSAGES);
+        delivery.offered(offer(id));
+        Map<String, Object> card = context(toAgent.get(0));
+        assertThat((List<?>) card.get("transcript")).hasSize(ContextCards.OFFER_TRANSCRIPT_MESSAGES);
+        assertThat(card.get("earlierMessages")).isEqualTo(false);
+    }
+
+    private ConversationId conversationWith(int messages) {
+        Customer customer = customers.findOrCreate(Identity.appUser("shopper-1"), NOW);
+        ConversationId id = ConversationId.random();
+        conversations.create(Conversation.open(id, customer.id(), Channel.WEB_CHAT, "en", NOW));
+        for (int i = 1; i <= messages; i++) {
+            conversations.append(Message.inbound(id, Channel.WEB_CHAT, customer.id().value(), "message " + i, List.of(),
+                    NOW.plusSeconds(i)));
+        }
+        return id;
+    }
+
+    private static Offer offer(ConversationId id) {
+        HandoffTicket ticket = new HandoffTicket(id, new CustomerId("c"), Channel.WEB_CHAT, "en", Set.of("general"), 0,
+                "human_request", NOW, ComplaintSeverity.NONE, false, 0.0);
+        return new Offer(id, new AgentId("agent-1"), ticket, NOW, NOW.plusSeconds(30));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(Frame frame) {
+        assertThat(frame.type()).isEqualTo("offer");
+        return (Map<String, Object>) frame.fields().get("context");
+    }
+}
