@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
@@ -28,9 +30,17 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * One attempt per call (the outbox dispatcher retries); blocks on SMTP.
  */
 public final class EmailOutputChannel implements OutputChannel {
+    private static final int MAX_IDLE_CONNECTIONS = 4;
+
     private final EmailSettings settings;
     private final EmailThreadStore threads;
     private final Session session;
+    /**
+     * Connections to the relay kept open between sends: a connection per reply cost a TCP set-up, the greeting,
+     * EHLO and QUIT every time, on both ends. A kept connection is checked with NOOP before use (Transport.isConnected) and replaced when the relay has
+     * dropped it; one that failed a send is closed, not returned.
+     */
+    private final BlockingQueue<Transport> idle = new LinkedBlockingQueue<>(MAX_IDLE_CONNECTIONS);
 
     public EmailOutputChannel(EmailSettings settings, EmailThreadStore threads) {
         this.settings = settings;
@@ -72,12 +82,41 @@ public final class EmailOutputChannel implements OutputChannel {
             mail.setSentDate(new Date());
             mail.setText(message.text(), StandardCharsets.UTF_8.name());
             mail.saveChanges();
-            Transport.send(mail);
+            send(mail);
         } catch (MessagingException e) {
             throw classify(e);
         }
         threads.link(message.conversationId(), ourId);
         return SendResult.sent(ourId);
+    }
+
+    private void send(MimeMessage mail) throws MessagingException {
+        Transport transport = idle.poll();
+        if (transport != null && !transport.isConnected()) {
+            closeQuietly(transport);
+            transport = null;
+        }
+        if (transport == null) {
+            transport = session.getTransport("smtp");
+            transport.connect();
+        }
+        try {
+            transport.sendMessage(mail, mail.getAllRecipients());
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(transport);
+            throw e;
+        }
+        if (!idle.offer(transport)) {
+            closeQuietly(transport);
+        }
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the connection is gone either way
+        }
     }
 
     private String subject(OutboundMessage message) {

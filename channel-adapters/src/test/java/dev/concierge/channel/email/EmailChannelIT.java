@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.concierge.channel.InboundMessage;
 import dev.concierge.channel.OutboundMessage;
@@ -243,6 +244,24 @@ class EmailChannelIT {
         Throwable t = catchThrowable(() -> Transport.send(m));
         assertThat(t).isInstanceOf(MessagingException.class);
         assertThat(handler.messages()).isEmpty();
+    }
+
+    @Test
+    void repliesShareAKeptConnectionAndARestartedRelayGetsANewOne() throws Exception {
+        ConversationId conversation = new ConversationId("c-kept");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(dispatcher.submit(Channel.EMAIL, OutboundMessage.text(conversation, Identity.email(CUSTOMER),
+                    "Reply " + i)).status()).isEqualTo(OutboxStatus.SENT);
+        }
+        assertThat(relay.waitForIncomingEmail(5000, 3)).isTrue();
+        int port = relay.getSmtp().getPort();
+        relay.stop(); // the kept connection is now dead
+        relay = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        relay.start();
+        assertThat(dispatcher.submit(Channel.EMAIL, OutboundMessage.text(conversation, Identity.email(CUSTOMER),
+                "After the restart")).status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(relay.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(((String) relay.getReceivedMessages()[0].getContent()).strip()).isEqualTo("After the restart");
     }
 
     @Test
