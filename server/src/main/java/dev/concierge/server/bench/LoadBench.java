@@ -68,11 +68,13 @@ import redis.clients.jedis.UnifiedJedis;
 public final class LoadBench {
     static final String PASSWORD = "concierge-demo";
     /**
-     * On two cores the JIT compilers are still busy a quarter of a minute into a run: the SMS, email and agent paths
-     * run a few times a second each and reach the compile thresholds late (PrintCompilation: hundreds of methods
-     * compiled per second after 40 s). A minute of warm-up measures the steady state a node reaches in service.
+     * On two cores the JIT is far from done a quarter of a minute into a run: one C2 thread works through a backlog
+     * of C1-compiled code (the SMS, email and agent paths run a few times a second each and get hot late), and the
+     * compiler threads still took 13-15 % of the CPU 60 and 120 s in (per-thread CPU, fast profile). Two minutes of
+     * warm-up measure nearer the steady state a node reaches in service: 4,331 against 5,077 messages/s after
+     * 60 and 120 s in back-to-back runs (docs/benchmarks/load.md).
      */
-    static final int DEFAULT_WARMUP_SECONDS = 60;
+    static final int DEFAULT_WARMUP_SECONDS = 120;
     static final int ECHO_WARMUP_SECONDS = 10;
     private static final String PASSWORD_HASH =
             "pbkdf2-sha256$310000$bq/d3rACEcyJ7O4m63yzvg$rcrWTFesjDMKGHSNK9XIl5QAXpSRIHtpd1Unk9rBRDY";
