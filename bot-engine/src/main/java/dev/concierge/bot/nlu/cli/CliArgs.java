@@ -53,19 +53,11 @@ final class CliArgs {
     }
 
     int integer(String name, int fallback, int min, int max) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
+        double n = number(name, fallback, min, max);
+        if (n != Math.rint(n)) {
+            throw new UsageException("--" + name + " must be a whole number: " + values.get(name));
         }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw new UsageException("--" + name + " must be in " + min + ".." + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " is not a number: " + v);
-        }
+        return (int) n;
     }
 
     double number(String name, double fallback, double min, double max) throws UsageException {
@@ -76,11 +68,16 @@ final class CliArgs {
         try {
             double n = Double.parseDouble(v);
             if (!(n >= min && n <= max)) {
-                throw new UsageException("--" + name + " must be in " + min + ".." + max);
+                throw new UsageException("--" + name + " must be in " + plain(min) + ".." + plain(max));
             }
             return n;
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " is not a number: " + v);
         }
+    }
+
+    /** 64 rather than 64.0 in messages. */
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }
