@@ -37,8 +37,9 @@ public final class EmailOutputChannel implements OutputChannel {
     private final Session session;
     /**
      * Connections to the relay kept open between sends: a connection per reply cost a TCP set-up, the greeting,
-     * EHLO and QUIT every time, on both ends. A kept connection is checked with NOOP before use (Transport.isConnected) and replaced when the relay has
-     * dropped it; one that failed a send is closed, not returned.
+     * EHLO and QUIT every time, on both ends. A kept connection is checked with NOOP before use
+     * (Transport.isConnected) and replaced when the relay has dropped it; one that failed a send is closed, not
+     * returned.
      */
     private final BlockingQueue<Transport> idle = new LinkedBlockingQueue<>(MAX_IDLE_CONNECTIONS);
 

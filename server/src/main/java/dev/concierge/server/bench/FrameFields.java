@@ -44,7 +44,7 @@ final class FrameFields {
         }
     }
 
-    /** The field's text, or "" when it is absent, null or not a scalar (as {@code JsonNode.path(name).asText()}). */
+    /** The field's text, or "" when it is absent, null or not a scalar. */
     String text(String name) {
         String value = fields.get(name);
         return value == null ? "" : value;
