@@ -311,13 +311,17 @@ public final class DialogueEngine implements BotEngine {
 
     /**
      * The FAQ hit to answer with: the top one, unless the intent model is confident about an informational intent
-     * whose own entry is among the candidates ("what is your return policy" must not get the privacy policy
-     * because both say "policy").
+     * whose own entry is among the candidates and is surer than the knowledge base of its top hit ("what is your
+     * return policy" must not get the privacy policy because both say "policy"; "how much is shipping", a
+     * paraphrase of the shipping-fee entry, must not get the shipping-time entry because the intent model reads
+     * it as a delivery-time question).
      */
     private static FaqHit intentConsistentHit(Turn turn, FaqResult faq, String intent) {
         FaqHit top = faq.top().orElseThrow();
         String own = DEFAULT_ENTRY.get(intent);
-        if (own == null || own.equals(top.entryId()) || turn.prediction().confidence() < CONSISTENT_HIT_CONFIDENCE) {
+        double intentConfidence = turn.prediction().confidence();
+        if (own == null || own.equals(top.entryId()) || intentConfidence < CONSISTENT_HIT_CONFIDENCE
+                || top.confidence() >= intentConfidence) {
             return top;
         }
         return faq.hits().stream().filter(h -> h.entryId().equals(own)).findFirst().orElse(top);
