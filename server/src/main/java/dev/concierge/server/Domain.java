@@ -10,6 +10,7 @@ import dev.concierge.bot.nlu.Profile;
 import dev.concierge.bot.nlu.BgeSmallZhEncoder;
 import dev.concierge.bot.nlu.EmbeddingCache;
 import dev.concierge.bot.nlu.KnowledgeBaseEmbedder;
+import dev.concierge.bot.nlu.SentenceEncoder;
 import dev.concierge.kb.FaqThresholds;
 import dev.concierge.kb.KnowledgeBase;
 import java.util.concurrent.CompletableFuture;
@@ -109,29 +110,38 @@ final class Domain {
         if (!bot.kbDense()) {
             return KnowledgeBase.bundledDefault();
         }
-        // shoppers repeat short questions; an embedding costs milliseconds
-        return KnowledgeBase.bundledDefault(FaqThresholds.DEFAULT, new KnowledgeBaseEmbedder(
-                new EmbeddingCache(encoders.english(), 10_000), new EmbeddingCache(encoders.chinese(), 10_000)));
+        return KnowledgeBase.bundledDefault(FaqThresholds.DEFAULT,
+                new KnowledgeBaseEmbedder(encoders.english(), encoders.chinese()));
     }
 
     /**
      * The in-process sentence encoders, shared by the bundled intent model and the knowledge base; none when
      * neither embeds. An intent model file loads the encoder it was trained with itself.
+     *
+     * <p>With the dense knowledge base on, each encoder sits behind one {@link EmbeddingCache} that both users
+     * share: shoppers repeat short questions and an embedding costs milliseconds, and the knowledge base embeds
+     * the very message the intent model has just embedded, which is then a cache hit instead of a second
+     * forward pass.
      */
-    private record Encoders(BgeSmallEnEncoder english, BgeSmallZhEncoder chinese) {
+    private record Encoders(SentenceEncoder english, SentenceEncoder chinese, List<AutoCloseable> closeables) {
+        private static final int CACHED_TEXTS = 10_000;
+
         static Encoders neededBy(ConciergeConfig.BotSettings bot) {
             boolean intentsEmbed = bot.nluModelFile().isEmpty() && Profile.parse(bot.nluProfile()).usesEmbeddings();
-            return intentsEmbed || bot.kbDense() ? new Encoders(new BgeSmallEnEncoder(), new BgeSmallZhEncoder())
-                    : new Encoders(null, null);
+            if (!intentsEmbed && !bot.kbDense()) {
+                return new Encoders(null, null, List.of());
+            }
+            BgeSmallEnEncoder english = new BgeSmallEnEncoder();
+            BgeSmallZhEncoder chinese = new BgeSmallZhEncoder();
+            return bot.kbDense()
+                    ? new Encoders(new EmbeddingCache(english, CACHED_TEXTS), new EmbeddingCache(chinese, CACHED_TEXTS),
+                            List.of(english, chinese))
+                    : new Encoders(english, chinese, List.of(english, chinese));
         }
 
         /** Both as one bilingual encoder, or null when there are none. */
         BilingualEncoder bilingual() {
             return english == null ? null : new BilingualEncoder(english, chinese);
-        }
-
-        List<AutoCloseable> closeables() {
-            return english == null ? List.of() : List.of(english, chinese);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.concierge.bot.nlu;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +52,16 @@ public final class EmbeddingCache implements SentenceEncoder {
             }
         }
         return v.clone();
+    }
+
+    /**
+     * Bulk work (training on examples, indexing a knowledge base's paraphrases) goes straight to the delegate's
+     * batch path: those texts are not shoppers' messages, would evict the ones that are, and the delegate may
+     * embed them in parallel.
+     */
+    @Override
+    public List<float[]> encodeAll(List<String> texts) {
+        return delegate.encodeAll(texts);
     }
 
     /** Texts currently remembered. */

@@ -68,6 +68,19 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void bulkEmbeddingGoesToTheDelegateAndLeavesTheCacheToMessages() {
+        RecordingEncoder inner = new RecordingEncoder();
+        EmbeddingCache cache = new EmbeddingCache(inner, 10);
+        cache.encode("hi");
+        List<float[]> bulk = cache.encodeAll(List.of("paraphrase one", "paraphrase two"));
+        assertThat(bulk).hasSize(2);
+        assertThat(bulk.get(0)).isEqualTo(new HashingEncoder().encode("paraphrase one"));
+        assertThat(cache.size()).isEqualTo(1);
+        cache.encode("hi");
+        assertThat(inner.embedded).containsExactly("hi", "paraphrase one", "paraphrase two");
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new EmbeddingCache(new HashingEncoder(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
