@@ -1,5 +1,6 @@
 package dev.concierge.kb.cli;
 
+import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.kb.entry.FaqEntry;
@@ -45,18 +46,18 @@ public final class KbClincBuildCommand {
         Path outDir;
         int devPerIntent;
         try {
-            Args a = Args.parse(args, Set.of("datasets", "out", "dev-per-intent"));
+            CommandOptions a = CommandOptions.parse(args, Set.of("datasets", "out", "dev-per-intent"));
             datasets = Path.of(a.required("datasets"));
             outDir = Path.of(a.required("out"));
-            devPerIntent = a.getInt("dev-per-intent", 20);
+            devPerIntent = a.integer("dev-per-intent", 20, 1, 1_000_000);
             // the shared datasets folder holds CLINC150 in a clinc150/ subfolder; accept either
             if (!Files.isRegularFile(datasets.resolve("train.jsonl")) && Files.isDirectory(datasets.resolve("clinc150"))) {
                 datasets = datasets.resolve("clinc150");
             }
-            if (devPerIntent < 1 || !Files.isDirectory(datasets)) {
-                throw new Args.UsageException(!Files.isDirectory(datasets) ? "not a directory: " + datasets : "--dev-per-intent must be >= 1");
+            if (!Files.isDirectory(datasets)) {
+                throw new CommandOptions.UsageException("not a directory: " + datasets);
             }
-        } catch (Args.UsageException e) {
+        } catch (CommandOptions.UsageException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;

@@ -1,5 +1,6 @@
 package dev.concierge.kb.cli;
 
+import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,12 +69,21 @@ public final class KbEvalCommand {
         return run(args, out, err, null);
     }
 
+    /** A retrieval knob: any finite number here; {@link RetrievalConfig} checks its own ranges. */
+    private static float decimal(CommandOptions a, String name, float fallback) {
+        return (float) a.number(name, fallback, -Float.MAX_VALUE, Float.MAX_VALUE);
+    }
+
+    private static int whole(CommandOptions a, String name, int fallback) {
+        return a.integer(name, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
     /**
      * @param embedders creates the sentence embedder when {@code --dense on} asks for it (loading models takes
      *                  seconds, so only then), or null when none is available
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Supplier<TextEmbedder> embedders) {
-        Args a;
+        CommandOptions a;
         boolean dense;
         Path kbFile;
         Path queryFile;
@@ -81,38 +91,35 @@ public final class KbEvalCommand {
         int threads;
         double seconds;
         try {
-            a = Args.parse(args, OPTIONS);
+            a = CommandOptions.parse(args, OPTIONS);
             kbFile = Path.of(a.required("kb"));
             queryFile = Path.of(a.required("queries"));
-            threads = a.getInt("threads", 2);
-            seconds = a.getFloat("seconds", 3f);
+            threads = a.integer("threads", 2, 1, 64);
+            seconds = a.number("seconds", 3, 0.1, 3600);
             RetrievalConfig d = RetrievalConfig.tuned();
-            config = d.withK1B(a.getFloat("k1", d.k1()), a.getFloat("b", d.b()))
-                    .withAggregation(a.getInt("per-entry", d.perEntry()), a.getFloat("decay", d.decay()))
-                    .withEntryWeights(a.getFloat("entry-weight", d.entryWeight()), a.getFloat("answer-weight", d.answerWeight()))
-                    .withZhBigramWeight(a.getFloat("zh-bigram", d.zhBigramWeight()))
-                    .withQuestionDepth(a.getInt("depth", d.questionDepth()))
-                    .withClassifierWeight(a.getFloat("classifier", d.classifierWeight()))
+            config = d.withK1B(decimal(a, "k1", d.k1()), decimal(a, "b", d.b()))
+                    .withAggregation(whole(a, "per-entry", d.perEntry()), decimal(a, "decay", d.decay()))
+                    .withEntryWeights(decimal(a, "entry-weight", d.entryWeight()), decimal(a, "answer-weight", d.answerWeight()))
+                    .withZhBigramWeight(decimal(a, "zh-bigram", d.zhBigramWeight()))
+                    .withQuestionDepth(whole(a, "depth", d.questionDepth()))
+                    .withClassifierWeight(decimal(a, "classifier", d.classifierWeight()))
                     .withShopVocabulary(Boolean.parseBoolean(a.get("vocabulary", String.valueOf(d.shopVocabulary()))))
-                    .withDense(a.getFloat("dense-weight", d.denseWeight()), a.getFloat("dense-temperature", d.denseTemperature()),
-                            a.getInt("rrf-k", d.rrfK()));
+                    .withDense(decimal(a, "dense-weight", d.denseWeight()), decimal(a, "dense-temperature", d.denseTemperature()),
+                            whole(a, "rrf-k", d.rrfK()));
             String denseFlag = a.get("dense", embedders == null ? "off" : DEFAULT_DENSE);
             if (!denseFlag.equals("on") && !denseFlag.equals("off")) {
-                throw new Args.UsageException("--dense must be on or off");
+                throw new CommandOptions.UsageException("--dense must be on or off");
             }
             dense = denseFlag.equals("on") && config.denseWeight() > 0;
             if (dense && embedders == null) {
-                throw new Args.UsageException("--dense on needs sentence embeddings: run kb-eval through bin/concierge");
-            }
-            if (threads < 1 || seconds <= 0) {
-                throw new Args.UsageException("--threads and --seconds must be positive");
+                throw new CommandOptions.UsageException("--dense on needs sentence embeddings: run kb-eval through bin/concierge");
             }
             for (Path p : List.of(kbFile, queryFile)) {
                 if (!Files.isRegularFile(p)) {
-                    throw new Args.UsageException("no such file: " + p);
+                    throw new CommandOptions.UsageException("no such file: " + p);
                 }
             }
-        } catch (Args.UsageException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;

@@ -1,5 +1,6 @@
 package dev.concierge.server.bench;
 
+import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -41,12 +42,12 @@ public final class FaultBench {
         int phase;
         String profile;
         try {
-            BenchOptions options = BenchOptions.parse(args, Set.of("--shoppers", "--phase", "--profile"));
-            shoppers = options.getInt("--shoppers", 200);
-            phase = options.getInt("--phase", 10);
-            profile = options.get("--profile", "fast");
-            if (shoppers < 2 || phase < 1 || !List.of("fast", "default", "lexical").contains(profile)) {
-                throw new IllegalArgumentException("need --shoppers >= 2, --phase >= 1, --profile fast|default");
+            CommandOptions options = CommandOptions.parse(args, Set.of("shoppers", "phase", "profile"));
+            shoppers = options.integer("shoppers", 200, 2, 100_000);
+            phase = options.integer("phase", 10, 1, 3_600);
+            profile = options.get("profile", "fast");
+            if (!List.of("fast", "default", "lexical").contains(profile)) {
+                throw new IllegalArgumentException("--profile must be fast or default");
             }
         } catch (IllegalArgumentException e) {
             err.println("bench faults: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.concierge.server.bench;
 
+import dev.concierge.core.cli.CommandOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -41,11 +42,11 @@ public final class IdleBench {
         int connections;
         String heap;
         try {
-            BenchOptions options = BenchOptions.parse(args, Set.of("--connections", "--heap"));
-            connections = options.getInt("--connections", 19_000);
-            heap = options.get("--heap", "2g");
-            if (connections < 1 || !heap.matches("\\d+[mMgG]")) {
-                throw new IllegalArgumentException("--connections must be >= 1 and --heap like 2g or 512m");
+            CommandOptions options = CommandOptions.parse(args, Set.of("connections", "heap"));
+            connections = options.integer("connections", 19_000, 1, 1_000_000);
+            heap = options.get("heap", "2g");
+            if (!heap.matches("\\d+[mMgG]")) {
+                throw new IllegalArgumentException("--heap must look like 2g or 512m");
             }
         } catch (IllegalArgumentException e) {
             err.println("bench idle: " + e.getMessage());

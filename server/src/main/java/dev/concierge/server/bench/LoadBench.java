@@ -1,5 +1,6 @@
 package dev.concierge.server.bench;
 
+import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import dev.concierge.channel.ChannelSettings;
@@ -132,17 +133,17 @@ public final class LoadBench {
     }
 
     static Options parse(String[] args) {
-        BenchOptions options = BenchOptions.parse(args, Set.of("--nodes", "--shoppers", "--agents", "--duration",
-                "--warmup", "--store", "--redis", "--profile", "--handoff-every"));
-        int nodes = positive(options, "--nodes", 1);
-        int shoppers = positive(options, "--shoppers", 200);
-        int agents = positive(options, "--agents", 6);
-        int duration = positive(options, "--duration", 20);
-        int warmup = options.getInt("--warmup", DEFAULT_WARMUP_SECONDS);
-        String store = options.get("--store", "memory");
-        String redis = options.get("--redis", "redis://127.0.0.1:6379");
-        String profile = options.get("--profile", "fast");
-        int handoffEvery = options.getInt("--handoff-every", 100);
+        CommandOptions options = CommandOptions.parse(args, Set.of("nodes", "shoppers", "agents", "duration",
+                "warmup", "store", "redis", "profile", "handoff-every"));
+        int nodes = options.integer("nodes", 1, 1, 16);
+        int shoppers = options.integer("shoppers", 200, 1, 100_000);
+        int agents = options.integer("agents", 6, 1, 10_000);
+        int duration = options.integer("duration", 20, 1, 86_400);
+        int warmup = options.integer("warmup", DEFAULT_WARMUP_SECONDS, 0, 86_400);
+        String store = options.get("store", "memory");
+        String redis = options.get("redis", "redis://127.0.0.1:6379");
+        String profile = options.get("profile", "fast");
+        int handoffEvery = options.integer("handoff-every", 100, 0, Integer.MAX_VALUE);
         if (!Set.of("memory", "redis").contains(store)) {
             throw new IllegalArgumentException("--store must be memory or redis");
         }
@@ -152,22 +153,7 @@ public final class LoadBench {
         if (nodes > 1 && store.equals("memory")) {
             throw new IllegalArgumentException("several nodes share state through Redis: add --store redis");
         }
-        if (warmup < 0 || handoffEvery < 0) {
-            throw new IllegalArgumentException("--warmup and --handoff-every must be >= 0");
-        }
         return new Options(nodes, shoppers, agents, duration, warmup, store, redis, profile, handoffEvery);
-    }
-
-    private static int positive(BenchOptions options, String flag, int fallback) {
-        try {
-            int n = options.getInt(flag, fallback);
-            if (n < 1) {
-                throw new IllegalArgumentException(flag + " must be >= 1");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be a number");
-        }
     }
 
     private record Result(long chat, long sms, long email, int smsCustomers, int emailCustomers,

@@ -1,5 +1,6 @@
 package dev.concierge.server.bench;
 
+import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
@@ -64,40 +65,28 @@ public final class RoutingBench {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String store = "memory";
-        String redisUrl = "redis://127.0.0.1:6379";
-        int agents = 50;
-        int conversations = 20_000;
-        int threads = 8;
-        // unmeasured conversations first: with only 2,000 the JIT was still compiling through a 20,000-conversation
-        // Redis run and the JVM's CPU per assignment read ~1.7x its steady value
-        int warmup = 10_000;
+        String store;
+        String redisUrl;
+        int agents;
+        int conversations;
+        int threads;
+        int warmup;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("routing")) {
-                    continue;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(a + " needs a value");
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--store" -> store = v;
-                    case "--redis" -> redisUrl = v;
-                    case "--agents" -> agents = Integer.parseInt(v);
-                    case "--conversations" -> conversations = Integer.parseInt(v);
-                    case "--threads" -> threads = Integer.parseInt(v);
-                    case "--warmup" -> warmup = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
+            if (args.length > 0 && args[0].equals("routing")) {
+                args = Arrays.copyOfRange(args, 1, args.length);
             }
+            CommandOptions options = CommandOptions.parse(args,
+                    Set.of("store", "redis", "agents", "conversations", "threads", "warmup"));
+            store = options.get("store", "memory");
+            redisUrl = options.get("redis", "redis://127.0.0.1:6379");
+            agents = options.integer("agents", 50, 1, 1_000_000);
+            conversations = options.integer("conversations", 20_000, 1, 100_000_000);
+            threads = options.integer("threads", 8, 1, 1_024);
+            // unmeasured conversations first: with only 2,000 the JIT was still compiling through a 20,000-conversation
+            // Redis run and the JVM's CPU per assignment read ~1.7x its steady value
+            warmup = options.integer("warmup", 10_000, 0, 100_000_000);
             if (!store.equals("memory") && !store.equals("redis")) {
                 throw new IllegalArgumentException("--store must be memory or redis");
-            }
-            if (agents < 1 || conversations < 1 || threads < 1 || warmup < 0) {
-                throw new IllegalArgumentException(
-                        "--agents, --conversations and --threads must be >= 1, --warmup >= 0");
             }
         } catch (IllegalArgumentException e) {
             err.println("bench routing: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.concierge.bot.nlu.cli;
 
+import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.bot.nlu.IntentClassifier;
@@ -57,28 +58,28 @@ public final class NluEvalCommand {
         String cascade;
         List<Double> sweep = new ArrayList<>();
         try {
-            CliArgs a = CliArgs.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
+            CommandOptions a = CommandOptions.parse(args, Set.of("train", "test", "oos-label", "profile", "format", "threads", "epochs",
                     "class-balance", "bench-seconds", "cascade", "cascade-sweep"));
             trainFile = Path.of(a.required("train"));
             testFile = Path.of(a.required("test"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
-            profile = Profile.parse(a.optional("profile", "default"));
+            profile = Profile.parse(a.get("profile", "default"));
             oosGiven = a.has("oos-label");
-            oosLabel = a.optional("oos-label", TrainingOptions.DEFAULT_OOS_LABEL);
+            oosLabel = a.get("oos-label", TrainingOptions.DEFAULT_OOS_LABEL);
             threads = a.integer("threads", 2, 1, 64);
             epochs = a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200);
             classBalance = a.number("class-balance", TrainingOptions.DEFAULT_CLASS_BALANCE, 0, 1);
             benchSeconds = a.integer("bench-seconds", 3, 0, 600);
-            cascade = a.optional("cascade", "auto");
+            cascade = a.get("cascade", "auto");
             if (!cascade.equals("auto")) {
                 gate(cascade);
             }
-            for (String g : a.optional("cascade-sweep", "").split(",")) {
+            for (String g : a.get("cascade-sweep", "").split(",")) {
                 if (!g.isBlank()) {
                     sweep.add(gate(g.strip()));
                 }
             }
-        } catch (CliArgs.UsageException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             err.println("nlu-eval: " + e.getMessage());
             err.println(USAGE);
             return 2;

@@ -1,5 +1,6 @@
 package dev.concierge.bot.nlu.cli;
 
+import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.bot.nlu.IntentModel;
 import dev.concierge.bot.nlu.Profile;
 import dev.concierge.bot.nlu.TrainingData;
@@ -33,16 +34,16 @@ public final class NluTrainCommand {
         TrainingDataFormat format;
         TrainingOptions options;
         try {
-            CliArgs a = CliArgs.parse(args, Set.of("train", "format", "profile", "oos-label", "out", "epochs", "closed-set"));
+            CommandOptions a = CommandOptions.parse(args, Set.of("train", "format", "profile", "oos-label", "out", "epochs", "closed-set"));
             train = Path.of(a.required("train"));
             model = Path.of(a.required("out"));
             format = a.has("format") ? TrainingDataFormat.parse(a.required("format")) : null;
-            Profile profile = Profile.parse(a.optional("profile", "default"));
+            Profile profile = Profile.parse(a.get("profile", "default"));
             options = TrainingOptions.defaults(profile)
-                    .withOosLabel(a.optional("oos-label", TrainingOptions.DEFAULT_OOS_LABEL))
+                    .withOosLabel(a.get("oos-label", TrainingOptions.DEFAULT_OOS_LABEL))
                     .withEpochs(a.integer("epochs", TrainingOptions.defaults(profile).epochs(), 1, 200))
-                    .withOpenSet(!Boolean.parseBoolean(a.optional("closed-set", "false")));
-        } catch (CliArgs.UsageException | IllegalArgumentException e) {
+                    .withOpenSet(!Boolean.parseBoolean(a.get("closed-set", "false")));
+        } catch (IllegalArgumentException e) {
             err.println("nlu-train: " + e.getMessage());
             err.println(USAGE);
             return 2;
