@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * <p>Why v1 and not v1.5: in a 3-fold cross-validation on the SMP2017 training set the intent model was about
  * one point more accurate with it, at the same size and speed. Why our own quantisation: with the attention,
- * layer-norm and GELU nodes fused before quantising, a forward pass costs about a quarter less CPU than the
+ * layer-norm and GELU nodes fused before quantising, a forward pass costs 15–25 % less CPU than the
  * quantised model of the langchain4j jar, and the vectors are as close to fp32 (docs/benchmarks/nlu.md).
  */
 public final class BgeSmallZhEncoder extends OnnxSentenceEncoder {
