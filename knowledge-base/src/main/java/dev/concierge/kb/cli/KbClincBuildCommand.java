@@ -1,8 +1,8 @@
 package dev.concierge.kb.cli;
 
-import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.kb.entry.FaqEntry;
 import dev.concierge.kb.entry.Scenario;
 import dev.concierge.kb.io.KbJsonCodec;

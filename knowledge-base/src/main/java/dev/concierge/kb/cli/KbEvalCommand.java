@@ -1,9 +1,9 @@
 package dev.concierge.kb.cli;
 
-import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.kb.ConfidenceModel;
 import dev.concierge.kb.FaqDecision;
 import dev.concierge.kb.FaqHit;

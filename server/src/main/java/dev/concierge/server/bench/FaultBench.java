@@ -1,7 +1,7 @@
 package dev.concierge.server.bench;
 
-import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.core.cli.CommandOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;

@@ -1,11 +1,11 @@
 package dev.concierge.server.bench;
 
-import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import dev.concierge.channel.ChannelSettings;
 import dev.concierge.channel.email.EmailWebhookSignature;
 import dev.concierge.channel.sms.SmsSignatureVerifier;
+import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.redis.RedisConnections;
 import dev.concierge.redis.RedisKeys;
 import dev.concierge.redis.routing.RedisRouting;

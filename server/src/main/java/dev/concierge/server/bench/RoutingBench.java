@@ -1,7 +1,7 @@
 package dev.concierge.server.bench;
 
-import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.redis.RedisConnections;

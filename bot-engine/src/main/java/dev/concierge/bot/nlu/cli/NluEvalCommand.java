@@ -1,6 +1,5 @@
 package dev.concierge.bot.nlu.cli;
 
-import dev.concierge.core.cli.CommandOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.bot.nlu.IntentClassifier;
@@ -12,6 +11,7 @@ import dev.concierge.bot.nlu.TrainingDataException;
 import dev.concierge.bot.nlu.TrainingDataFormat;
 import dev.concierge.bot.nlu.TrainingExample;
 import dev.concierge.bot.nlu.TrainingOptions;
+import dev.concierge.core.cli.CommandOptions;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

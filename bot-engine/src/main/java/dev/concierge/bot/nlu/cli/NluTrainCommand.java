@@ -1,6 +1,5 @@
 package dev.concierge.bot.nlu.cli;
 
-import dev.concierge.core.cli.CommandOptions;
 import dev.concierge.bot.nlu.IntentModel;
 import dev.concierge.bot.nlu.Profile;
 import dev.concierge.bot.nlu.TrainingData;
@@ -8,6 +7,7 @@ import dev.concierge.bot.nlu.TrainingDataException;
 import dev.concierge.bot.nlu.TrainingDataFormat;
 import dev.concierge.bot.nlu.TrainingExample;
 import dev.concierge.bot.nlu.TrainingOptions;
+import dev.concierge.core.cli.CommandOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
