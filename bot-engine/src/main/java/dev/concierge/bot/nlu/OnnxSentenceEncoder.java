@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,9 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread pool per session as wide as the machine, with spin-waiting workers, so two callers on two cores run
  * four busy threads; it tokenizes each text three times; and its {@code embedAll} runs every text as its own
  * session call on another machine-wide pool. Here the session gets <b>one</b> intra-op and one inter-op thread
- * and no spinning: a call runs on the caller's thread, so N callers use N cores and the caller bounds the
- * parallelism (measured figures: docs/benchmarks/nlu.md). One session is shared: ONNX Runtime's {@code run}
- * is thread-safe.
+ * and no spinning: a call runs on the caller's thread, and at most one forward pass per core runs at a time
+ * across all encoders (further callers wait: under load, sixteen bot workers time-slicing passes on two cores
+ * cost a fifth more CPU per message; docs/benchmarks/load.md). One session is shared: ONNX Runtime's
+ * {@code run} is thread-safe.
  *
  * <p>Texts are tokenized once and truncated to 512 tokens (shopper messages are far shorter). The JVM must run
  * with {@code -Dai.djl.offline=true} and {@code OPT_OUT_TRACKING=true}: the tokenizer library phones home
@@ -42,6 +44,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
 
     private static final int MAX_TOKENS = 512;
+
+    /**
+     * Forward passes running at once, over all encoders: one per core. A pass is pure computation over tens of
+     * megabytes of weights; with more of them than cores (16 bot workers under load) the scheduler slices them,
+     * and each slice starts with cold caches. Callers beyond the limit wait instead of competing.
+     */
+    private static final Semaphore RUNNING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private static final AtomicInteger RUNNING_NOW = new AtomicInteger();
+    private static final AtomicInteger RUNNING_PEAK = new AtomicInteger();
 
     private final String name;
     private final int dimension;
@@ -167,16 +178,26 @@ abstract class OnnxSentenceEncoder implements SentenceEncoder, AutoCloseable {
             if (typeIds) {
                 inputs.put("token_type_ids", types);
             }
+            RUNNING.acquireUninterruptibly();
+            RUNNING_PEAK.accumulateAndGet(RUNNING_NOW.incrementAndGet(), Math::max);
             try (OrtSession.Result result = session.run(inputs)) {
                 // last hidden state [1, tokens, hidden]: the CLS vector comes first
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 float[] v = new float[dimension];
                 hidden.get(0, v, 0, dimension);
                 return normalize(v);
+            } finally {
+                RUNNING_NOW.decrementAndGet();
+                RUNNING.release();
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to embed: " + e.getMessage(), e);
         }
+    }
+
+    /** The most forward passes that have run at once in this JVM (never more than the cores). */
+    static int peakConcurrentRuns() {
+        return RUNNING_PEAK.get();
     }
 
     private static float[] normalize(float[] v) {
