@@ -60,8 +60,10 @@ public final class RoutingBench {
     private RoutingBench() {
     }
 
+    /** Direct start ({@code java ... RoutingBench routing --store ...}, docs/benchmarks/routing.md): the word is optional. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        boolean named = args.length > 0 && args[0].equals("routing");
+        System.exit(run(named ? Arrays.copyOfRange(args, 1, args.length) : args, System.out, System.err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -72,9 +74,6 @@ public final class RoutingBench {
         int threads;
         int warmup;
         try {
-            if (args.length > 0 && args[0].equals("routing")) {
-                args = Arrays.copyOfRange(args, 1, args.length);
-            }
             CommandOptions options = CommandOptions.parse(args,
                     Set.of("store", "redis", "agents", "conversations", "threads", "warmup"));
             store = options.get("store", "memory");
