@@ -74,4 +74,12 @@ class BundledIntentsEmbeddingIT {
         IntentPrediction p = model.classify(text);
         assertThat(p.intent()).as("%s → %s", text, p.ranked()).isEqualTo(intent);
     }
+
+    /** The whole held-out set with the server's default profile; floors as in BundledIntentsTest, higher. */
+    @Test
+    void scoresOnTheWholeHeldOutSet() {
+        BundledHeldOut.Score s = BundledHeldOut.score(model);
+        assertThat(s.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(s.oosRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.85);
+    }
 }
