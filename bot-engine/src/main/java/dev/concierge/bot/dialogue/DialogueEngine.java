@@ -20,6 +20,7 @@ import dev.concierge.kb.FaqDecision;
 import dev.concierge.kb.FaqHit;
 import dev.concierge.kb.FaqResult;
 import dev.concierge.kb.FaqRetriever;
+import dev.concierge.kb.entry.FaqEntry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,6 +110,16 @@ public final class DialogueEngine implements BotEngine {
     private static final double ACTION_FLOW_CONFIDENCE = 0.7;
     private static final double CONSISTENT_HIT_CONFIDENCE = 0.8;
     private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks", "goodbye", "csat_answer", "chitchat");
+    /**
+     * Small talk that carries no question: when the intent model is this sure of one of these, the turn is answered
+     * as small talk even if the knowledge base has a confident hit. The knowledge base's confidence is fitted on
+     * questions and is unreliable on a two-word social message ("good morning" matched a damaged-item paraphrase's
+     * "morning", "ok" a return-policy paraphrase's "ok"). Chitchat is not among them: shop questions put to the bot
+     * ("are you open on Sundays?", "你们卖的是正品吗") read as chitchat and belong to the FAQ. Below the bar, a social
+     * opening with a question after it ("thanks, and how long does a refund take?", 0.58) still gets the FAQ.
+     */
+    private static final Set<String> SOCIAL = Set.of("greeting", "thanks", "goodbye", "csat_answer");
+    private static final double SOCIAL_OVER_FAQ_CONFIDENCE = 0.8;
 
     private final Understanding nlu;
     private final FaqRetriever kb;
@@ -197,6 +208,14 @@ public final class DialogueEngine implements BotEngine {
                     turn.t("好的，已为您取消当前操作。还有什么可以帮您？", "OK, I've stopped that. Anything else I can help with?"),
                     menu(turn), flow, "cancelled");
         }
+        if (d.inFlowNow() && flows.isOfferedReply(turn, d)) {
+            // the step's own quick reply, tapped or typed: the flow takes it before any intent-driven handoff
+            Optional<BotDecision> next = flows.proceed(turn, d);
+            if (next.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                return next.get();
+            }
+        }
         double threshold = settings.intentThreshold();
         String intent = turn.confidentIntent(threshold);
         if (settings.handoffOnHumanRequest() && (intent.equals("human_request") || HUMAN.find(turn.text()))) {
@@ -254,7 +273,9 @@ public final class DialogueEngine implements BotEngine {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
         }
-        if (SMALL_TALK.contains(effective) && turn.faq().decision() != FaqDecision.ANSWER) {
+        boolean plainlySocial = SOCIAL.contains(effective) && effective.equals(turn.prediction().intent())
+                && turn.prediction().confidence() >= SOCIAL_OVER_FAQ_CONFIDENCE;
+        if (SMALL_TALK.contains(effective) && (turn.faq().decision() != FaqDecision.ANSWER || plainlySocial)) {
             d.lowConfidenceStreak = 0;
             d.lastTopic = d.lastTopic.isEmpty() ? effective : d.lastTopic;
             return smallTalk(turn, d, effective);
@@ -314,17 +335,25 @@ public final class DialogueEngine implements BotEngine {
      * whose own entry is among the candidates and is surer than the knowledge base of its top hit ("what is your
      * return policy" must not get the privacy policy because both say "policy"; "how much is shipping", a
      * paraphrase of the shipping-fee entry, must not get the shipping-time entry because the intent model reads
-     * it as a delivery-time question).
+     * it as a delivery-time question). Not when the top hit is a sibling of the intent's own entry (the same
+     * knowledge-base category): within one topic the knowledge base tells its entries apart more finely than the
+     * intent model ("do you ship to Canada" is a delivery question to the intent model, and the international
+     * shipping entry, not the shipping-time one, answers it).
      */
-    private static FaqHit intentConsistentHit(Turn turn, FaqResult faq, String intent) {
+    private FaqHit intentConsistentHit(Turn turn, FaqResult faq, String intent) {
         FaqHit top = faq.top().orElseThrow();
         String own = DEFAULT_ENTRY.get(intent);
         double intentConfidence = turn.prediction().confidence();
         if (own == null || own.equals(top.entryId()) || intentConfidence < CONSISTENT_HIT_CONFIDENCE
-                || top.confidence() >= intentConfidence) {
+                || top.confidence() >= intentConfidence || sameCategory(own, top.entryId())) {
             return top;
         }
         return faq.hits().stream().filter(h -> h.entryId().equals(own)).findFirst().orElse(top);
+    }
+
+    private boolean sameCategory(String entryId, String otherId) {
+        Optional<String> category = kb.entry(entryId).map(FaqEntry::category);
+        return category.isPresent() && category.equals(kb.entry(otherId).map(FaqEntry::category));
     }
 
     /** A policy question ("7天无理由退货怎么算") is better answered from the FAQ than by starting a flow. */

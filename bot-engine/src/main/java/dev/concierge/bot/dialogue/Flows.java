@@ -152,6 +152,20 @@ final class Flows {
         };
     }
 
+    /**
+     * Whether the text is one of the fixed answers the current step offers as quick replies: a tapped 质量问题
+     * ("Defective or damaged") answers the reason step and must not be read as a complaint.
+     */
+    boolean isOfferedReply(Turn turn, DialogueState.Draft d) {
+        List<String> offered = switch (d.step) {
+            case ASK_REASON -> reasonReplies(turn);
+            case CONFIRM -> yesNo(turn);
+            default -> List.of();
+        };
+        String text = turn.text().strip();
+        return offered.stream().anyMatch(text::equalsIgnoreCase);
+    }
+
     /** Asks again for what the current step needs. */
     BotDecision reprompt(Turn turn, DialogueState.Draft d) {
         String sorry = turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
