@@ -22,7 +22,7 @@ fetch dev.langchain4j:langchain4j-embeddings-bge-small-zh:0.36.2 bge-small-zh.on
 fetch dev.langchain4j:langchain4j-embeddings-bge-small-zh-q:0.36.2 bge-small-zh-q-tokenizer.json
 python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" -q install onnxruntime==1.30.0 onnx==1.23.1 sympy packaging
-"$WORK/venv/bin/python" "$HERE/fuse_and_quantize.py" "$WORK/bge-small-zh.onnx" 8 512 "$OUT/bge-small-zh-fused-q.onnx"
+"$WORK/venv/bin/python" "$HERE/fuse_and_quantize.py" "$WORK/bge-small-zh.onnx" 8 512 "$OUT/bge-small-zh-fused-q7.onnx"
 cp "$WORK/bge-small-zh-q-tokenizer.json" "$OUT/bge-small-zh-tokenizer.json"
 # compare with tools/encoders/SHA256SUMS: the build is deterministic
-(cd "$OUT" && sha256sum bge-small-zh-fused-q.onnx bge-small-zh-tokenizer.json)
+(cd "$OUT" && sha256sum bge-small-zh-fused-q7.onnx bge-small-zh-tokenizer.json)

@@ -143,7 +143,7 @@ class IntentModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bge-small-zh-v15-q", "bge-small-zh-q"})
+    @ValueSource(strings = {"bge-small-zh-v15-q", "bge-small-zh-q", "bge-small-zh-fused-q"})
     void aModelOfAFormerChineseEncoderAsksToBeTrainedAgain(String formerChinese) throws IOException {
         SentenceEncoder former = new SentenceEncoder() {
             @Override
