@@ -153,7 +153,8 @@ public final class KnowledgeBase implements FaqRetriever, AutoCloseable {
         for (int i = 0; i < Math.min(k, candidates.size()); i++) {
             Candidate c = candidates.get(i);
             double margin = i == 0 ? topMargin(candidates) : top <= 0 ? 0 : (c.score() - top) / top;
-            hits.add(new FaqHit(c.entryId(), c.score(), confidence.confidence(c.coverage(), margin), c.matchedQuestion()));
+            hits.add(new FaqHit(c.entryId(), c.score(), confidence.confidence(c.coverage(), margin, c.matchedShare()),
+                    c.matchedQuestion()));
         }
         return new FaqResult(lang, thresholds.decide(hits.get(0).confidence()), hits);
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DenseRetrievalTest {
-    private static final ConfidenceModel MODEL = new ConfidenceModel(-2.0, 4.0, 6.0);
+    private static final ConfidenceModel MODEL = new ConfidenceModel(-2.0, 4.0, 6.0, 0.0);
     private static final FaqThresholds THRESHOLDS = new FaqThresholds(0.6, 0.3);
 
     private static FaqEntry entry(String id, String... english) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KnowledgeBaseTest {
     /** Fixed model so these tests do not move when the default model is refitted. */
-    private static final ConfidenceModel MODEL = new ConfidenceModel(-2.0, 4.0, 6.0);
+    private static final ConfidenceModel MODEL = new ConfidenceModel(-2.0, 4.0, 6.0, 0.0);
     private final KnowledgeBase kb = KnowledgeBase.of(TestEntries.all(), RetrievalConfig.tuned(),
             new FaqThresholds(0.6, 0.3), MODEL);
 

@@ -346,38 +346,36 @@ public final class KbEvalCommand {
         return out;
     }
 
-    /** Logistic regression (gradient descent) of "top hit is right" on coverage and margin. */
+    /** Logistic regression (gradient descent) of "top hit is right" on coverage, margin and matched share. */
     static ConfidenceModel fitConfidence(KnowledgeBase kb, List<Query> queries) {
         List<double[]> xs = new ArrayList<>();
         for (Query q : queries) {
             List<Candidate> ranked = kb.rank(q.text(), q.lang(), 2);
             if (ranked.isEmpty()) {
-                xs.add(new double[] {0, 0, 0});
+                xs.add(new double[] {0, 0, 0, 0});
             } else {
-                xs.add(new double[] {ranked.get(0).coverage(), KnowledgeBase.topMargin(ranked),
-                        ranked.get(0).entryId().equals(q.expected()) ? 1 : 0});
+                Candidate top = ranked.get(0);
+                xs.add(new double[] {top.coverage(), KnowledgeBase.topMargin(ranked), top.matchedShare(),
+                        top.entryId().equals(q.expected()) ? 1 : 0});
             }
         }
-        double w0 = 0;
-        double w1 = 0;
-        double w2 = 0;
+        double[] w = new double[4]; // bias, coverage, margin, share
         double lr = 0.5;
-        for (int it = 0; it < 5000; it++) {
-            double g0 = 0;
-            double g1 = 0;
-            double g2 = 0;
+        for (int it = 0; it < 20_000; it++) {
+            double[] g = new double[4];
             for (double[] x : xs) {
-                double p = 1 / (1 + Math.exp(-(w0 + w1 * x[0] + w2 * x[1])));
-                double d = p - x[2];
-                g0 += d;
-                g1 += d * x[0];
-                g2 += d * x[1];
+                double p = 1 / (1 + Math.exp(-(w[0] + w[1] * x[0] + w[2] * x[1] + w[3] * x[2])));
+                double d = p - x[3];
+                g[0] += d;
+                g[1] += d * x[0];
+                g[2] += d * x[1];
+                g[3] += d * x[2];
             }
-            w0 -= lr * g0 / xs.size();
-            w1 -= lr * g1 / xs.size();
-            w2 -= lr * g2 / xs.size();
+            for (int j = 0; j < 4; j++) {
+                w[j] -= lr * g[j] / xs.size();
+            }
         }
-        return new ConfidenceModel(round(w0), round(w1), round(w2));
+        return new ConfidenceModel(round(w[0]), round(w[1]), round(w[2]), round(w[3]));
     }
 
     static List<Query> readQueries(Path file) throws IOException {

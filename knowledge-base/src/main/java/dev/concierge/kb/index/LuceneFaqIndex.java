@@ -239,7 +239,7 @@ public final class LuceneFaqIndex implements Closeable {
         ScoreDoc[] hits = q.hits;
         List<Candidate> out = new ArrayList<>(hits.length);
         for (ScoreDoc hit : hits) {
-            out.add(new Candidate(searcher.entryId(hit.doc), hit.score, coverage(hit.score, q.upperBound), null));
+            out.add(new Candidate(searcher.entryId(hit.doc), hit.score, coverage(hit.score, q.upperBound), null, 0));
         }
         return out;
     }
@@ -386,9 +386,27 @@ public final class LuceneFaqIndex implements Closeable {
             } else {
                 cov = eq == null ? 0 : coverage(entryScore[e], eq.upperBound);
             }
-            out.add(new Candidate(id, fused[e], cov, matched));
+            out.add(new Candidate(id, fused[e], cov, matched, matchedShare(terms, lang, matched)));
         }
         return out;
+    }
+
+    /** The share of the paraphrase's question-field terms that the query has too (0 without a paraphrase). */
+    private double matchedShare(QueryTerms query, String lang, String paraphrase) {
+        if (paraphrase == null) {
+            return 0;
+        }
+        String field = field("q", lang, false);
+        List<String> own = analyzers.terms(field, paraphrase);
+        if (own.isEmpty()) {
+            return 0;
+        }
+        Set<String> asked = new HashSet<>(query.forField(field));
+        int shared = 0;
+        for (String t : own) {
+            shared += asked.contains(t) ? 1 : 0;
+        }
+        return (double) shared / own.size();
     }
 
     /**
