@@ -94,6 +94,18 @@ class DefaultKnowledgeBaseTest {
         assertThat((double) byLang.get("zh")[1] / byLang.get("zh")[0]).as(file + " zh").isGreaterThanOrEqualTo(floorZh);
     }
 
+    /**
+     * Small talk and off-topic messages get no confident answer: the confidence model weighs how much of the matched
+     * paraphrase the message has, not only how much of the message the paraphrase has ("how are you doing" shares
+     * one word with a privacy paraphrase and was answered with the privacy policy before).
+     */
+    @ParameterizedTest
+    @CsvSource({"how are you doing", "tell me something funny", "what is your favourite colour", "早上好呀",
+            "今天天气不错", "你叫什么名字", "讲个笑话"})
+    void offTopicMessagesAreNotAnsweredConfidently(String text) {
+        assertThat(kb.search(text, null, 3).decision()).as(text).isNotEqualTo(FaqDecision.ANSWER);
+    }
+
     @Test
     void smsChannelGetsTheShortAnswer() {
         String sms = kb.answer("complaint_resolution_time", "zh", Channel.SMS).orElseThrow();
