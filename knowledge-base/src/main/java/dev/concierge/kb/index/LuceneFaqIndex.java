@@ -98,6 +98,12 @@ public final class LuceneFaqIndex implements Closeable {
      * paraphrase's vector (1.5-2 KB) stays until the next {@link #replaceAll}, which keeps only those in use.
      */
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    /**
+     * Question-field terms of each paraphrase matched so far, by {@link #vectorKey}: analysed once, not on every
+     * search that matches it (smartcn segmentation per candidate halved lexical throughput). Emptied by
+     * {@link #replaceAll}; a paraphrase an edit removed stays until then, like its vector.
+     */
+    private final Map<String, List<String>> paraphraseTerms = new ConcurrentHashMap<>();
     /** The indexed entries, to show the matched paraphrase without decompressing stored fields. */
     private final Map<String, FaqEntry> indexed = new ConcurrentHashMap<>();
     /** Scratch space per search thread (a few hundred KB at most for a CLINC-sized index). */
@@ -157,6 +163,7 @@ public final class LuceneFaqIndex implements Closeable {
             searchers.maybeRefreshBlocking();
             indexed.clear();
             entries.forEach(e -> indexed.put(e.id(), e));
+            paraphraseTerms.clear();
             refreshStatistics();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -369,6 +376,7 @@ public final class LuceneFaqIndex implements Closeable {
         }
         Arrays.sort(ranked, byFused);
         int n = Math.min(k, touchedCount);
+        Set<String> asked = new HashSet<>(terms.forField(field("q", lang, false)));
         List<Candidate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int e = ranked[i];
@@ -386,22 +394,21 @@ public final class LuceneFaqIndex implements Closeable {
             } else {
                 cov = eq == null ? 0 : coverage(entryScore[e], eq.upperBound);
             }
-            out.add(new Candidate(id, fused[e], cov, matched, matchedShare(terms, lang, matched)));
+            out.add(new Candidate(id, fused[e], cov, matched, matchedShare(asked, lang, matched)));
         }
         return out;
     }
 
     /** The share of the paraphrase's question-field terms that the query has too (0 without a paraphrase). */
-    private double matchedShare(QueryTerms query, String lang, String paraphrase) {
+    private double matchedShare(Set<String> asked, String lang, String paraphrase) {
         if (paraphrase == null) {
             return 0;
         }
-        String field = field("q", lang, false);
-        List<String> own = analyzers.terms(field, paraphrase);
+        List<String> own = paraphraseTerms.computeIfAbsent(vectorKey(lang, paraphrase),
+                key -> analyzers.terms(field("q", lang, false), paraphrase));
         if (own.isEmpty()) {
             return 0;
         }
-        Set<String> asked = new HashSet<>(query.forField(field));
         int shared = 0;
         for (String t : own) {
             shared += asked.contains(t) ? 1 : 0;
