@@ -118,6 +118,13 @@ record Calibration(double temperature, double threshold) {
     }
 
     /**
+     * A lexical probe and a calibrated full probe trained without {@code heldOut}, and those held-out examples: one
+     * slice of the training data (the calibration hold-out), or one fold of a cross-validation.
+     */
+    record Fold(IntentModel lexical, IntentModel full, List<TrainingExample> heldOut) {
+    }
+
+    /**
      * Fits the lexical stage's temperature, then chooses the lowest gate (0.50 to 0.99) at which the cascade,
      * and the cascade at every higher gate, scores at least the full model's held-out score minus
      * {@code tolerance}. Score: accuracy, where an
@@ -128,34 +135,48 @@ record Calibration(double temperature, double threshold) {
      * @param full    the calibrated probe of the full model
      */
     static Gate fitGate(IntentModel lexical, IntentModel full, List<TrainingExample> heldOut, double tolerance) {
-        List<String> labels = lexical.labels();
-        int n = heldOut.size();
+        return fitGate(List.of(new Fold(lexical, full, heldOut)), tolerance);
+    }
+
+    /** As above, on every fold's held-out examples pooled (each classified by its own fold's probes). */
+    static Gate fitGate(List<Fold> folds, double tolerance) {
+        IntentModel first = folds.get(0).full();
+        List<String> labels = first.labels();
+        int n = folds.stream().mapToInt(f -> f.heldOut().size()).sum();
         double[][] logits = new double[n][];
         int[] gold = new int[n];
-        for (int i = 0; i < n; i++) {
-            logits[i] = lexical.logits(heldOut.get(i).text());
-            gold[i] = labels.indexOf(heldOut.get(i).intent());
+        int at = 0;
+        for (Fold fold : folds) {
+            for (TrainingExample e : fold.heldOut()) {
+                logits[at] = fold.lexical().logits(e.text());
+                gold[at++] = labels.indexOf(e.intent());
+            }
         }
         double temperature = fitTemperature(logits, gold);
-        IntentModel calibratedLexical = lexical.withTemperatureAndThreshold(temperature, full.threshold());
         int reject = -1;
-        int oos = labels.indexOf(full.oosLabel());
+        int oos = labels.indexOf(first.oosLabel());
         double[] lexicalConfidence = new double[n];
         boolean[] unknown = new boolean[n];
         int[] lexicalAnswer = new int[n];
         int[] fullAnswer = new int[n];
         int[] expected = new int[n];
         boolean haveOos = false;
-        for (int i = 0; i < n; i++) {
-            String text = heldOut.get(i).text();
-            IntentPrediction l = calibratedLexical.classify(text);
-            IntentPrediction f = full.classify(text);
-            lexicalConfidence[i] = l.confidence();
-            unknown[i] = full.openSet() && !calibratedLexical.hasKnownWord(text);
-            lexicalAnswer[i] = l.outOfScope() ? reject : labels.indexOf(l.intent());
-            fullAnswer[i] = f.outOfScope() ? reject : labels.indexOf(f.intent());
-            expected[i] = full.openSet() && gold[i] == oos ? reject : gold[i];
-            haveOos |= expected[i] == reject;
+        at = 0;
+        for (Fold fold : folds) {
+            IntentModel full = fold.full();
+            IntentModel calibratedLexical = fold.lexical().withTemperatureAndThreshold(temperature, full.threshold());
+            for (TrainingExample e : fold.heldOut()) {
+                String text = e.text();
+                IntentPrediction l = calibratedLexical.classify(text);
+                IntentPrediction f = full.classify(text);
+                lexicalConfidence[at] = l.confidence();
+                unknown[at] = full.openSet() && !calibratedLexical.hasKnownWord(text);
+                lexicalAnswer[at] = l.outOfScope() ? reject : labels.indexOf(l.intent());
+                fullAnswer[at] = f.outOfScope() ? reject : labels.indexOf(f.intent());
+                expected[at] = full.openSet() && gold[at] == oos ? reject : gold[at];
+                haveOos |= expected[at] == reject;
+                at++;
+            }
         }
         double fullScore = cascadeScore(fullAnswer, expected, haveOos);
         // from the top down: the gate is the lowest value such that it and every gate above it keep the

@@ -35,8 +35,10 @@ import java.util.zip.GZIPOutputStream;
  * model, tens of microseconds) answers when its calibrated confidence reaches {@link #cascadeGate()}; only the
  * other messages are embedded (milliseconds) and classified by the full model. The gate is learnt on the
  * training hold-out: the lowest confidence at which the cascade's held-out score, and its score at every
- * higher gate, stays within {@value #CASCADE_TOLERANCE} of the full model's (docs/nlu.md). Without a hold-out
- * (tiny training sets) the cascade is off until {@link #withCascadeGate} sets a gate.
+ * higher gate, stays within {@value #CASCADE_TOLERANCE} of the full model's (docs/nlu.md). When that hold-out
+ * would be small (under {@value #CROSS_VALIDATE_BELOW} messages), the scores come from a
+ * {@value #GATE_FOLDS}-fold cross-validation of the whole training set instead. Without a hold-out (tiny
+ * training sets) the cascade is off until {@link #withCascadeGate} sets a gate.
  *
  * <p>Immutable and thread-safe. Build one with {@link #train}, {@link #load} or {@link #bundled}.
  */
@@ -60,6 +62,13 @@ public final class IntentModel implements IntentClassifier {
      * up against the full model when its gate is chosen.
      */
     static final double CASCADE_TOLERANCE = 0.005;
+    /**
+     * Below this many held-out examples one slice is too small to choose the gate on (with a tolerance of
+     * {@value #CASCADE_TOLERANCE}, a single example changes the decision), so the gate is chosen on a
+     * {@value #GATE_FOLDS}-fold cross-validation of the whole training set instead.
+     */
+    static final int CROSS_VALIDATE_BELOW = 1000;
+    static final int GATE_FOLDS = 5;
     /** A gate of 1 sends every message to the full model. */
     public static final double CASCADE_OFF = 1.0;
 
@@ -134,7 +143,8 @@ public final class IntentModel implements IntentClassifier {
      * Trains a model. With enough data (at least 4 examples in some intent), a stratified 15 % slice is held
      * out first to fit the softmax temperature and the out-of-scope threshold, then the final model is
      * trained on everything. With embeddings, a lexical-only stage is trained and calibrated the same way and
-     * the cascade gate is chosen on the hold-out. The independent fits run on up to two threads.
+     * the cascade gate is chosen on the hold-out, or on a cross-validation when the hold-out is small. The
+     * independent fits run on up to two threads.
      *
      * @param encoder  sentence encoder for profiles that use embeddings (required then, ignored otherwise)
      * @param progress receives human-readable progress lines (training can take tens of seconds)
@@ -207,19 +217,86 @@ public final class IntentModel implements IntentClassifier {
                 IntentModel calibrated = probe.withTemperatureAndThreshold(temperature, threshold);
                 IntentModel lexicalProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet,
                         1.0, 0.0, probeSpace, fitted.get(3).w(), fitted.get(3).bias(), null, null);
-                Calibration.Gate g = Calibration.fitGate(lexicalProbe, calibrated, split[1], CASCADE_TOLERANCE);
+                List<Calibration.Fold> folds = split[1].size() < CROSS_VALIDATE_BELOW
+                        ? gateFolds(examples, options, lexicalOptions, labels, openSet, temperature, threshold,
+                                cached, progress)
+                        : List.of(new Calibration.Fold(lexicalProbe, calibrated, split[1]));
+                Calibration.Gate g = Calibration.fitGate(folds, CASCADE_TOLERANCE);
                 lexicalTemperature = g.temperature();
                 gate = g.gate();
                 progress.accept(String.format(java.util.Locale.ROOT,
-                        "cascade: lexical temperature %.3f, gate %.2f: %.0f%% of the held-out messages answered"
-                                + " lexically, held-out score %.4f (full model %.4f)", lexicalTemperature, gate,
-                        100 * g.lexicalShare(), g.score(), g.fullScore()));
+                        "cascade: lexical temperature %.3f, gate %.2f: %.0f%% of the %s messages answered"
+                                + " lexically, score %.4f (full model %.4f)", lexicalTemperature, gate,
+                        100 * g.lexicalShare(), folds.size() > 1 ? "cross-validated" : "held-out", g.score(),
+                        g.fullScore()));
             }
         }
         LexicalStage stage = cascade ? new LexicalStage(lexical.w(), lexical.bias(), lexicalTemperature, gate) : null;
         // the final model embeds with the encoder itself, not with the training-time cache
         return new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature, threshold, space,
                 full.w(), full.bias(), encoder, stage);
+    }
+
+    /**
+     * The probes of a {@value #GATE_FOLDS}-fold cross-validation (stratified per intent): every training example is
+     * held out once, classified by a lexical and a full probe trained on the other folds. The full probes take
+     * the temperature and threshold calibrated on the hold-out.
+     */
+    private static List<Calibration.Fold> gateFolds(List<TrainingExample> examples, TrainingOptions options,
+            TrainingOptions lexicalOptions, String[] labels, boolean openSet, double temperature, double threshold,
+            SentenceEncoder embeddings, Consumer<String> progress) {
+        List<List<TrainingExample>> parts = stratifiedFolds(examples, GATE_FOLDS, options.seed());
+        progress.accept("cascade: " + GATE_FOLDS + "-fold cross-validation of the gate");
+        List<FeatureSpace> spaces = new ArrayList<>();
+        List<Callable<SoftmaxTrainer.Weights>> jobs = new ArrayList<>();
+        for (int f = 0; f < GATE_FOLDS; f++) {
+            List<TrainingExample> train = new ArrayList<>();
+            for (int o = 0; o < GATE_FOLDS; o++) {
+                if (o != f) {
+                    train.addAll(parts.get(o));
+                }
+            }
+            FeatureSpace foldSpace = space(options.profile(), train);
+            spaces.add(foldSpace);
+            Consumer<String> quiet = message -> { };
+            jobs.add(() -> fit(train, foldSpace, labels, options, embeddings, quiet));
+            jobs.add(() -> fit(train, foldSpace, labels, lexicalOptions, null, quiet));
+        }
+        List<SoftmaxTrainer.Weights> fitted = runAll(jobs);
+        List<Calibration.Fold> folds = new ArrayList<>();
+        for (int f = 0; f < GATE_FOLDS; f++) {
+            SoftmaxTrainer.Weights full = fitted.get(2 * f);
+            SoftmaxTrainer.Weights lexical = fitted.get(2 * f + 1);
+            IntentModel fullProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature,
+                    threshold, spaces.get(f), full.w(), full.bias(), embeddings, null);
+            IntentModel lexicalProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, 1.0, 0.0,
+                    spaces.get(f), lexical.w(), lexical.bias(), null, null);
+            folds.add(new Calibration.Fold(lexicalProbe, fullProbe, parts.get(f)));
+        }
+        return folds;
+    }
+
+    /** {@code k} folds, each intent's examples shuffled and dealt round-robin (continuing across intents). */
+    private static List<List<TrainingExample>> stratifiedFolds(List<TrainingExample> examples, int k, long seed) {
+        Map<String, List<TrainingExample>> byIntent = new java.util.TreeMap<>();
+        for (TrainingExample e : examples) {
+            byIntent.computeIfAbsent(e.intent(), key -> new ArrayList<>()).add(e);
+        }
+        List<List<TrainingExample>> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            folds.add(new ArrayList<>());
+        }
+        java.util.Random random = new java.util.Random(seed + 1);
+        int next = 0;
+        for (List<TrainingExample> group : byIntent.values()) {
+            List<TrainingExample> g = new ArrayList<>(group);
+            java.util.Collections.shuffle(g, random);
+            for (TrainingExample e : g) {
+                folds.get(next).add(e);
+                next = (next + 1) % k;
+            }
+        }
+        return folds;
     }
 
     private static FeatureSpace space(Profile profile, List<TrainingExample> data) {

@@ -47,13 +47,46 @@ class CascadeTest {
     @BeforeAll
     static void train() {
         encoder = new CountingEncoder();
-        // the bundled set is large enough (about 800 examples) for a hold-out, so the gate is learnt
+        // the bundled set is large enough (about 1,500 examples) for a hold-out, so the gate is learnt
         model = IntentModel.bundled(Profile.DEFAULT, encoder);
     }
 
     @Test
     void theGateIsLearntOnTheHoldOut() {
         assertThat(model.cascadeGate()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void aSmallTrainingSetChoosesItsGateByCrossValidation() {
+        // the bundled set's 15 % hold-out (about 225 messages) is under the cross-validation limit
+        List<TrainingExample> data = TrainingData.readResource(IntentModel.BUNDLED_INTENTS, TrainingDataFormat.YAML);
+        List<String> progress = new java.util.ArrayList<>();
+        IntentModel m = IntentModel.train(data, TrainingOptions.defaults(Profile.DEFAULT), new HashingEncoder(),
+                progress::add);
+        assertThat(progress).anyMatch(line -> line.contains(IntentModel.GATE_FOLDS + "-fold cross-validation"));
+        assertThat(progress).anyMatch(line -> line.contains("of the cross-validated messages answered lexically"));
+        assertThat(m.cascadeGate()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void theGateOfSeveralFoldsIsTheGateOfTheirPooledMessages() {
+        List<TrainingExample> data = TrainingData.readResource(IntentModel.BUNDLED_INTENTS, TrainingDataFormat.YAML);
+        List<TrainingExample> train = new java.util.ArrayList<>();
+        List<TrainingExample> a = new java.util.ArrayList<>();
+        List<TrainingExample> b = new java.util.ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            (i % 5 == 0 ? a : i % 5 == 1 ? b : train).add(data.get(i));
+        }
+        IntentModel lexical = IntentModel.train(train, TrainingOptions.defaults(Profile.LEXICAL));
+        IntentModel full = IntentModel.train(train, TrainingOptions.defaults(Profile.DEFAULT), new HashingEncoder(),
+                line -> { }).withCascadeGate(IntentModel.CASCADE_OFF);
+        List<TrainingExample> both = new java.util.ArrayList<>(a);
+        both.addAll(b);
+        Calibration.Gate pooled = Calibration.fitGate(List.of(new Calibration.Fold(lexical, full, a),
+                new Calibration.Fold(lexical, full, b)), IntentModel.CASCADE_TOLERANCE);
+        Calibration.Gate single = Calibration.fitGate(lexical, full, both, IntentModel.CASCADE_TOLERANCE);
+        assertThat(pooled).isEqualTo(single);
+        assertThat(pooled.score()).isGreaterThanOrEqualTo(pooled.fullScore() - IntentModel.CASCADE_TOLERANCE);
     }
 
     @Test
