@@ -249,6 +249,7 @@ public final class IntentModel implements IntentClassifier {
         progress.accept("cascade: " + GATE_FOLDS + "-fold cross-validation of the gate");
         List<FeatureSpace> spaces = new ArrayList<>();
         List<Callable<SoftmaxTrainer.Weights>> jobs = new ArrayList<>();
+        Consumer<String> quiet = message -> { };
         for (int f = 0; f < GATE_FOLDS; f++) {
             List<TrainingExample> train = new ArrayList<>();
             for (int o = 0; o < GATE_FOLDS; o++) {
@@ -258,7 +259,6 @@ public final class IntentModel implements IntentClassifier {
             }
             FeatureSpace foldSpace = space(options.profile(), train);
             spaces.add(foldSpace);
-            Consumer<String> quiet = message -> { };
             jobs.add(() -> fit(train, foldSpace, labels, options, embeddings, quiet));
             jobs.add(() -> fit(train, foldSpace, labels, lexicalOptions, null, quiet));
         }
@@ -278,25 +278,34 @@ public final class IntentModel implements IntentClassifier {
 
     /** {@code k} folds, each intent's examples shuffled and dealt round-robin (continuing across intents). */
     private static List<List<TrainingExample>> stratifiedFolds(List<TrainingExample> examples, int k, long seed) {
-        Map<String, List<TrainingExample>> byIntent = new java.util.TreeMap<>();
-        for (TrainingExample e : examples) {
-            byIntent.computeIfAbsent(e.intent(), key -> new ArrayList<>()).add(e);
-        }
         List<List<TrainingExample>> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             folds.add(new ArrayList<>());
         }
         java.util.Random random = new java.util.Random(seed + 1);
         int next = 0;
-        for (List<TrainingExample> group : byIntent.values()) {
-            List<TrainingExample> g = new ArrayList<>(group);
-            java.util.Collections.shuffle(g, random);
+        for (List<TrainingExample> g : shuffledByIntent(examples, random)) {
             for (TrainingExample e : g) {
                 folds.get(next).add(e);
                 next = (next + 1) % k;
             }
         }
         return folds;
+    }
+
+    /** Each intent's examples (intents in name order), shuffled with {@code random}. */
+    private static List<List<TrainingExample>> shuffledByIntent(List<TrainingExample> examples, java.util.Random random) {
+        Map<String, List<TrainingExample>> byIntent = new java.util.TreeMap<>();
+        for (TrainingExample e : examples) {
+            byIntent.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e);
+        }
+        List<List<TrainingExample>> out = new ArrayList<>();
+        for (List<TrainingExample> group : byIntent.values()) {
+            List<TrainingExample> g = new ArrayList<>(group);
+            java.util.Collections.shuffle(g, random);
+            out.add(g);
+        }
+        return out;
     }
 
     private static FeatureSpace space(Profile profile, List<TrainingExample> data) {
@@ -374,16 +383,9 @@ public final class IntentModel implements IntentClassifier {
 
     @SuppressWarnings("unchecked")
     private static List<TrainingExample>[] holdOut(List<TrainingExample> examples, long seed) {
-        Map<String, List<TrainingExample>> byIntent = new java.util.TreeMap<>();
-        for (TrainingExample e : examples) {
-            byIntent.computeIfAbsent(e.intent(), k -> new ArrayList<>()).add(e);
-        }
         List<TrainingExample> train = new ArrayList<>();
         List<TrainingExample> held = new ArrayList<>();
-        java.util.Random random = new java.util.Random(seed);
-        for (List<TrainingExample> group : byIntent.values()) {
-            List<TrainingExample> g = new ArrayList<>(group);
-            java.util.Collections.shuffle(g, random);
+        for (List<TrainingExample> g : shuffledByIntent(examples, new java.util.Random(seed))) {
             int h = g.size() >= 4 ? (int) Math.max(1, Math.round(g.size() * HOLDOUT_FRACTION)) : 0;
             held.addAll(g.subList(0, h));
             train.addAll(g.subList(h, g.size()));
