@@ -120,6 +120,12 @@ public final class DialogueEngine implements BotEngine {
      */
     private static final Set<String> SOCIAL = Set.of("greeting", "thanks", "goodbye", "csat_answer");
     private static final double SOCIAL_OVER_FAQ_CONFIDENCE = 0.8;
+    /**
+     * Intents whose messages name the agents without asking for one now: "人工客服几点下班", "4/5, the agent was
+     * helpful". When the intent model is confident of one of these, the keyword net for human requests ("人工",
+     * "agent") stays down; the model's own human_request, and a request it does not recognise, still hand off.
+     */
+    private static final Set<String> ABOUT_AGENTS = Set.of("service_hours", "csat_answer");
 
     private final Understanding nlu;
     private final FaqRetriever kb;
@@ -218,7 +224,9 @@ public final class DialogueEngine implements BotEngine {
         }
         double threshold = settings.intentThreshold();
         String intent = turn.confidentIntent(threshold);
-        if (settings.handoffOnHumanRequest() && (intent.equals("human_request") || HUMAN.find(turn.text()))) {
+        boolean asksForHuman = intent.equals("human_request")
+                || (!ABOUT_AGENTS.contains(intent) && HUMAN.find(turn.text()));
+        if (settings.handoffOnHumanRequest() && asksForHuman) {
             return handoffs.handoff(turn, d, Handoffs.HUMAN_REQUEST, topic(d, intent), "");
         }
         if (settings.handoffOnAccountSecurity()
