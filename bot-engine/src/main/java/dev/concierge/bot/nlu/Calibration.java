@@ -131,14 +131,9 @@ record Calibration(double temperature, double threshold) {
      * out-of-scope decision counts as its own answer; with out-of-scope examples, 2 × in-scope accuracy + oos
      * recall, as for the threshold.
      *
-     * @param lexical a probe of the lexical stage (no encoder) trained without the held-out data
-     * @param full    the calibrated probe of the full model
+     * <p>The held-out examples of every fold are pooled, each classified by its own fold's probes: the lexical stage's
+     * (no encoder) and the calibrated full model's.
      */
-    static Gate fitGate(IntentModel lexical, IntentModel full, List<TrainingExample> heldOut, double tolerance) {
-        return fitGate(List.of(new Fold(lexical, full, heldOut)), tolerance);
-    }
-
-    /** As above, on every fold's held-out examples pooled (each classified by its own fold's probes). */
     static Gate fitGate(List<Fold> folds, double tolerance) {
         IntentModel first = folds.get(0).full();
         List<String> labels = first.labels();

@@ -175,6 +175,8 @@ public final class IntentModel implements IntentClassifier {
         List<TrainingExample>[] split = holdOut(examples, options.seed());
         boolean calibrate = !split[1].isEmpty();
         boolean cascade = cached != null;
+        // a small hold-out calibrates the temperature and threshold, but the gate is chosen on a cross-validation
+        boolean crossValidateGate = cascade && calibrate && split[1].size() < CROSS_VALIDATE_BELOW;
         FeatureSpace space = space(options.profile(), examples);
         FeatureSpace probeSpace = calibrate ? space(options.profile(), split[0]) : null;
         if (calibrate) {
@@ -191,7 +193,7 @@ public final class IntentModel implements IntentClassifier {
         }
         if (cascade) {
             jobs.add(() -> fit(examples, space, labels, lexicalOptions, null, progress));
-            if (calibrate) {
+            if (calibrate && !crossValidateGate) {
                 jobs.add(() -> fit(split[0], probeSpace, labels, lexicalOptions, null, progress));
             }
         }
@@ -214,13 +216,12 @@ public final class IntentModel implements IntentClassifier {
             progress.accept(String.format(java.util.Locale.ROOT,
                     "calibration: temperature %.3f, threshold %.3f", temperature, threshold));
             if (cascade) {
-                IntentModel calibrated = probe.withTemperatureAndThreshold(temperature, threshold);
-                IntentModel lexicalProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet,
-                        1.0, 0.0, probeSpace, fitted.get(3).w(), fitted.get(3).bias(), null, null);
-                List<Calibration.Fold> folds = split[1].size() < CROSS_VALIDATE_BELOW
+                List<Calibration.Fold> folds = crossValidateGate
                         ? gateFolds(examples, options, lexicalOptions, labels, openSet, temperature, threshold,
                                 cached, progress)
-                        : List.of(new Calibration.Fold(lexicalProbe, calibrated, split[1]));
+                        : List.of(new Calibration.Fold(new IntentModel(options.profile(), labels, options.oosLabel(),
+                                openSet, 1.0, 0.0, probeSpace, fitted.get(3).w(), fitted.get(3).bias(), null, null),
+                                probe.withTemperatureAndThreshold(temperature, threshold), split[1]));
                 Calibration.Gate g = Calibration.fitGate(folds, CASCADE_TOLERANCE);
                 lexicalTemperature = g.temperature();
                 gate = g.gate();

@@ -84,7 +84,8 @@ class CascadeTest {
         both.addAll(b);
         Calibration.Gate pooled = Calibration.fitGate(List.of(new Calibration.Fold(lexical, full, a),
                 new Calibration.Fold(lexical, full, b)), IntentModel.CASCADE_TOLERANCE);
-        Calibration.Gate single = Calibration.fitGate(lexical, full, both, IntentModel.CASCADE_TOLERANCE);
+        Calibration.Gate single = Calibration.fitGate(List.of(new Calibration.Fold(lexical, full, both)),
+                IntentModel.CASCADE_TOLERANCE);
         assertThat(pooled).isEqualTo(single);
         assertThat(pooled.score()).isGreaterThanOrEqualTo(pooled.fullScore() - IntentModel.CASCADE_TOLERANCE);
     }

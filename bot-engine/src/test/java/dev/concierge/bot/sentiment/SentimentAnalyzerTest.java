@@ -13,10 +13,7 @@ class SentimentAnalyzerTest {
 
     @Test
     void held_out_accuracy_per_language() throws IOException {
-        List<SentimentAnalyzer.LabelledText> test;
-        try (InputStream in = getClass().getResourceAsStream("/sentiment/test.tsv")) {
-            test = SentimentAnalyzer.readTsv(in);
-        }
+        List<SentimentAnalyzer.LabelledText> test = read("/sentiment/test.tsv");
         int[] zh = score(test.stream().filter(t -> isChinese(t.text())).toList());
         int[] en = score(test.stream().filter(t -> !isChinese(t.text())).toList());
         assertThat(zh[1]).isGreaterThanOrEqualTo(60);
@@ -41,10 +38,7 @@ class SentimentAnalyzerTest {
      */
     @Test
     void calm_shop_messages_are_rarely_flagged() throws IOException {
-        List<SentimentAnalyzer.LabelledText> shop;
-        try (InputStream in = getClass().getResourceAsStream("/sentiment/shop-messages.tsv")) {
-            shop = SentimentAnalyzer.readTsv(in);
-        }
+        List<SentimentAnalyzer.LabelledText> shop = read("/sentiment/shop-messages.tsv");
         for (boolean chinese : new boolean[] {true, false}) {
             List<SentimentAnalyzer.LabelledText> part = shop.stream().filter(t -> isChinese(t.text()) == chinese).toList();
             List<SentimentAnalyzer.LabelledText> calm = part.stream().filter(t -> !t.negative()).toList();
@@ -70,6 +64,13 @@ class SentimentAnalyzerTest {
         assertThat(ANALYZER.analyze("this is a scam").negative()).isTrue();
         assertThat(ANALYZER.analyze("thank you, great service").label()).isEqualTo(Sentiment.Label.POSITIVE);
         assertThat(ANALYZER.analyze("").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
+
+    private static List<SentimentAnalyzer.LabelledText> read(String resource) throws IOException {
+        try (InputStream in = SentimentAnalyzerTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return SentimentAnalyzer.readTsv(in);
+        }
     }
 
     private static int[] score(List<SentimentAnalyzer.LabelledText> set) {
