@@ -1,5 +1,6 @@
 package dev.concierge.bot.sentiment;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -16,24 +17,36 @@ import java.util.Set;
  *   <li>{@code phrases} are words separated by single spaces ("never again", "still hasn't"), matched from the
  *       start of a word to the end of one.</li>
  * </ul>
+ * A fragment inside one of the {@code benign} words does not count: shop vocabulary holds many Chinese
+ * compounds around a strong word ("垃圾" in 垃圾袋 bin bags, "滚" in 滚筒洗衣机 a drum washer, "工商" in
+ * 工商银行 a bank, "妈的" in 我妈的 my mother's), so those compounds are blanked out before fragments are looked
+ * for. So are runs of six or more ASCII letters and digits that hold a digit (order, tracking and phone numbers),
+ * so that a number fragment such as "12315" only matches on its own.
  */
 final class Lexicon {
     private final List<String> fragments;
     private final Set<String> words;
     private final List<String> stems;
     private final List<String> phrases;
+    private final List<String> benign;
 
     Lexicon(List<String> fragments, Set<String> words, List<String> stems, List<String> phrases) {
+        this(fragments, words, stems, phrases, List.of());
+    }
+
+    Lexicon(List<String> fragments, Set<String> words, List<String> stems, List<String> phrases, List<String> benign) {
         this.fragments = List.copyOf(fragments);
         this.words = Set.copyOf(words);
         this.stems = List.copyOf(stems);
         this.phrases = List.copyOf(phrases);
+        this.benign = List.copyOf(benign);
     }
 
     /** Whether {@code text} holds any of the entries. */
     boolean matches(String text) {
+        String unmasked = fragments.isEmpty() ? text : withoutBenignWords(text);
         for (String fragment : fragments) {
-            if (text.contains(fragment)) {
+            if (unmasked.contains(fragment)) {
                 return true;
             }
         }
@@ -73,6 +86,45 @@ final class Lexicon {
             }
         }
         return false;
+    }
+
+    /** The text with every benign word and every long alphanumeric code replaced by spaces (same length). */
+    private String withoutBenignWords(String text) {
+        char[] chars = null;
+        for (String word : benign) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                Arrays.fill(chars, at, at + word.length(), ' ');
+            }
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiAlphanumeric(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean digit = false;
+            while (end < n && isAsciiAlphanumeric(text.charAt(end))) {
+                digit |= Character.isDigit(text.charAt(end));
+                end++;
+            }
+            if (digit && end - i >= 6) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                Arrays.fill(chars, i, end, ' ');
+            }
+            i = end;
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     /** Case-insensitive as a pattern without the Unicode flag is: only ASCII letters fold. */

@@ -18,23 +18,45 @@ import java.util.Set;
  * Frustration detection in Chinese and English: a small binary logistic regression (negative vs not) over Han
  * character uni/bigrams and English word uni/bigrams, trained at start-up on a bundled labelled set
  * ({@code /sentiment/train.tsv}, a few hundred lines, trains in milliseconds), combined with a lexicon of strong
- * words that the training set cannot cover well (insults, threats to go public). Immutable once built; thread-safe.
+ * words that the training set cannot cover well (insults, threats to go public), and "!!", which turns an upset
+ * message into an angry one. Immutable once built; thread-safe.
  */
 public final class SentimentAnalyzer {
     public static final String BUNDLED_TRAINING = "/sentiment/train.tsv";
 
     private static final Lexicon ANGER = new Lexicon(
-            List.of("气死", "骗子", "垃圾", "滚", "他妈", "妈的", "投诉你们", "曝光", "315", "消协", "工商", "报警", "欺诈",
-                    "忍无可忍", "太过分", "去死", "!!", "！！"),
+            List.of("气死", "骗子", "垃圾", "滚", "他妈", "妈的", "投诉你们", "曝光", "12315", "打315", "去315", "找315",
+                    "到315", "向315", "上315", "315投诉", "315晚会", "消协", "工商", "报警", "欺诈", "忍无可忍", "太过分",
+                    "去死"),
             Set.of("scam", "fraud", "ridiculous", "furious", "disgusting", "wtf", "damn", "sue", "lawyer", "crap",
                     "idiot", "idiots", "pathetic", "unacceptable"),
-            List.of(), List.of());
+            List.of(), List.of(),
+            // shop words around the strong ones: bin bags, a drum washer, a bank, "my mother's", camera settings,
+            // smoke alarms, exfoliation (去死皮), anti-fraud features, rock music
+            List.of("垃圾袋", "垃圾桶", "垃圾篓", "垃圾箱", "垃圾筐", "垃圾篮", "垃圾铲", "垃圾夹", "垃圾车", "垃圾站",
+                    "垃圾分类", "垃圾处理", "滚筒", "滚轮", "滚动", "滚珠", "滚刷", "滚轴", "滚梳", "滚烫", "滚边", "滚针",
+                    "滚压", "滚涂", "滚子", "滚刀", "滚圆", "滚落", "滚石", "滚滚", "翻滚", "打滚", "摇滚", "滚雪球",
+                    "工商银行", "工商卡", "他妈妈", "妈妈的", "我妈的", "俺妈的", "老妈的", "宝妈的", "孕妈的", "辣妈的",
+                    "姨妈的", "舅妈的", "姑妈的", "干妈的", "曝光补偿", "曝光度", "曝光时间", "曝光模式", "曝光值", "曝光量",
+                    "曝光过度", "曝光不足", "曝光锁定", "曝光参数", "自动曝光", "长曝光", "多重曝光", "包围曝光", "报警器",
+                    "报警灯", "报警声", "报警音", "报警铃", "报警功能", "报警系统", "报警装置", "报警提示", "报警模式",
+                    "报警阈值", "防盗报警", "烟雾报警", "烟感报警", "漏水报警", "燃气报警", "温度报警", "超温报警",
+                    "低电量报警", "自动报警", "去死皮", "去死角", "去死细胞", "反欺诈", "防欺诈"));
+    /**
+     * "!!" says the writer is shouting, not what about: it makes an upset message angry (an immediate handoff), a
+     * borderline one upset, and leaves "Thanks so much!!" alone.
+     */
+    private static final double SHOUTING_ODDS = 3;
+    private static final Lexicon SHOUTING = new Lexicon(List.of("!!", "！！", "!！", "！!"), Set.of(), List.of(), List.of());
     private static final Lexicon NEGATIVE_WORDS = new Lexicon(
             List.of("差劲", "失望", "生气", "愤怒", "太慢", "烂", "坑", "恶心", "糟糕", "无语", "受不了", "没人管", "还没到",
                     "一直没", "多少次", "不满", "崩溃", "着急", "急死"),
             Set.of("terrible", "awful", "worst", "angry", "upset", "disappointed", "horrible", "useless"),
             List.of("frustrat"),
-            List.of("never again", "still not", "still hasn't", "still haven't", "fed up"));
+            List.of("never again", "still not", "still hasn't", "still haven't", "fed up"),
+            // "不满 100 元" is "under 100 yuan", "不满足条件" "does not meet the conditions"
+            List.of("灿烂", "绚烂", "烂漫", "坑位", "坑纹", "不满足", "不满0", "不满1", "不满2", "不满3", "不满4", "不满5",
+                    "不满6", "不满7", "不满8", "不满9", "不满一", "不满二", "不满三", "不满五", "不满十", "不满百"));
     private static final Lexicon POSITIVE_WORDS = new Lexicon(
             List.of("谢谢", "感谢", "太好了", "满意", "好评", "不错", "赞", "棒"),
             Set.of("thank", "thanks", "great", "awesome", "perfect", "love", "excellent"),
@@ -118,11 +140,17 @@ public final class SentimentAnalyzer {
         if (angry || NEGATIVE_WORDS.matches(text)) {
             p = Math.max(p, angry ? 0.9 : 0.7);
         }
+        boolean positive = POSITIVE_WORDS.matches(text);
+        if (!angry && !positive && SHOUTING.matches(text)) {
+            // upset and shouting is angry; otherwise the shouting triples the odds ("Where is my refund?? It's been
+            // a month!!" 0.43 -> 0.69), which a plain question's low score survives ("Hi!! do you ship to Canada?")
+            angry = p >= threshold;
+            p = angry ? Math.max(p, 0.9) : SHOUTING_ODDS * p / (SHOUTING_ODDS * p + 1 - p);
+        }
         if (p >= threshold) {
             return new Sentiment(Sentiment.Label.NEGATIVE, p, angry);
         }
-        Sentiment.Label label = POSITIVE_WORDS.matches(text) ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL;
-        return new Sentiment(label, p, false);
+        return new Sentiment(positive ? Sentiment.Label.POSITIVE : Sentiment.Label.NEUTRAL, p, false);
     }
 
     /** The trained model's probability alone, without the lexicon (for evaluation). */

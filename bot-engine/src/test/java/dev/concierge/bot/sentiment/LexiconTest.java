@@ -34,6 +34,19 @@ class LexiconTest {
     }
 
     @Test
+    void fragmentsInsideBenignWordsAndLongCodesDoNotCount() {
+        Lexicon anger = new Lexicon(List.of("垃圾", "妈的", "12315"), Set.of(), List.of(), List.of(),
+                List.of("垃圾袋", "我妈的", "妈妈的"));
+        assertThat(anger.matches("垃圾袋有货吗")).isFalse();
+        assertThat(anger.matches("垃圾袋也是垃圾")).isTrue();
+        assertThat(anger.matches("我妈的手机号")).isFalse();
+        assertThat(anger.matches("你妈的")).isTrue();
+        assertThat(anger.matches("单号 SF1231500876")).isFalse();
+        assertThat(anger.matches("我要打12315")).isTrue();
+        assertThat(anger.matches("打 12315！")).isTrue();
+    }
+
+    @Test
     void agreesWithTheRegularExpressionOnEveryBundledSentence() throws IOException {
         List<String> texts = new ArrayList<>(List.of("AWFUL", "awful!", "x awful_y", "idiots", "Idiot's", "frustrat",
                 "never again", "Never Again?", "still hasn't", "STILL HASN'T arrived", "İdiot", "ﬁdiots"));

@@ -59,6 +59,37 @@ class SentimentAnalyzerTest {
     }
 
     @Test
+    void shop_words_around_strong_words_are_calm() {
+        // a drum washer, bin bags, an ICBC card, my mother's name, a camera setting, a smoke alarm, an exfoliating
+        // gel, a rock album, a price of 315 yuan, "orders under 99 yuan", a tracking number
+        for (String calm : List.of("滚筒洗衣机有货吗", "这个滚轮行李箱有货吗", "垃圾袋什么时候发货", "厨房垃圾桶有大号的吗",
+                "可以用工商银行卡付款吗", "收货人改成我妈的名字", "他妈妈的生日礼物能包装吗", "宝妈的待产包什么时候到",
+                "这款相机的曝光补偿怎么调", "烟雾报警器支持退货吗", "去死皮凝胶适合敏感肌吗", "这张摇滚专辑是黑胶吗",
+                "我的订单金额是315元，可以开发票吗", "不满99元包邮吗", "不满足条件可以退吗", "快递单号SF1231500876到哪了",
+                "My order total was 315 dollars, can I get an invoice?")) {
+            assertThat(ANALYZER.analyze(calm).negative()).as(calm).isFalse();
+        }
+    }
+
+    @Test
+    void exclamation_marks_make_upset_messages_angry_and_leave_happy_ones_alone() {
+        for (String happy : List.of("Thanks so much!!", "谢谢！！", "Hi!! do you ship to Canada?", "收到了，太好了！！")) {
+            assertThat(ANALYZER.analyze(happy).negative()).as(happy).isFalse();
+        }
+        for (String shouted : List.of("Where is my refund?? It's been a month and nobody answers!!", "说了多少次了还没发货！！")) {
+            assertThat(ANALYZER.analyze(shouted).angry()).as(shouted).isTrue();
+        }
+    }
+
+    @Test
+    void strong_words_on_their_own_are_anger() {
+        for (String angry : List.of("他妈的什么破服务", "滚！", "你们都给我滚", "我要打12315投诉你们", "再不处理我就报警",
+                "我要去网上曝光你们", "垃圾服务", "你妈的", "我去工商局举报你们", "你们这是欺诈", "this is a scam")) {
+            assertThat(ANALYZER.analyze(angry).angry()).as(angry).isTrue();
+        }
+    }
+
+    @Test
     void anger_and_positive_words() {
         assertThat(ANALYZER.analyze("你们就是骗子！！").angry()).isTrue();
         assertThat(ANALYZER.analyze("this is a scam").negative()).isTrue();
