@@ -206,13 +206,7 @@ public final class DialogueEngine implements BotEngine {
     private BotDecision policy(Turn turn, DialogueState.Draft d) {
         String norm = lowerWithoutTrailingPunctuation(turn.text());
         if (d.inFlowNow() && CANCEL_WORDS.contains(norm)) {
-            String flow = d.flow;
-            d.botActions.add("flow:" + flow + "/cancelled");
-            d.lastTopic = flow;
-            d.endFlow();
-            return new BotDecision.FlowStep("flow_cancelled", 1.0, turn.language(),
-                    turn.t("好的，已为您取消当前操作。还有什么可以帮您？", "OK, I've stopped that. Anything else I can help with?"),
-                    menu(turn), flow, "cancelled");
+            return cancelFlow(turn, d);
         }
         if (d.inFlowNow() && flows.isOfferedReply(turn, d)) {
             // the step's own quick reply, tapped or typed: the flow takes it before any intent-driven handoff
@@ -221,6 +215,10 @@ public final class DialogueEngine implements BotEngine {
                 d.lowConfidenceStreak = 0;
                 return next.get();
             }
+        }
+        ShortReplies.Kind shortReply = ShortReplies.of(turn.text());
+        if (shortReply != ShortReplies.Kind.NONE) {
+            return shortReply(turn, d, shortReply);
         }
         double threshold = settings.intentThreshold();
         String intent = turn.confidentIntent(threshold);
@@ -256,11 +254,7 @@ public final class DialogueEngine implements BotEngine {
                     && !Skills.FLOW_OF_INTENT.getOrDefault(intent, "").equals(d.flow)
                     && (turn.prediction().confidence() >= 0.8 || turn.faq().decision() == FaqDecision.ANSWER);
             if (!newTopic) {
-                d.reprompts++;
-                if (d.reprompts > settings.maxReprompts()) {
-                    return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, "");
-                }
-                return apologetic(turn, flows.reprompt(turn, d));
+                return reprompt(turn, d);
             }
             d.botActions.add("flow:" + d.flow + "/abandoned");
             d.endFlow();
@@ -332,6 +326,67 @@ public final class DialogueEngine implements BotEngine {
                 : turn.t("收到您的文件。请问需要办理什么业务？", "Thanks for the file. What can I help you with?");
         return new BotDecision.Clarify(nonBlank(turn.prediction().intent()), turn.prediction().confidence(), turn.language(),
                 apologyPrefix(turn) + text, menu(turn));
+    }
+
+    private BotDecision cancelFlow(Turn turn, DialogueState.Draft d) {
+        String flow = d.flow;
+        d.botActions.add("flow:" + flow + "/cancelled");
+        d.lastTopic = flow;
+        d.endFlow();
+        return new BotDecision.FlowStep("flow_cancelled", 1.0, turn.language(),
+                turn.t("好的，已为您取消当前操作。还有什么可以帮您？", "OK, I've stopped that. Anything else I can help with?"),
+                menu(turn), flow, "cancelled");
+    }
+
+    /** The flow's question again, or an agent once the shopper has been asked too often. */
+    private BotDecision reprompt(Turn turn, DialogueState.Draft d) {
+        d.reprompts++;
+        if (d.reprompts > settings.maxReprompts()) {
+            return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, "");
+        }
+        return apologetic(turn, flows.reprompt(turn, d));
+    }
+
+    /**
+     * "ok", "no thanks", "不是": in a flow, the flow's step takes them if it can ("yes please" confirms a
+     * cancellation), "that's all" stops it and anything else asks the step's question again. Outside a flow an
+     * acknowledgement gets "anything else?", "that's all" a goodbye, and "that's wrong" an apology and the menu,
+     * counted as a miss like any message the bot did not understand.
+     */
+    private BotDecision shortReply(Turn turn, DialogueState.Draft d, ShortReplies.Kind kind) {
+        if (d.inFlowNow()) {
+            Optional<BotDecision> next = flows.proceed(turn, d);
+            if (next.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                return next.get();
+            }
+            return kind == ShortReplies.Kind.DONE ? cancelFlow(turn, d) : reprompt(turn, d);
+        }
+        d.botActions.add("short:" + kind.name().toLowerCase(Locale.ROOT));
+        return switch (kind) {
+            case AFFIRM -> {
+                d.lowConfidenceStreak = 0;
+                yield new BotDecision.Answer("affirm", 1.0, turn.language(),
+                        turn.t("好的！还有其他可以帮您的吗？", "OK! Is there anything else I can help with?"), menu(turn), null);
+            }
+            case DONE -> {
+                d.lowConfidenceStreak = 0;
+                yield new BotDecision.Answer("goodbye", 1.0, turn.language(),
+                        turn.t("好的，感谢您的咨询，有需要随时找我。祝您购物愉快！",
+                                "Alright, thanks for chatting with us. Write any time you need something. Have a great day!"),
+                        List.of(), null);
+            }
+            default -> {
+                d.lowConfidenceStreak++;
+                if (tooManyMisses(d)) {
+                    yield handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, "");
+                }
+                yield new BotDecision.Clarify("deny", 1.0, turn.language(),
+                        turn.t("抱歉，我理解错了。请用一句话告诉我您需要什么，或选择下面的服务：",
+                                "Sorry, I got that wrong. Could you tell me in a few words what you need, or pick one of these?"),
+                        menu(turn));
+            }
+        };
     }
 
     private boolean tooManyMisses(DialogueState.Draft d) {

@@ -322,8 +322,10 @@ final class Flows {
 
     private Optional<BotDecision> confirm(Turn turn, DialogueState.Draft d) {
         String text = turn.text().strip();
-        boolean yes = YES.matcher(text).matches();
-        boolean no = !yes && NO.matcher(text).matches();
+        ShortReplies.Kind shortReply = ShortReplies.of(text);
+        boolean yes = YES.matcher(text).matches() || shortReply == ShortReplies.Kind.AFFIRM;
+        boolean no = !yes && (NO.matcher(text).matches() || shortReply == ShortReplies.Kind.DONE
+                || shortReply == ShortReplies.Kind.WRONG);
         if (!yes && !no) {
             return Optional.empty();
         }
