@@ -72,7 +72,9 @@ public final class DialogueEngine implements BotEngine {
     /** Compiled once: String.replaceAll would compile them again on every message. */
     private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+");
     static final GuardedPattern HUMAN = GuardedPattern.of(
-            "人工|真人|客服人员|转客服|\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b",
+            // "agent", but not the delivery, travel or customs agent of a question about something else
+            "人工|真人|客服人员|转客服|(?<!delivery |travel |shipping |courier |customs |sales |insurance |estate |booking )"
+                    + "\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b",
             Pattern.CASE_INSENSITIVE,
             "人工", "真人", "客服人员", "转客服", "agent", "human", "real person", "operator", "representative");
     static final GuardedPattern SECURITY = GuardedPattern.of(

@@ -210,11 +210,12 @@ final class Flows {
             if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
                 throw e;
             }
-            // most often a typo: ask again; repeated misses end in a handoff (the engine counts re-prompts)
+            // most often a typo: ask again; repeated misses end in a handoff (the engine counts re-prompts), for
+            // an agent to look the order up, not blamed on the order system, which answered
             d.moveTo(ASK_ORDER);
             d.reprompts++;
             if (d.reprompts > settings.maxReprompts()) {
-                return handoffs.handoff(turn, d, Handoffs.BACKEND_FAILURE, d.flow,
+                return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, d.flow,
                         turn.t("没有查到订单 " + orderId + "。", "I couldn't find order " + orderId + ". "));
             }
             return step(turn, d, turn.t("没有查到订单 " + orderId + "，请核对订单号后重新发送。",

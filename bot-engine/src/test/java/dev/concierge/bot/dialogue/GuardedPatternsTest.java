@@ -17,6 +17,9 @@ class GuardedPatternsTest {
                 "我要真人", "找客服人员", "转客服", "an operator", "a Representative, please");
         positives.forEach(t -> assertTrue(DialogueEngine.HUMAN.find(t), t));
         assertFalse(DialogueEngine.HUMAN.find("my agentless order"));
+        assertFalse(DialogueEngine.HUMAN.find("Is the delivery agent coming today?"));
+        assertFalse(DialogueEngine.HUMAN.find("my travel agent booked this"));
+        assertTrue(DialogueEngine.HUMAN.find("I want a human agent"));
         assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.HUMAN, positives) >= positives.size());
     }
 
