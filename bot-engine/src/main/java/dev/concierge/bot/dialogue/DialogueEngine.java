@@ -69,6 +69,8 @@ public final class DialogueEngine implements BotEngine {
 
     private static final Set<String> CANCEL_WORDS = Set.of("取消", "取消吧", "算了", "算了吧", "不用了", "不要了", "退出",
             "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
+    private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
+            ".{0,20}?(抱歉|对不起|不好意思|sorry|apolog)", Pattern.CASE_INSENSITIVE);
     /** Compiled once: String.replaceAll would compile them again on every message. */
     private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+");
     static final GuardedPattern HUMAN = GuardedPattern.of(
@@ -327,7 +329,7 @@ public final class DialogueEngine implements BotEngine {
                 ? turn.t("抱歉，我还没理解您的问题。您可以换个说法，或选择下面的服务：", "Sorry, I didn't quite get that. Could you rephrase, or pick one of these?")
                 : turn.t("收到您的文件。请问需要办理什么业务？", "Thanks for the file. What can I help you with?");
         return new BotDecision.Clarify(nonBlank(turn.prediction().intent()), turn.prediction().confidence(), turn.language(),
-                apologyPrefix(turn) + text, menu(turn));
+                withApology(turn, text), menu(turn));
     }
 
     private BotDecision cancelFlow(Turn turn, DialogueState.Draft d) {
@@ -487,7 +489,7 @@ public final class DialogueEngine implements BotEngine {
         String text = kb.answer(hit.entryId(), turn.language(), channel).orElse("");
         d.botActions.add("faq:" + hit.entryId());
         String answerIntent = nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent);
-        return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), apologyPrefix(turn) + text,
+        return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), withApology(turn, text),
                 List.of(), hit.entryId());
     }
 
@@ -518,19 +520,26 @@ public final class DialogueEngine implements BotEngine {
         d.botActions.add("clarify:" + String.join("|", faq.clarifyOptions().stream().map(FaqHit::entryId).toList()));
         return new BotDecision.Clarify(nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent),
                 faq.top().map(FaqHit::confidence).orElse(0.0), turn.language(),
-                apologyPrefix(turn) + turn.t("您想了解的是以下哪个问题？", "Did you mean one of these?"), options);
+                withApology(turn, turn.t("您想了解的是以下哪个问题？", "Did you mean one of these?")), options);
     }
 
     private BotDecision apologetic(Turn turn, BotDecision decision) {
         if (!turn.sentiment().negative() || !(decision instanceof BotDecision.FlowStep f)) {
             return decision;
         }
-        return new BotDecision.FlowStep(f.intent(), f.confidence(), f.language(), apologyPrefix(turn) + f.text(),
+        return new BotDecision.FlowStep(f.intent(), f.confidence(), f.language(), withApology(turn, f.text()),
                 f.quickReplies(), f.flow(), f.step());
     }
 
-    private static String apologyPrefix(Turn turn) {
-        return turn.sentiment().negative() ? turn.t("非常抱歉给您带来不便。", "I'm sorry about the trouble. ") : "";
+    /**
+     * The text with an apology in front when the shopper is upset, unless it opens with one of its own (the damaged-
+     * item answer's "很抱歉给您带来不便", a re-prompt's "Sorry, I didn't catch that"): one apology, not two.
+     */
+    static String withApology(Turn turn, String text) {
+        if (!turn.sentiment().negative() || OPENS_WITH_APOLOGY.matcher(text).lookingAt()) {
+            return text;
+        }
+        return turn.t("非常抱歉给您带来不便。", "I'm sorry about the trouble. ") + text;
     }
 
     private static List<String> menu(Turn turn) {

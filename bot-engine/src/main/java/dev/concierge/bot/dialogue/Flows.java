@@ -62,6 +62,8 @@ final class Flows {
             "^(不.*|否|no|nope|n|keep.*|don'?t.*|not now)[。.!！]*$", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern RECENT = GuardedPattern.of("最近|最新|上一个|刚买|latest|recent|last order|most recent",
             Pattern.CASE_INSENSITIVE, "最近", "最新", "上一个", "刚买", "latest", "recent", "last order");
+    /** A reply to "what phone number?" that is digits and separators only, but not a number the extractor knows. */
+    private static final Pattern PHONE_ATTEMPT = Pattern.compile("[+(]?[0-9][0-9 ()\\-.]{2,}[0-9]");
     private static final Pattern ADDRESS_HINT = Pattern.compile(
             "省|市|区|县|路|街|号|弄|镇|村|栋|室|\\bstreet\\b|\\bst\\b|\\broad\\b|\\brd\\b|\\bave(nue)?\\b|\\bapt\\b"
                     + "|\\bblvd\\b|\\blane\\b|\\bfloor\\b|\\bsuite\\b|\\bdrive\\b",
@@ -132,18 +134,30 @@ final class Flows {
                 if (!looksLikeAddress(text)) {
                     yield Optional.empty();
                 }
-                d.slots.put("address", text);
                 if (!turn.entities().phones().isEmpty()) {
-                    d.slots.put("phone", turn.entities().phones().get(0));
+                    // the phone goes in its own slot, shown masked; the address keeps the rest ("张三" stays)
+                    String phone = turn.entities().phones().get(0);
+                    d.slots.put("address", withoutPhone(text, phone));
+                    d.slots.put("phone", phone);
                     yield Optional.of(confirmAddress(turn, d));
                 }
+                d.slots.put("address", text);
                 d.moveTo(ASK_PHONE);
                 yield Optional.of(step(turn, d, turn.t("好的。请提供新地址的收件人手机号（11位）。",
                         "Got it. What phone number should the courier call at the new address?"), List.of()));
             }
             case ASK_PHONE -> {
                 if (turn.entities().phones().isEmpty()) {
-                    yield Optional.empty();
+                    if (!PHONE_ATTEMPT.matcher(turn.text().strip()).matches()) {
+                        yield Optional.empty();
+                    }
+                    // digits that are not a whole phone number ("555-1234"): the step's question again, before a
+                    // rating intent ("5") or anything else can read them and drop the flow
+                    d.reprompts++;
+                    if (d.reprompts > settings.maxReprompts()) {
+                        yield Optional.of(handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, ""));
+                    }
+                    yield Optional.of(reprompt(turn, d));
                 }
                 d.slots.put("phone", turn.entities().phones().get(0));
                 yield Optional.of(confirmAddress(turn, d));
@@ -370,14 +384,38 @@ final class Flows {
     private BotDecision changeAddress(Order order, Turn turn, DialogueState.Draft d) {
         if (!order.status().addressChangeable()) {
             d.step = "not_changeable";
-            return done(turn, d, turn.t("订单 " + order.orderId() + " 已发货，无法修改地址。您可以联系快递改派或拒收。",
-                    "Order " + order.orderId() + " has already shipped, so the address can't be changed here. You can ask the courier to redirect it or refuse it."),
-                    List.of(turn.t("人工客服", "Talk to an agent")));
+            String id = order.orderId();
+            String text = switch (order.status()) {
+                case DELIVERED -> turn.t("订单 " + id + " 已签收，无法再修改收货地址。如需退换货，请回复“退货”。",
+                        "Order " + id + " has already been delivered, so there is no address to change. To return or exchange it, reply \"return\".");
+                case CANCELLED -> turn.t("订单 " + id + " 已取消，不会再发货，无需修改地址。",
+                        "Order " + id + " is cancelled and will not be shipped, so there is no address to change.");
+                case REFUNDING, REFUNDED -> turn.t("订单 " + id + " 已进入退款流程，无法修改地址。",
+                        "Order " + id + " is being refunded, so its address can't be changed.");
+                default -> turn.t("订单 " + id + " 已发货，无法修改地址。您可以联系快递改派或拒收。",
+                        "Order " + id + " has already shipped, so the address can't be changed here. You can ask the courier to redirect it or refuse it.");
+            };
+            return done(turn, d, text, List.of(turn.t("人工客服", "Talk to an agent")));
         }
         d.moveTo(ASK_ADDRESS);
         return step(turn, d, turn.t("订单 " + order.orderId() + " 还未发货，可以修改地址。请发送新的收货地址（省市区+街道门牌号）。",
                 "Order " + order.orderId() + " hasn't shipped yet, so the address can be changed. Please send the new address (street, number, city)."),
                 List.of());
+    }
+
+    /** The address line without the phone number written in it (with spaces, dashes or a "+" between its digits). */
+    static String withoutPhone(String text, String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.isEmpty()) {
+            return text;
+        }
+        StringBuilder spaced = new StringBuilder("(?<![0-9])\\+?");
+        for (int i = 0; i < digits.length(); i++) {
+            spaced.append(i == 0 ? "" : "[ \\-]?").append(digits.charAt(i));
+        }
+        String cleaned = Pattern.compile(spaced.append("(?![0-9])").toString()).matcher(text).replaceFirst(" ")
+                .replaceAll("[\\s,，;；]+$", "").replaceAll("\\s{2,}", " ").strip();
+        return cleaned.isEmpty() ? text : cleaned;
     }
 
     private BotDecision confirmAddress(Turn turn, DialogueState.Draft d) {
