@@ -9,9 +9,11 @@ import dev.concierge.core.message.SenderRole;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.ticket.CsatRating;
 import dev.concierge.routing.ticket.CsatStore;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,9 +30,20 @@ public final class SatisfactionSurvey {
     private static final Logger LOG = LoggerFactory.getLogger(SatisfactionSurvey.class);
     static final String PENDING = "csat.pending";
     static final String SCORE = "csat.score";
-    /** "5", "4分", "3 stars", "★★★★", "⭐⭐⭐⭐⭐". */
+    /** "5", "4分", "3 stars", "★★★★", "⭐⭐⭐⭐⭐", "５", "非常满意". */
     private static final Pattern DIGIT = Pattern.compile("^\\s*([1-5])\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** The scale's words as shoppers answer with them ("非常满意" is the 5 of the prompt's "5 = 非常满意"). */
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("非常满意", 5), Map.entry("很满意", 5), Map.entry("五分", 5), Map.entry("五星", 5),
+            Map.entry("满意", 4), Map.entry("比较满意", 4), Map.entry("四分", 4), Map.entry("四星", 4),
+            Map.entry("一般", 3), Map.entry("还行", 3), Map.entry("三分", 3), Map.entry("三星", 3),
+            Map.entry("不满意", 2), Map.entry("不太满意", 2), Map.entry("两分", 2), Map.entry("二分", 2),
+            Map.entry("非常不满意", 1), Map.entry("很不满意", 1), Map.entry("一分", 1), Map.entry("一星", 1),
+            Map.entry("very satisfied", 5), Map.entry("satisfied", 4), Map.entry("neutral", 3),
+            Map.entry("dissatisfied", 2), Map.entry("unsatisfied", 2), Map.entry("very dissatisfied", 1),
+            Map.entry("five stars", 5), Map.entry("five", 5), Map.entry("four", 4), Map.entry("three", 3),
+            Map.entry("two", 2), Map.entry("one", 1));
     private static final Pattern STARS = Pattern.compile("^\\s*([★⭐]{1,5})\\s*$");
 
     private final ConversationStore conversations;
@@ -99,12 +112,18 @@ public final class SatisfactionSurvey {
         return Optional.of(new Answer(rated, answer));
     }
 
-    private record OptionalScore(int value) {
+    record OptionalScore(int value) {
     }
 
-    static OptionalScore parse(String text) {
-        if (text == null) {
+    static OptionalScore parse(String raw) {
+        if (raw == null || raw.length() > 40) {
             return new OptionalScore(0);
+        }
+        // full-width digits ("５", typed on Chinese keyboards) and letters to ASCII
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        Integer worded = WORDS.get(text.strip().replaceAll("[\\s.!。！~～]+$", "").toLowerCase(Locale.ROOT));
+        if (worded != null) {
+            return new OptionalScore(worded);
         }
         Matcher digit = DIGIT.matcher(text);
         if (digit.matches()) {
