@@ -71,6 +71,10 @@ public final class DialogueEngine implements BotEngine {
             "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
     private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
             ".{0,20}?(抱歉|对不起|不好意思|sorry|apolog)", Pattern.CASE_INSENSITIVE);
+    /** A cancel word with a few words around it: "算了不退了", "actually never mind", "forget it, thanks". */
+    private static final Pattern CANCEL_PHRASE = Pattern.compile(
+            "(算了|不用了|不要了)\\P{IsHan}{0,3}(不\\p{IsHan}{0,3}了|吧)?\\P{IsHan}{0,3}"
+                    + "|.{0,12}\\b(never ?mind|forget it|cancel that|stop that)\\b.{0,12}");
     /** Compiled once: String.replaceAll would compile them again on every message. */
     private static final Pattern PUNCTUATION_RUNS = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s]+");
     static final GuardedPattern HUMAN = GuardedPattern.of(
@@ -209,7 +213,7 @@ public final class DialogueEngine implements BotEngine {
 
     private BotDecision policy(Turn turn, DialogueState.Draft d) {
         String norm = lowerWithoutTrailingPunctuation(turn.text());
-        if (d.inFlowNow() && CANCEL_WORDS.contains(norm)) {
+        if (d.inFlowNow() && (CANCEL_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches())) {
             return cancelFlow(turn, d);
         }
         if (d.inFlowNow() && flows.isOfferedReply(turn, d)) {

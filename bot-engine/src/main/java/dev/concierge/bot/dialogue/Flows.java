@@ -59,7 +59,7 @@ final class Flows {
             "^(确认.*|是的?|对|好的?|可以|没问题|嗯|yes|y|yeah|yep|ok|okay|sure|confirm.*|go ahead|please do)[。.!！]*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO = Pattern.compile(
-            "^(不.*|否|no|nope|n|keep.*|don'?t.*|not now)[。.!！]*$", Pattern.CASE_INSENSITIVE);
+            "^(不.*|否|no|no\\b(?!.*cancel).*|nope.*|n|keep.*|don'?t.*|not now)[。.!！]*$", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern RECENT = GuardedPattern.of("最近|最新|上一个|刚买|latest|recent|last order|most recent",
             Pattern.CASE_INSENSITIVE, "最近", "最新", "上一个", "刚买", "latest", "recent", "last order");
     /** A reply to "what phone number?" that is digits and separators only, but not a number the extractor knows. */
