@@ -102,8 +102,9 @@ public final class AgentDesk {
         QueueStatus status = router.enqueue(ticket);
         LOG.info("handoff reason={} priority={} position={}", handoff.reason(), handoff.priority(), status.position());
         live.toShopper(customer.id(), queueFrame(status));
-        router.promisedReplyTime(queued.channel()).ifPresent(promised -> {
-            // Outside business hours: say when a person will answer instead of leaving the customer guessing.
+        // Outside business hours, and no one on duty took it at once (position 0 is an offer made now): say when a
+        // person will answer instead of leaving the customer guessing.
+        router.promisedReplyTime(queued.channel()).filter(promised -> status.position() > 0).ifPresent(promised -> {
             String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                     .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(promised);
             Message ack = system(queued, "zh".equals(queued.locale())
