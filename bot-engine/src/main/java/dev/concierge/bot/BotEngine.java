@@ -8,4 +8,12 @@ package dev.concierge.bot;
 public interface BotEngine {
 
     BotDecision decide(BotTurn turn);
+
+    /**
+     * Whether a message from a customer waiting for an agent takes the request back ("算了，不用了", "I found it,
+     * cancel the queue"). The caller then takes the conversation out of the queue; the bot answers again.
+     */
+    default boolean withdrawsHandoff(String text) {
+        return false;
+    }
 }

@@ -71,6 +71,14 @@ public final class DialogueEngine implements BotEngine {
             "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
     private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
             ".{0,20}?(抱歉|对不起|不好意思|sorry|apolog)", Pattern.CASE_INSENSITIVE);
+    /** The cancel words that also withdraw a request for an agent: not "cancel" or "取消", which may be the topic. */
+    private static final Set<String> WITHDRAW_WORDS = Set.of("算了", "算了吧", "不用了", "不要了", "never mind", "nevermind",
+            "forget it");
+    static final GuardedPattern LEAVE_QUEUE = GuardedPattern.of(
+            "取消排队|不排队了|不等了|不用人工|不需要人工|取消人工|不转人工了|不用转人工"
+                    + "|cancel (the |my )?(queue|request|agent|human)|stop waiting|leave the queue"
+                    + "|(don'?t|do not|no longer) need (an? |the )?(agent|human|person)",
+            Pattern.CASE_INSENSITIVE, "排队", "不等了", "人工", "cancel", "stop waiting", "leave the queue", "need");
     /** A cancel word with a few words around it: "算了不退了", "actually never mind", "forget it, thanks". */
     private static final Pattern CANCEL_PHRASE = Pattern.compile(
             "(算了|不用了|不要了)\\P{IsHan}{0,3}(不\\p{IsHan}{0,3}了|吧)?\\P{IsHan}{0,3}"
@@ -155,6 +163,12 @@ public final class DialogueEngine implements BotEngine {
         this.entities = new EntityExtractor(clock);
         this.handoffs = new Handoffs(settings, stores.unanswered(), masker, clock);
         this.flows = new Flows(Objects.requireNonNull(orders, "orders"), settings, handoffs, clock);
+    }
+
+    @Override
+    public boolean withdrawsHandoff(String text) {
+        String norm = lowerWithoutTrailingPunctuation(text);
+        return WITHDRAW_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches() || LEAVE_QUEUE.find(norm);
     }
 
     @Override

@@ -46,6 +46,17 @@ class DialogueEngineTest {
     }
 
     @Test
+    void a_waiting_customer_takes_the_request_back_with_a_cancel_phrase_not_with_a_topic() {
+        DialogueEngine engine = engine(new FailingOrders());
+        for (String back : List.of("算了，不用了", "never mind", "我自己查到了，取消排队", "I don't need an agent anymore")) {
+            assertThat(engine.withdrawsHandoff(back)).as(back).isTrue();
+        }
+        for (String stay : List.of("取消订单", "cancel", "hello? are you there", "我要退款")) {
+            assertThat(engine.withdrawsHandoff(stay)).as(stay).isFalse();
+        }
+    }
+
+    @Test
     void a_backend_failure_hands_off_with_a_full_context_card_and_logs_the_question_masked() {
         DialogueEngine engine = engine(new FailingOrders());
         say(engine, "你好");

@@ -24,6 +24,15 @@ class GuardedPatternsTest {
     }
 
     @Test
+    void leavingTheQueue() throws IOException {
+        List<String> positives = List.of("我自己查到了，取消排队", "不等了", "不用人工了", "cancel my request",
+                "I don't need an agent anymore", "I'll stop waiting");
+        positives.forEach(t -> assertTrue(DialogueEngine.LEAVE_QUEUE.find(t), t));
+        assertFalse(DialogueEngine.LEAVE_QUEUE.find("I need an agent"));
+        assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.LEAVE_QUEUE, positives) >= positives.size());
+    }
+
+    @Test
     void accountSecurity() throws IOException {
         List<String> positives = List.of("我的账号被盗了", "有人盗号", "信用卡被盗刷", "异常登录提醒", "账号被人登录了",
                 "未授权的扣款", "这不是我买的", "不是我付的", "I got HACKED", "stolen account", "My account was stolen",

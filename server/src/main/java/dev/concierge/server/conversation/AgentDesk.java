@@ -116,6 +116,22 @@ public final class AgentDesk {
         return status;
     }
 
+    /**
+     * A waiting customer took their request back: the conversation returns to the bot and leaves the queue (an offer
+     * made meanwhile is withdrawn). Empty when an agent accepted it first: the message then goes to that agent.
+     */
+    public Optional<Conversation> withdraw(Conversation conversation) {
+        Instant now = clock.instant();
+        Conversation back = stores.conversations().update(conversation.id(), c -> c.status() != ConversationStatus.QUEUED
+                ? c : c.transition(ConversationStatus.BOT, "customer", null, "customer left the queue", now));
+        if (back.status() != ConversationStatus.BOT) {
+            return Optional.empty();
+        }
+        router.release(conversation.id());
+        LOG.info("conversation {} left the queue at the customer's request", conversation.id());
+        return Optional.of(back);
+    }
+
     /** A waiting customer wrote again: remind them of their place. */
     public Optional<QueueStatus> remindQueued(Customer customer, Conversation conversation) {
         Optional<QueueStatus> status = router.queueStatus(conversation.id());

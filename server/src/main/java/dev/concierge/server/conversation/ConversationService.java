@@ -137,6 +137,12 @@ public final class ConversationService {
             return switch (conversation.status()) {
                 case BOT -> botTurn(stored.customer(), conversation, message, stored.localeHint());
                 case QUEUED -> {
+                    if (bot.withdrawsHandoff(message.text())) {
+                        Optional<Conversation> back = desk.withdraw(conversation);
+                        if (back.isPresent()) {
+                            yield leftQueue(stored.customer(), back.get(), message);
+                        }
+                    }
                     Optional<QueueStatus> queue = desk.remindQueued(stored.customer(), conversation);
                     yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), queue);
                 }
@@ -198,6 +204,21 @@ public final class ConversationService {
         String hint = localeHint != null ? localeHint : conversation.locale();
         BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), message.text(),
                 message.attachments(), hint, history));
+        return respond(customer, conversation, message, decision);
+    }
+
+    /** The customer took back their request for an agent: the bot says so and takes the conversation again. */
+    private InboundOutcome leftQueue(Customer customer, Conversation conversation, Message message) {
+        boolean zh = "zh".equals(conversation.locale());
+        return respond(customer, conversation, message, new BotDecision.Answer("withdraw_handoff", 1.0,
+                zh ? "zh" : "en", zh ? "好的，已为您取消人工排队。还有什么可以帮您？"
+                        : "OK, you've left the queue for an agent. Is there anything else I can help with?",
+                List.of(), null));
+    }
+
+    /** Stores the bot's reply to {@code message} (at most once), delivers it and carries out a handoff. */
+    private InboundOutcome respond(Customer customer, Conversation conversation, Message message,
+            BotDecision decision) {
         Instant now = clock.instant();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(WireMessages.IN_REPLY_TO, message.id().value());
