@@ -142,6 +142,12 @@ public final class ConversationService {
                         if (back.isPresent()) {
                             yield leftQueue(stored.customer(), back.get(), message);
                         }
+                        // an agent took it meanwhile: the message is theirs
+                        Conversation now = stores.conversations().find(conversation.id()).orElse(conversation);
+                        if (now.status() == ConversationStatus.ASSIGNED) {
+                            desk.forwardToAgent(new AgentId(now.assignedAgent()), now, message);
+                            yield new InboundOutcome(now, message, false, Optional.empty(), List.of(), Optional.empty());
+                        }
                     }
                     Optional<QueueStatus> queue = desk.remindQueued(stored.customer(), conversation);
                     yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), queue);
