@@ -258,7 +258,18 @@ final class Flows {
             text += trackingText(t, turn);
             d.lastOrder = snapshotWith(order, t);
         }
-        return done(turn, d, text, List.of(turn.t("什么时候到？", "When will it arrive?"), turn.t("退换货", "Return or exchange")));
+        return done(turn, d, text, nextSteps(order, turn));
+    }
+
+    /** The follow-ups that fit the order's state: no "when will it arrive?" once delivered, no return before. */
+    private static List<String> nextSteps(Order order, Turn turn) {
+        return switch (order.status()) {
+            case PENDING_PAYMENT, PAID -> List.of(turn.t("什么时候到？", "When will it arrive?"), turn.t("取消订单", "Cancel the order"));
+            case SHIPPED -> List.of(turn.t("什么时候到？", "When will it arrive?"));
+            case DELIVERED -> List.of(turn.t("退换货", "Return or exchange"));
+            case REFUNDING, REFUNDED -> List.of(turn.t("退款进度", "Refund status"));
+            case CANCELLED -> List.of();
+        };
     }
 
     private BotDecision deliveryTime(Order order, Turn turn, DialogueState.Draft d) {

@@ -60,7 +60,7 @@ class ConversationSuiteTest {
 
     record Expect(String action, String intent, String flow, String step, String reason, String skill,
             Integer minPriority, String language, List<String> contains, List<String> notContains, String quickReply,
-            String faqId, String summaryContains) {
+            String faqId, String summaryContains, List<String> notQuickReplies) {
     }
 
     @BeforeAll
@@ -218,6 +218,11 @@ class ConversationSuiteTest {
         if (e.notContains() != null) {
             for (String fragment : e.notContains()) {
                 assertThat(d.text()).as(where).doesNotContainIgnoringCase(fragment);
+            }
+        }
+        if (e.notQuickReplies() != null) {
+            for (String label : e.notQuickReplies()) {
+                assertThat(d.quickReplies()).as(where).noneMatch(q -> q.contains(label));
             }
         }
         if (e.quickReply() != null) {
