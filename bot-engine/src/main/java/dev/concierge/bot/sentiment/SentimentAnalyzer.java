@@ -53,7 +53,7 @@ public final class SentimentAnalyzer {
                     "一直没", "多少次", "不满", "崩溃", "着急", "急死"),
             Set.of("terrible", "awful", "worst", "angry", "upset", "disappointed", "horrible", "useless"),
             List.of("frustrat"),
-            List.of("never again", "still not", "still hasn't", "still haven't", "fed up"),
+            List.of("never again", "still not", "still hasn't", "still haven't", "fed up", "the hell"),
             // "不满 100 元" is "under 100 yuan", "不满足条件" "does not meet the conditions"
             List.of("灿烂", "绚烂", "烂漫", "坑位", "坑纹", "不满足", "不满0", "不满1", "不满2", "不满3", "不满4", "不满5",
                     "不满6", "不满7", "不满8", "不满9", "不满一", "不满二", "不满三", "不满五", "不满十", "不满百"));
