@@ -186,7 +186,9 @@ final class Flows {
         return switch (d.step) {
             case ASK_ORDER -> askOrder(turn, d, true);
             case ASK_REASON -> step(turn, d, sorry + reasonPrompt(turn), reasonReplies(turn));
-            case ASK_PHOTO -> step(turn, d, sorry + photoPrompt(turn), List.of());
+            case ASK_PHOTO -> step(turn, d, turn.t("抱歉，我还没有收到照片。", "Sorry, I haven't received a photo yet. ")
+                    + turn.t("请拍一张能看清问题的照片发给我，方便为您登记。",
+                            "Please send a photo that shows the defect so I can register it."), List.of());
             case OFFER -> offer(turn, d, true);
             case CONFIRM -> step(turn, d, sorry + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."),
                     yesNo(turn));
