@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,13 +69,13 @@ public final class DialogueEngine implements BotEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DialogueEngine.class);
 
-    private static final Set<String> CANCEL_WORDS = Set.of("取消", "取消吧", "算了", "算了吧", "不用了", "不要了", "退出",
-            "不办了", "cancel", "stop", "never mind", "nevermind", "forget it", "quit", "exit");
-    private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
-            ".{0,20}?(抱歉|对不起|不好意思|sorry|apolog)", Pattern.CASE_INSENSITIVE);
     /** The cancel words that also withdraw a request for an agent: not "cancel" or "取消", which may be the topic. */
     private static final Set<String> WITHDRAW_WORDS = Set.of("算了", "算了吧", "不用了", "不要了", "never mind", "nevermind",
             "forget it");
+    private static final Set<String> CANCEL_WORDS = Stream.concat(WITHDRAW_WORDS.stream(),
+            Stream.of("取消", "取消吧", "退出", "不办了", "cancel", "stop", "quit", "exit")).collect(Collectors.toUnmodifiableSet());
+    private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
+            ".{0,20}?(抱歉|对不起|不好意思|sorry|apolog)", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern LEAVE_QUEUE = GuardedPattern.of(
             "取消排队|不排队了|不等了|不用人工|不需要人工|取消人工|不转人工了|不用转人工"
                     + "|cancel (the |my )?(queue|request|agent|human)|stop waiting|leave the queue"
@@ -360,13 +362,9 @@ public final class DialogueEngine implements BotEngine {
                 menu(turn), flow, "cancelled");
     }
 
-    /** The flow's question again, or an agent once the shopper has been asked too often. */
+    /** The flow's question again (with an apology if the shopper is upset), or an agent once asked too often. */
     private BotDecision reprompt(Turn turn, DialogueState.Draft d) {
-        d.reprompts++;
-        if (d.reprompts > settings.maxReprompts()) {
-            return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, "");
-        }
-        return apologetic(turn, flows.reprompt(turn, d));
+        return apologetic(turn, flows.repromptOrHandOff(turn, d));
     }
 
     /**
@@ -524,7 +522,8 @@ public final class DialogueEngine implements BotEngine {
         return Optional.empty();
     }
 
-    private static String normalizedLabel(String text) {
+    /** Lower case, punctuation and white-space runs to one space (quick-reply labels, short replies). */
+    static String normalizedLabel(String text) {
         return PUNCTUATION_RUNS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 

@@ -153,11 +153,7 @@ final class Flows {
                     }
                     // digits that are not a whole phone number ("555-1234"): the step's question again, before a
                     // rating intent ("5") or anything else can read them and drop the flow
-                    d.reprompts++;
-                    if (d.reprompts > settings.maxReprompts()) {
-                        yield Optional.of(handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, ""));
-                    }
-                    yield Optional.of(reprompt(turn, d));
+                    yield Optional.of(repromptOrHandOff(turn, d));
                 }
                 d.slots.put("phone", turn.entities().phones().get(0));
                 yield Optional.of(confirmAddress(turn, d));
@@ -180,15 +176,23 @@ final class Flows {
         return offered.stream().anyMatch(text::equalsIgnoreCase);
     }
 
+    /** The step's question again, or an agent once the shopper has been asked more than {@code maxReprompts} times. */
+    BotDecision repromptOrHandOff(Turn turn, DialogueState.Draft d) {
+        d.reprompts++;
+        if (d.reprompts > settings.maxReprompts()) {
+            return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.flow, "");
+        }
+        return reprompt(turn, d);
+    }
+
     /** Asks again for what the current step needs. */
-    BotDecision reprompt(Turn turn, DialogueState.Draft d) {
+    private BotDecision reprompt(Turn turn, DialogueState.Draft d) {
         String sorry = turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
         return switch (d.step) {
             case ASK_ORDER -> askOrder(turn, d, true);
             case ASK_REASON -> step(turn, d, sorry + reasonPrompt(turn), reasonReplies(turn));
             case ASK_PHOTO -> step(turn, d, turn.t("抱歉，我还没有收到照片。", "Sorry, I haven't received a photo yet. ")
-                    + turn.t("请拍一张能看清问题的照片发给我，方便为您登记。",
-                            "Please send a photo that shows the defect so I can register it."), List.of());
+                    + photoRequest(turn), List.of());
             case OFFER -> offer(turn, d, true);
             case CONFIRM -> step(turn, d, sorry + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."),
                     yesNo(turn));
@@ -577,8 +581,12 @@ final class Flows {
     }
 
     private static String photoPrompt(Turn turn) {
-        return turn.t("很抱歉商品有问题。请拍一张能看清问题的照片发给我，方便为您登记。",
-                "Sorry the item has a problem. Please send a photo that shows the defect so I can register it.");
+        return turn.t("很抱歉商品有问题。", "Sorry the item has a problem. ") + photoRequest(turn);
+    }
+
+    private static String photoRequest(Turn turn) {
+        return turn.t("请拍一张能看清问题的照片发给我，方便为您登记。",
+                "Please send a photo that shows the defect so I can register it.");
     }
 
     private static List<String> yesNo(Turn turn) {

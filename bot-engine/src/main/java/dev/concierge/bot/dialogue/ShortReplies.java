@@ -1,9 +1,7 @@
 package dev.concierge.bot.dialogue;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,8 +23,6 @@ final class ShortReplies {
         /** Anything else. */
         NONE
     }
-
-    private static final Pattern SEPARATORS = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s~～]+");
 
     private static final Set<String> AFFIRM = normalized(
             "yes", "yes please", "yes pls", "yeah", "yep", "yup", "y", "sure", "sure thing", "ok", "okay", "k", "kk",
@@ -66,11 +62,10 @@ final class ShortReplies {
         return WRONG.contains(key) ? Kind.WRONG : Kind.NONE;
     }
 
-    /** NFKC (full-width to ASCII), lower case, apostrophes dropped, punctuation and spaces to one space. */
+    /** NFKC (full-width to ASCII, "～" to "~"), apostrophes dropped ("im" is "i'm"), then as a quick-reply label. */
     static String normalize(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replace("'", "").replace("’", "");
-        return SEPARATORS.matcher(s).replaceAll(" ").strip();
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("'", "").replace("’", "");
+        return DialogueEngine.normalizedLabel(s);
     }
 
     private static Set<String> normalized(String... phrases) {

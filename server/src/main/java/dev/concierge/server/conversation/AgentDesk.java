@@ -118,18 +118,18 @@ public final class AgentDesk {
 
     /**
      * A waiting customer took their request back: the conversation returns to the bot and leaves the queue (an offer
-     * made meanwhile is withdrawn). Empty when an agent accepted it first: the message then goes to that agent.
+     * made meanwhile is withdrawn). Returns the conversation as it now is: with the bot, or still with the agent who
+     * accepted it first.
      */
-    public Optional<Conversation> withdraw(Conversation conversation) {
+    public Conversation withdraw(Conversation conversation) {
         Instant now = clock.instant();
         Conversation back = stores.conversations().update(conversation.id(), c -> c.status() != ConversationStatus.QUEUED
                 ? c : c.transition(ConversationStatus.BOT, "customer", null, "customer left the queue", now));
-        if (back.status() != ConversationStatus.BOT) {
-            return Optional.empty();
+        if (back.status() == ConversationStatus.BOT) {
+            router.release(conversation.id());
+            LOG.info("conversation {} left the queue at the customer's request", conversation.id());
         }
-        router.release(conversation.id());
-        LOG.info("conversation {} left the queue at the customer's request", conversation.id());
-        return Optional.of(back);
+        return back;
     }
 
     /** A waiting customer wrote again: remind them of their place. */

@@ -137,26 +137,18 @@ public final class ConversationService {
             return switch (conversation.status()) {
                 case BOT -> botTurn(stored.customer(), conversation, message, stored.localeHint());
                 case QUEUED -> {
-                    if (bot.withdrawsHandoff(message.text())) {
-                        Optional<Conversation> back = desk.withdraw(conversation);
-                        if (back.isPresent()) {
-                            yield leftQueue(stored.customer(), back.get(), message);
-                        }
-                        // an agent took it meanwhile: the message is theirs
-                        Conversation now = stores.conversations().find(conversation.id()).orElse(conversation);
-                        if (now.status() == ConversationStatus.ASSIGNED) {
-                            desk.forwardToAgent(new AgentId(now.assignedAgent()), now, message);
-                            yield new InboundOutcome(now, message, false, Optional.empty(), List.of(), Optional.empty());
-                        }
+                    // a customer who takes the request back leaves the queue, unless an agent accepted it meanwhile
+                    Conversation now = bot.withdrawsHandoff(message.text()) ? desk.withdraw(conversation) : conversation;
+                    if (now.status() == ConversationStatus.BOT) {
+                        yield leftQueue(stored.customer(), now, message);
+                    }
+                    if (now.status() == ConversationStatus.ASSIGNED) {
+                        yield toAgent(now, message);
                     }
                     Optional<QueueStatus> queue = desk.remindQueued(stored.customer(), conversation);
                     yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), queue);
                 }
-                case ASSIGNED -> {
-                    desk.forwardToAgent(new AgentId(conversation.assignedAgent()), conversation, message);
-                    yield new InboundOutcome(conversation, message, false, Optional.empty(), List.of(),
-                            Optional.empty());
-                }
+                case ASSIGNED -> toAgent(conversation, message);
                 case CLOSED -> throw new IllegalStateException("open conversation expected");
             };
         } finally {
@@ -211,6 +203,11 @@ public final class ConversationService {
         BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), message.text(),
                 message.attachments(), hint, history));
         return respond(customer, conversation, message, decision);
+    }
+
+    private InboundOutcome toAgent(Conversation conversation, Message message) {
+        desk.forwardToAgent(new AgentId(conversation.assignedAgent()), conversation, message);
+        return new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** The customer took back their request for an agent: the bot says so and takes the conversation again. */

@@ -44,6 +44,7 @@ public final class SatisfactionSurvey {
             Map.entry("dissatisfied", 2), Map.entry("unsatisfied", 2), Map.entry("very dissatisfied", 1),
             Map.entry("five stars", 5), Map.entry("five", 5), Map.entry("four", 4), Map.entry("three", 3),
             Map.entry("two", 2), Map.entry("one", 1));
+    private static final Pattern TRAILING = Pattern.compile("[\\s.!。！~～]+$");
     private static final Pattern STARS = Pattern.compile("^\\s*([★⭐]{1,5})\\s*$");
 
     private final ConversationStore conversations;
@@ -121,7 +122,7 @@ public final class SatisfactionSurvey {
         }
         // full-width digits ("５", typed on Chinese keyboards) and letters to ASCII
         String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        Integer worded = WORDS.get(text.strip().replaceAll("[\\s.!。！~～]+$", "").toLowerCase(Locale.ROOT));
+        Integer worded = WORDS.get(TRAILING.matcher(text.strip()).replaceAll("").toLowerCase(Locale.ROOT));
         if (worded != null) {
             return new OptionalScore(worded);
         }
