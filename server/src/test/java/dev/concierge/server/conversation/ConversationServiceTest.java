@@ -2,36 +2,20 @@ package dev.concierge.server.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.Identity;
 import dev.concierge.core.memory.InMemoryConversationStore;
-import dev.concierge.core.memory.InMemoryCustomerLocks;
-import dev.concierge.core.memory.InMemoryCustomerStore;
 import dev.concierge.core.message.Message;
 import dev.concierge.core.message.MessageId;
 import dev.concierge.core.message.SenderRole;
-import dev.concierge.routing.AgentId;
-import dev.concierge.routing.Offer;
-import dev.concierge.routing.RoutingEvents;
-import dev.concierge.routing.RoutingSettings;
-import dev.concierge.routing.RoutingStores;
-import dev.concierge.routing.agent.InMemoryAgentDirectory;
-import dev.concierge.routing.assignment.QueueingRouter;
-import dev.concierge.routing.state.InMemoryRoutingState;
-import dev.concierge.routing.ticket.InMemoryCsatStore;
-import dev.concierge.routing.ticket.InMemoryTicketStore;
-import dev.concierge.server.live.LocalConnections;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,42 +23,22 @@ import org.junit.jupiter.api.Test;
 /** A customer message is answered exactly once, even when it is retried after its node died mid-turn. */
 class ConversationServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-    private final InMemoryConversationStore conversations = new InMemoryConversationStore();
-    private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
-    private final List<Message> delivered = new CopyOnWriteArrayList<>();
+    private final ServiceFixture fixture = new ServiceFixture(clock);
+    private final InMemoryConversationStore conversations = fixture.conversations;
+    private final List<Message> delivered = fixture.delivered;
     private final AtomicInteger decisions = new AtomicInteger();
     private ConversationService service;
     private CustomerId customer;
 
     @BeforeEach
     void setUp() {
-        Stores stores = new Stores(conversations, customers);
-        ReplyDispatcher replies = (who, conversation, message) -> delivered.add(message);
-        RoutingEvents quiet = new RoutingEvents() {
-            @Override
-            public void offered(Offer offer) {
-            }
-
-            @Override
-            public void offerWithdrawn(AgentId agent, dev.concierge.core.conversation.ConversationId c, String r) {
-            }
-
-            @Override
-            public void assigned(AgentId agent, dev.concierge.core.conversation.ConversationId c) {
-            }
-        };
-        QueueingRouter router = new QueueingRouter(new RoutingStores(new InMemoryRoutingState(),
-                new InMemoryAgentDirectory(), new InMemoryTicketStore()), RoutingSettings.defaults(), quiet, clock);
-        SatisfactionSurvey survey = new SatisfactionSurvey(conversations, new InMemoryCsatStore(), replies, clock);
-        AgentDesk desk = new AgentDesk(stores, router, new Outreach(new LocalConnections(new ObjectMapper()), replies,
-                survey), account -> Optional.empty(), id -> { }, clock);
         BotEngine bot = turn -> {
             decisions.incrementAndGet();
             return new BotDecision.Answer("refund_policy", 0.93, "en", "Refunds reach you in 1-3 working days.",
                     List.of(), "faq-refund-time");
         };
-        service = new ConversationService(stores, new InMemoryCustomerLocks(), bot, desk, replies, clock);
-        customer = customers.findOrCreate(Identity.appUser("u-exactly-once"), clock.instant()).id();
+        service = fixture.service(bot);
+        customer = fixture.customers.findOrCreate(Identity.appUser("u-exactly-once"), clock.instant()).id();
     }
 
     private Inbound message(String clientId) {
