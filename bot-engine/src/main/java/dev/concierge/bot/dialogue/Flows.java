@@ -51,6 +51,22 @@ final class Flows {
             Pattern.CASE_INSENSITIVE, "质量", "坏", "破", "裂", "损", "瑕疵", "故障", "不能用", "不工作", "漏", "划痕", "污",
             "脏", "defect", "broken", "damaged", "crack", "faulty", "doesn", "not working", "stopped working", "scratch",
             "torn", "leak", "stain");
+    /** A reason for a return that is not a defect, stated in the message that starts the flow ("too small"). */
+    static final GuardedPattern STATED_REASON = GuardedPattern.of(
+            "发错|错发|寄错|买错|拍错|不合适|不合身|太大|太小|偏大|偏小|尺码|尺寸不|不喜欢|不想要|不要了|色差|颜色不|与描述不符"
+                    + "|和描述不符|跟描述不符|货不对板|wrong (item|size|colou?r|one|product)|too (big|small|large|tight|loose|short|long)"
+                    + "|(doesn'?t|didn'?t|does not|did not) fit|changed my mind|change of mind|don'?t (want|like|need) (it|them)"
+                    + "|not as described|ordered the wrong|sent (me )?the wrong",
+            Pattern.CASE_INSENSITIVE, "发错", "错发", "寄错", "买错", "拍错", "不合", "太大", "太小", "偏大", "偏小", "尺码",
+            "尺寸不", "不喜欢", "不想要", "不要了", "色差", "颜色不", "描述不符", "货不对板", "wrong", "too ", "fit", "mind",
+            "don", "not as described");
+    /** The shopper cannot send a photo of the defect (no camera, phone broken): the warehouse inspects it instead. */
+    static final GuardedPattern NO_PHOTO = GuardedPattern.of(
+            "(没有|没|无法|不能|没法|拍不了|不会)(相机|照相|拍照|拍|照片|图片)|拍不了|发不了(照片|图)"
+                    + "|no (camera|photo|picture|pic)|(can'?t|cannot|unable to|not able to) (take|send|upload|make) (a |any )?(photo|picture|pic)"
+                    + "|(don'?t|do not) have (a |any )?(camera|photo|picture|pic)|without (a )?(photo|picture)|skip (the )?(photo|picture)|camera (is |'s )?(broken|not working)",
+            Pattern.CASE_INSENSITIVE, "相机", "照相", "拍", "照片", "图片", "发不了", "camera", "photo", "picture",
+            "pic");
     private static final Pattern CHOOSE_RETURN = Pattern.compile("退货|退款|无理由|^退$|\\breturn\\b|\\brefund\\b|7.?day",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHOOSE_EXCHANGE = Pattern.compile("换货|换一|换个|^换$|exchange|replace",
@@ -87,7 +103,7 @@ final class Flows {
         if (turn.prediction().intent().equals("exchange_request")) {
             d.slots.put("preferred", "exchange");
         }
-        if (flow.equals(RETURN_EXCHANGE) && DEFECT.find(turn.text())) {
+        if (flow.equals(RETURN_EXCHANGE) && (DEFECT.find(turn.text()) || STATED_REASON.find(turn.text()))) {
             d.slots.put("reason", turn.text());
         }
         if ((flow.equals(RETURN_EXCHANGE) || flow.equals(CANCEL_ORDER))
@@ -122,9 +138,14 @@ final class Flows {
                 yield Optional.of(afterReason(turn, d));
             }
             case ASK_PHOTO -> {
-                if (!photoFrom(turn, d)) {
+                if (photoFrom(turn, d)) {
+                    yield Optional.of(offer(turn, d, false));
+                }
+                if (!NO_PHOTO.find(turn.text())) {
                     yield Optional.empty();
                 }
+                // no photo to be had: the request goes ahead and says so, and the warehouse checks the item
+                d.slots.put("photo_unavailable", "true");
                 yield Optional.of(offer(turn, d, false));
             }
             case OFFER -> chooseOption(turn, d);
@@ -169,6 +190,7 @@ final class Flows {
     boolean isOfferedReply(Turn turn, DialogueState.Draft d) {
         List<String> offered = switch (d.step) {
             case ASK_REASON -> reasonReplies(turn);
+            case ASK_PHOTO -> photoReplies(turn);
             case CONFIRM -> yesNo(turn);
             default -> List.of();
         };
@@ -192,7 +214,8 @@ final class Flows {
             case ASK_ORDER -> askOrder(turn, d, true);
             case ASK_REASON -> step(turn, d, sorry + reasonPrompt(turn), reasonReplies(turn));
             case ASK_PHOTO -> step(turn, d, turn.t("抱歉，我还没有收到照片。", "Sorry, I haven't received a photo yet. ")
-                    + photoRequest(turn), List.of());
+                    + photoRequest(turn) + turn.t("如果无法拍照，请告诉我。", " If you can't take one, just tell me."),
+                    photoReplies(turn));
             case OFFER -> offer(turn, d, true);
             case CONFIRM -> step(turn, d, sorry + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."),
                     yesNo(turn));
@@ -482,7 +505,7 @@ final class Flows {
         boolean defect = DEFECT.find(d.slots.getOrDefault("reason", ""));
         if (defect && !d.slots.containsKey("photo") && !photoFrom(turn, d)) {
             d.moveTo(ASK_PHOTO);
-            return step(turn, d, photoPrompt(turn), List.of());
+            return step(turn, d, photoPrompt(turn), photoReplies(turn));
         }
         return offer(turn, d, false);
     }
@@ -504,7 +527,11 @@ final class Flows {
         List<String> replies = returnable
                 ? List.of(turn.t("7天无理由退货", "7-day no-reason return"), turn.t("换货", "Exchange"))
                 : List.of(turn.t("换货", "Exchange"));
-        String prefix = again ? turn.t("请选择下面的一项。", "Please pick one of the options. ") : "";
+        String prefix = again ? turn.t("请选择下面的一项。", "Please pick one of the options. ")
+                : d.slots.containsKey("photo_unavailable") && !d.slots.containsKey("photo")
+                ? turn.t("没关系，不用照片也可以办理，仓库收到商品后会检查问题。",
+                        "No problem, we can go ahead without a photo: the warehouse checks the item when it arrives. ")
+                : "";
         String text = returnable
                 ? turn.t("收到。该订单签收未满" + settings.returnWindowDays() + "天，您可以选择7天无理由退货（退款原路退回），或换货（换同款新品）。",
                         "Thanks. It was delivered less than " + settings.returnWindowDays()
@@ -531,7 +558,11 @@ final class Flows {
         List<String> photos = d.slots.containsKey("photo") ? List.of(d.slots.get("photo").split(" ")) : List.of();
         AfterSaleTicket ticket;
         try {
-            ticket = orders.createAfterSale(new AfterSaleRequest(orderId, type, d.slots.getOrDefault("reason", ""), photos));
+            String reason = d.slots.getOrDefault("reason", "");
+            if (d.slots.containsKey("photo_unavailable") && photos.isEmpty()) {
+                reason = reason + " [no photo: inspect on receipt]";
+            }
+            ticket = orders.createAfterSale(new AfterSaleRequest(orderId, type, reason, photos));
         } catch (OrderApiException e) {
             if (e.kind() != OrderApiException.Kind.REJECTED) {
                 throw e;
@@ -587,6 +618,10 @@ final class Flows {
     private static String photoRequest(Turn turn) {
         return turn.t("请拍一张能看清问题的照片发给我，方便为您登记。",
                 "Please send a photo that shows the defect so I can register it.");
+    }
+
+    private static List<String> photoReplies(Turn turn) {
+        return List.of(turn.t("无法拍照", "I can't take a photo"));
     }
 
     private static List<String> yesNo(Turn turn) {

@@ -62,6 +62,18 @@ class GuardedPatternsTest {
                 "doesnt work", "not working", "Stopped working", "a scratch", "torn", "leaks", "a stain");
         defects.forEach(t -> assertTrue(Flows.DEFECT.find(t), t));
         assertTrue(GuardedPatternTest.assertSameAsExpression(Flows.DEFECT, defects) >= defects.size());
+        List<String> reasons = List.of("发错货了", "买错了", "尺码不合适", "太大了", "偏小", "不喜欢", "不想要了", "有色差",
+                "与描述不符", "货不对板", "Wrong size", "the wrong item", "too small", "TOO tight", "it doesn't fit",
+                "didnt fit", "I changed my mind", "I don't like it", "not as described", "you sent me the wrong colour");
+        reasons.forEach(t -> assertTrue(Flows.STATED_REASON.find(t), t));
+        assertFalse(Flows.STATED_REASON.find("I want to return my order"));
+        assertTrue(GuardedPatternTest.assertSameAsExpression(Flows.STATED_REASON, reasons) >= reasons.size());
+        List<String> noPhoto = List.of("没有相机", "没法拍照", "拍不了", "我没拍照片", "发不了图", "no camera",
+                "I can't take a photo", "cannot send a picture", "I don't have a photo", "go ahead without a photo",
+                "skip the photo", "my Camera is broken");
+        noPhoto.forEach(t -> assertTrue(Flows.NO_PHOTO.find(t), t));
+        assertFalse(Flows.NO_PHOTO.find("here is the photo"));
+        assertTrue(GuardedPatternTest.assertSameAsExpression(Flows.NO_PHOTO, noPhoto) >= noPhoto.size());
         List<String> recent = List.of("最近的订单", "最新那个", "上一个", "刚买的", "the Latest one", "recent order",
                 "my last order", "Most recent");
         recent.forEach(t -> assertTrue(Flows.RECENT.find(t), t));
