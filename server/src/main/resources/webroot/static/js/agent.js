@@ -193,11 +193,21 @@ function shorten(text, max) {
   return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+const ENTITY_LABELS = { order_number: 'Order', phone: 'Phone', email: 'Email', amount: 'Amount', date: 'Date' };
+
+/** "Order: DD20261104004 · Phone: 138****0000" from {kind: [values]}; older cards carry a plain string. */
+function entitiesText(entities) {
+  if (!entities || typeof entities === 'string') return entities;
+  return Object.entries(entities)
+    .map(([kind, values]) => `${ENTITY_LABELS[kind] || kind.replace(/_/g, ' ')}: ${[].concat(values).join(', ')}`)
+    .join(' · ');
+}
+
 function contextFacts(c) {
   const h = c.handoff || {};
   const facts = [
     ['Reason', h.reason], ['Intent', h.intent], ['Priority', h.priority], ['Skills', (h.skills || []).join(', ')],
-    ['Sentiment', h.sentiment], ['Entities', typeof h.entities === 'string' ? h.entities : h.entities && JSON.stringify(h.entities)],
+    ['Sentiment', h.sentiment], ['Entities', entitiesText(h.entities)],
     ['Transferred from', h.transferredFrom], ['Transfer note', h.transferNote], ['Escalation', h.escalationNote],
     ['Channel', c.channel], ['Language', c.language], ['Customer', c.customer?.name || c.customer?.id],
     ['VIP tier', c.customer?.vipTier],

@@ -39,7 +39,7 @@ abstract class ShopperToAgentScenario {
             assertThat(greeting.path("text").asText()).isNotBlank();
             assertThat(shopper.await("ack").path("id").asText()).isEqualTo("c1");
 
-            shopper.send(Map.of("type", "message", "id", "c2", "text", "我要转人工"));
+            shopper.send(Map.of("type", "message", "id", "c2", "text", "我要转人工，订单DD20261104004"));
             JsonNode botHandoff = shopper.await("message");
             assertThat(botHandoff.path("from").asText()).isEqualTo("bot");
             JsonNode queued = shopper.await("handoff");
@@ -51,6 +51,9 @@ abstract class ShopperToAgentScenario {
             String conversationId = offer.path("conversationId").asText();
             JsonNode context = offer.path("context");
             assertThat(context.path("handoff").path("reason").asText()).isEqualTo("human_request");
+            // an object of kind to values the desk can lay out, not a Java map's toString
+            assertThat(context.path("handoff").path("entities").path("order_number").get(0).asText())
+                    .isEqualTo("DD20261104004");
             assertThat(context.path("customer").path("id").asText()).isEqualTo(customerId);
             assertThat(context.path("transcript").toString()).contains("你好", "我要转人工");
             assertThat(context.path("earlierMessages").asBoolean(true)).isFalse();

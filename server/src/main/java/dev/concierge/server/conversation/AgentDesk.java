@@ -84,7 +84,7 @@ public final class AgentDesk {
                 .withAttribute(ContextCards.SENTIMENT, String.format(java.util.Locale.ROOT, "%s (%.2f)",
                         context.sentiment(), context.sentimentScore()), now)
                 .withAttribute(ContextCards.ENTITIES, context.entities().isEmpty() ? null
-                        : context.entities().toString(), now)
+                        : ContextCards.entitiesAttribute(context.entities()), now)
                 .withAttribute(ContextCards.INTENT_PATH, String.join(" > ", context.intentPath()), now)
                 .withAttribute(ContextCards.BOT_ACTIONS, String.join(" > ", context.botActions()), now)
                 .withAttribute(ContextCards.ORDER, context.order() == null ? null : context.order().orderId() + " "

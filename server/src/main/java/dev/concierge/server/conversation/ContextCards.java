@@ -4,6 +4,9 @@ import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
 import dev.concierge.core.message.SenderRole;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,29 @@ public final class ContextCards {
     /** How many of the newest messages an offer's card carries (the assignment carries them all). */
     public static final int OFFER_TRANSCRIPT_MESSAGES = 20;
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, List<String>>> ENTITY_MAP = new TypeReference<>() {
+    };
+
     private ContextCards() {
+    }
+
+    /** The handoff's entities as stored in {@link #ENTITIES}: a JSON object of kind to values, kinds sorted. */
+    static String entitiesAttribute(Map<String, List<String>> entities) {
+        try {
+            return MAPPER.writeValueAsString(new java.util.TreeMap<>(entities));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode entities", e);
+        }
+    }
+
+    /** The stored entities as an object for the card; a value stored before they were JSON stays the text it was. */
+    private static Object entitiesOf(String stored) {
+        try {
+            return MAPPER.readValue(stored, ENTITY_MAP);
+        } catch (JsonProcessingException e) {
+            return stored;
+        }
     }
 
     public static Map<String, Object> build(Conversation conversation, Customer customer, List<Message> transcript) {
@@ -47,7 +72,7 @@ public final class ContextCards {
         handoff.put("priority", Integer.parseInt(conversation.attribute(PRIORITY).orElse("0")));
         handoff.put("skills", conversation.attribute(SKILLS).map(s -> List.of(s.split(","))).orElse(List.of()));
         conversation.attribute(SENTIMENT).ifPresent(s -> handoff.put("sentiment", s));
-        conversation.attribute(ENTITIES).ifPresent(s -> handoff.put("entities", s));
+        conversation.attribute(ENTITIES).ifPresent(s -> handoff.put("entities", entitiesOf(s)));
         conversation.attribute(INTENT_PATH).filter(s -> !s.isEmpty()).ifPresent(s -> handoff.put("intentPath", s));
         conversation.attribute(BOT_ACTIONS).filter(s -> !s.isEmpty()).ifPresent(s -> handoff.put("botActions", s));
         conversation.attribute(ORDER).ifPresent(s -> handoff.put("order", s));
