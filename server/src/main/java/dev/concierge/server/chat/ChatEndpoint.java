@@ -242,7 +242,9 @@ public final class ChatEndpoint {
             signingIn = true;
             String key = claimed == null ? ws.toString() : claimed;
             deps.executor().submit(key, () -> {
-                ShopperIdentity.Session session = deps.identity().signIn(claimed, token);
+                // a language chosen in hello is remembered, so that resuming with the token alone keeps it
+                ShopperIdentity.Session session = deps.identity().withLocale(deps.identity().signIn(claimed, token),
+                        requestedLocale);
                 Optional<Conversation> open = deps.conversationStore().findOpenByCustomer(session.customer().id());
                 List<Map<String, Object>> history = open.map(c -> {
                     var transcript = deps.conversationStore().transcript(c.id());
@@ -257,7 +259,9 @@ public final class ChatEndpoint {
                     return;
                 }
                 customer = signedIn.session().customer();
-                locale = requestedLocale != null ? requestedLocale : customer.locale();
+                // the open conversation's language is the one the bot last answered in
+                locale = requestedLocale != null ? requestedLocale
+                        : signedIn.open().map(Conversation::locale).orElse(customer.locale());
                 unregister = deps.connections().registerShopper(customer.id(), ws::writeTextMessage);
                 send(Frame.of("session").put("customerId", customer.id().value())
                         .put("token", signedIn.session().token())

@@ -73,6 +73,15 @@ public final class ShopperIdentity {
         return new Session(created, issue(created.id()), false);
     }
 
+    /** The session with the customer's preferred language set to {@code locale}, stored for the next sign-in. */
+    public Session withLocale(Session session, String locale) {
+        if (locale == null || locale.equals(session.customer().locale())) {
+            return session;
+        }
+        Customer updated = customers.update(session.customer().id(), c -> c.withLocale(locale));
+        return new Session(updated, session.token(), session.resumed());
+    }
+
     private String issue(CustomerId id) {
         byte[] raw = new byte[24];
         random.nextBytes(raw);

@@ -1,0 +1,61 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A shopper who resumes with only the token keeps the language they chose. */
+class ChatResumeIT {
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.memory();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void resumingWithTheTokenKeepsTheChosenLanguage() throws Exception {
+        String customerId;
+        String token;
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            JsonNode session = shopper.await("session");
+            assertThat(session.path("locale").asText()).isEqualTo("en");
+            customerId = session.path("customerId").asText();
+            token = session.path("token").asText();
+            shopper.send(Map.of("type", "message", "id", "m1", "text", "hello"));
+            assertThat(shopper.await("message").path("from").asText()).isEqualTo("bot");
+        }
+        try (WsClient again = WsClient.connect(server.port(), "/ws/chat")) {
+            again.send(Map.of("type", "hello", "customerId", customerId, "token", token));
+            JsonNode session = again.await("session");
+            assertThat(session.path("resumed").asBoolean()).isTrue();
+            assertThat(session.path("locale").asText()).as("was zh, the store's default").isEqualTo("en");
+        }
+    }
+
+    @Test
+    void withoutAnOpenConversationTheRememberedLanguageStillHolds() throws Exception {
+        String customerId;
+        String token;
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            JsonNode session = shopper.await("session");
+            customerId = session.path("customerId").asText();
+            token = session.path("token").asText();
+        }
+        try (WsClient again = WsClient.connect(server.port(), "/ws/chat")) {
+            again.send(Map.of("type", "hello", "customerId", customerId, "token", token));
+            assertThat(again.await("session").path("locale").asText()).isEqualTo("en");
+        }
+    }
+}
