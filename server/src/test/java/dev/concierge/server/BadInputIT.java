@@ -37,7 +37,11 @@ class BadInputIT {
             shopper.sendRaw("{\"type\":\"message\"}");
             shopper.awaitError("missing_field");
             shopper.sendRaw("{\"type\":\"message\",\"text\":42}");
-            shopper.awaitError("missing_field");
+            shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":\"message\",\"text\":\"hi\",\"id\":7}");
+            shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":\"quick_reply\",\"value\":{\"a\":1}}");
+            shopper.awaitError("invalid_field");
             shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "长".repeat(5000) + "\"}");
             shopper.awaitError("text_too_long");
             shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "x".repeat(70_000) + "\"}");
@@ -89,6 +93,8 @@ class BadInputIT {
             agent.awaitError("invalid_field");
             agent.send(Map.of("type", "accept"));
             agent.awaitError("missing_field");
+            agent.send(Map.of("type", "message", "conversationId", "c-1", "text", 5));
+            agent.awaitError("invalid_field");
         }
     }
 
@@ -108,6 +114,8 @@ class BadInputIT {
                 "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":[1]}", key), 400,
                 "invalid_field");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"messageId\":12}",
+                key), 400, "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"locale\":\"de\"}", key),
                 400, "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"" + "x".repeat(70_000)

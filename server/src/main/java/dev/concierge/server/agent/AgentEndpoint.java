@@ -134,7 +134,7 @@ public final class AgentEndpoint {
                 }
                 case "message" -> {
                     ConversationId id = conversationId(frame);
-                    String text = Json.text(frame, "text");
+                    String text = Json.optionalString(frame, "text");
                     if (text == null || text.isBlank()) {
                         throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
                     }
@@ -142,7 +142,7 @@ public final class AgentEndpoint {
                         throw new BadRequestException("text_too_long", "replies are limited to " + MAX_TEXT_CHARS
                                 + " characters");
                     }
-                    String clientId = Json.text(frame, "id");
+                    String clientId = Json.optionalString(frame, "id");
                     run(id, () -> deps.desk().reply(agent, id, text, clientId), m -> send(Frame.of("ack")
                             .put("id", clientId).put("conversationId", id.value()).put("messageId", m.id().value())));
                 }

@@ -117,8 +117,8 @@ public final class ChatEndpoint {
             try {
                 switch (type) {
                     case "hello" -> onHello(frame);
-                    case "message" -> onMessage(frame, Json.text(frame, "text"), Map.of());
-                    case "quick_reply" -> onMessage(frame, Json.text(frame, "value"), Map.of("quickReply", "true"));
+                    case "message" -> onMessage(frame, Json.optionalString(frame, "text"), Map.of());
+                    case "quick_reply" -> onMessage(frame, Json.optionalString(frame, "value"), Map.of("quickReply", "true"));
                     case "typing" -> onTyping();
                     case "ping" -> send(Frame.of("pong"));
                     default -> send(Frame.error("unknown_type", "unknown frame type '" + truncate(type) + "'"));
@@ -150,7 +150,7 @@ public final class ChatEndpoint {
                 throw new BadRequestException("text_too_long", "messages are limited to " + settings.maxTextChars()
                         + " characters");
             }
-            String clientId = Json.text(frame, "id");
+            String clientId = Json.optionalString(frame, "id");
             if (clientId != null && !dev.concierge.core.Ids.isSafe(clientId)) {
                 throw new BadRequestException("invalid_field", "id must be 1-128 characters of [A-Za-z0-9._:@+-]");
             }

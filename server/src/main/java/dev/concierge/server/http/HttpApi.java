@@ -199,7 +199,7 @@ public final class HttpApi {
         String customerId = requiredId(body, "customerId");
         String text = requiredText(body, "text", 4000);
         String locale = optionalLocale(body);
-        String messageId = Json.text(body, "messageId");
+        String messageId = Json.optionalString(body, "messageId");
         if (messageId != null && !Ids.isSafe(messageId)) {
             throw new BadRequestException("invalid_field", "messageId must be 1-128 characters of [A-Za-z0-9._:@+-]");
         }

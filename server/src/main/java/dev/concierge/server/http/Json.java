@@ -45,6 +45,22 @@ public final class Json {
         }
     }
 
+    /**
+     * A field that may be left out but, when given, must be a string: null if absent or JSON null.
+     *
+     * @throws BadRequestException {@code invalid_field} when the field holds a number, object, array or boolean
+     */
+    public static String optionalString(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadRequestException("invalid_field", "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
     /** A text field, or null if absent or not a string. */
     public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
