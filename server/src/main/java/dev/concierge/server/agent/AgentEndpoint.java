@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class AgentEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
     private static final int MAX_UNAUTHENTICATED_FRAMES = 5;
+    /** How often a signed-in socket checks that its session still exists (logout, expiry). */
+    static final long SESSION_CHECK_MS = 5_000;
     private static final int MAX_TEXT_CHARS = 8_000;
 
     /** What an agent socket needs from the rest of the server. */
@@ -65,6 +67,9 @@ public final class AgentEndpoint {
         private final ServerWebSocket ws;
         private final Context context;
         private Principal principal;
+        /** The token this socket signed in with: every action, and a timer, check that its session still exists. */
+        private String token;
+        private long sessionTimer = -1;
         private Runnable unregister = () -> { };
         private int unauthenticatedFrames;
         private boolean authenticating;
@@ -221,12 +226,22 @@ public final class AgentEndpoint {
                             }
                             return;
                         }
+                        this.token = token;
                         signedIn(who.get());
                     }));
         }
 
         private void signedIn(Principal who) {
             principal = who;
+            // a logout (on any node) or an expired session ends the socket within SESSION_CHECK_MS, even when the
+            // agent sends nothing: offers carry customers' messages
+            sessionTimer = context.owner().setPeriodic(SESSION_CHECK_MS, t -> deps.executor()
+                    .submit(token, () -> deps.auth().authenticate(token).isPresent())
+                    .whenComplete((valid, err) -> context.runOnContext(v -> {
+                        if (err == null && !valid) {
+                            sessionEnded();
+                        }
+                    })));
             AgentId agent = new AgentId(who.accountId());
             unregister = deps.connections().registerAgent(agent, ws::writeTextMessage, who.isSupervisor());
             send(Frame.of("welcome").put("agentId", who.accountId()).put("name", who.name())
@@ -242,7 +257,15 @@ public final class AgentEndpoint {
             });
         }
 
+        private void sessionEnded() {
+            send(Frame.error("unauthenticated", "your session has ended; log in again"));
+            ws.close((short) 1008, "session ended");
+        }
+
         private void onClose() {
+            if (sessionTimer >= 0) {
+                context.owner().cancelTimer(sessionTimer);
+            }
             unregister.run();
             metrics.agentSocketClosed();
             if (principal != null) {
@@ -260,7 +283,14 @@ public final class AgentEndpoint {
         }
 
         private <T> void run(Object key, Supplier<T> work, java.util.function.Consumer<T> done) {
-            deps.executor().submit(key, work).whenComplete((result, err) -> context.runOnContext(v -> {
+            String signedInWith = token;
+            Supplier<T> checked = signedInWith == null ? work : () -> {
+                if (deps.auth().authenticate(signedInWith).isEmpty()) {
+                    throw new SessionEndedException();
+                }
+                return work.get();
+            };
+            deps.executor().submit(key, checked).whenComplete((result, err) -> context.runOnContext(v -> {
                 if (err == null) {
                     done.accept(result);
                 } else {
@@ -271,7 +301,9 @@ public final class AgentEndpoint {
 
         private void fail(Throwable err) {
             Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-            if (cause instanceof OfferNotFoundException) {
+            if (cause instanceof SessionEndedException) {
+                sessionEnded();
+            } else if (cause instanceof OfferNotFoundException) {
                 send(Frame.error("offer_not_found", cause.getMessage()));
             } else if (cause instanceof AccessDeniedException) {
                 send(Frame.error("forbidden", cause.getMessage()));
@@ -297,6 +329,13 @@ public final class AgentEndpoint {
             if (!ws.isClosed()) {
                 ws.writeTextMessage(deps.connections().encode(frame));
             }
+        }
+    }
+
+    /** The socket's session was logged out or expired since it signed in. */
+    private static final class SessionEndedException extends RuntimeException {
+        SessionEndedException() {
+            super("session ended", null, false, false);
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Logging out ends the agent's open sockets: an action is refused at once, an idle socket is closed soon after. */
+class AgentSessionIT {
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.memory();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void logout(String token) {
+        assertThat(server.post("/api/v1/auth/logout", "", Map.of("Authorization", "Bearer " + token)).statusCode())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void anActionAfterLogoutClosesTheSocket() {
+        String token = server.login("agent-1");
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+            logout(token);
+            agent.send(Map.of("type", "presence", "status", "away"));
+            assertThat(agent.awaitError("unauthenticated").path("message").asText()).contains("session has ended");
+            assertThat(agent.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void anIdleSocketIsClosedAfterLogout() {
+        String token = server.login("agent-2");
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
+            agent.await("welcome");
+            logout(token);
+            // the periodic check (every 5 s) ends it without any frame from the agent
+            assertThat(agent.awaitClose()).isEqualTo(1008);
+        }
+    }
+}
