@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Fits the softmax temperature (minimum log-loss on held-out data) and the out-of-scope confidence
- * threshold of a model from its predictions on a held-out slice of the training data.
+ * threshold of a model from its predictions on a held-out slice of the training data, or on every fold of a
+ * cross-validation.
  */
 record Calibration(double temperature, double threshold) {
 
@@ -14,14 +15,21 @@ record Calibration(double temperature, double threshold) {
     private static final double IN_SCOPE_KEEP = 0.95;
     private static final double IN_SCOPE_WEIGHT = 2.0;
 
-    static Calibration fit(IntentModel model, List<TrainingExample> heldOut, String oosLabel, boolean openSet) {
-        List<String> labels = model.labels();
-        int n = heldOut.size();
+    /**
+     * Fits the temperature and threshold on the pooled held-out examples of {@code folds}, each classified by its
+     * own fold's uncalibrated full probe (one fold: a plain hold-out).
+     */
+    static Calibration fit(List<Fold> folds, String oosLabel, boolean openSet) {
+        List<String> labels = folds.get(0).full().labels();
+        int n = folds.stream().mapToInt(f -> f.heldOut().size()).sum();
         double[][] logits = new double[n][];
         int[] gold = new int[n];
-        for (int i = 0; i < n; i++) {
-            logits[i] = model.logits(heldOut.get(i).text());
-            gold[i] = labels.indexOf(heldOut.get(i).intent());
+        int at = 0;
+        for (Fold fold : folds) {
+            for (TrainingExample e : fold.heldOut()) {
+                logits[at] = fold.full().logits(e.text());
+                gold[at++] = labels.indexOf(e.intent());
+            }
         }
         double temperature = fitTemperature(logits, gold);
         if (!openSet) {
@@ -118,8 +126,9 @@ record Calibration(double temperature, double threshold) {
     }
 
     /**
-     * A lexical probe and a calibrated full probe trained without {@code heldOut}, and those held-out examples: one
-     * slice of the training data (the calibration hold-out), or one fold of a cross-validation.
+     * A lexical probe (null where no cascade is trained) and a full probe trained without {@code heldOut}, and those
+     * held-out examples: one slice of the training data (the calibration hold-out), or one fold of a
+     * cross-validation. {@link #fit} takes uncalibrated full probes; {@link #fitGate} calibrated ones.
      */
     record Fold(IntentModel lexical, IntentModel full, List<TrainingExample> heldOut) {
     }

@@ -29,7 +29,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A trained intent classifier: softmax regression over word and character n-gram features (plus, for
  * {@link Profile#DEFAULT}, a sentence embedding), temperature-calibrated, with an out-of-scope class (when the
- * training data has one) and a confidence threshold learnt on a held-out slice of the training data.
+ * training data has one) and a confidence threshold learnt on a held-out slice of the training data, or, when that
+ * slice would hold fewer than {@value #CROSS_VALIDATE_BELOW} messages and the model has an out-of-scope decision,
+ * on a {@value #GATE_FOLDS}-fold cross-validation of the whole training set (a few held-out out-of-scope examples
+ * decide a threshold by chance).
  *
  * <p>With embeddings the model is a <b>cascade</b>: a lexical-only softmax (the {@link Profile#LEXICAL}
  * model, tens of microseconds) answers when its calibrated confidence reaches {@link #cascadeGate()}; only the
@@ -64,8 +67,8 @@ public final class IntentModel implements IntentClassifier {
     static final double CASCADE_TOLERANCE = 0.005;
     /**
      * Below this many held-out examples one slice is too small to choose the gate on (with a tolerance of
-     * {@value #CASCADE_TOLERANCE}, a single example changes the decision), so the gate is chosen on a
-     * {@value #GATE_FOLDS}-fold cross-validation of the whole training set instead.
+     * {@value #CASCADE_TOLERANCE}, a single example changes the decision) or an open set's threshold, so they are
+     * chosen on a {@value #GATE_FOLDS}-fold cross-validation of the whole training set instead.
      */
     static final int CROSS_VALIDATE_BELOW = 1000;
     static final int GATE_FOLDS = 5;
@@ -175,11 +178,17 @@ public final class IntentModel implements IntentClassifier {
         List<TrainingExample>[] split = holdOut(examples, options.seed());
         boolean calibrate = !split[1].isEmpty();
         boolean cascade = cached != null;
-        // a small hold-out calibrates the temperature and threshold, but the gate is chosen on a cross-validation
-        boolean crossValidateGate = cascade && calibrate && split[1].size() < CROSS_VALIDATE_BELOW;
+        // A small hold-out is a noisy judge (the bundled intents hold out 8 out-of-scope examples): the cascade's
+        // gate, and an open set's temperature and out-of-scope threshold, are then chosen on a cross-validation of
+        // the whole training set instead, where every example is held out once.
+        boolean smallHoldOut = calibrate && split[1].size() < CROSS_VALIDATE_BELOW;
+        boolean crossValidateGate = cascade && smallHoldOut;
+        boolean crossValidateCalibration = openSet && smallHoldOut;
+        boolean singleProbe = calibrate && !crossValidateCalibration;
+        boolean lexicalProbe = cascade && calibrate && !crossValidateGate;
         FeatureSpace space = space(options.profile(), examples);
-        FeatureSpace probeSpace = calibrate ? space(options.profile(), split[0]) : null;
-        if (calibrate) {
+        FeatureSpace probeSpace = singleProbe ? space(options.profile(), split[0]) : null;
+        if (singleProbe) {
             progress.accept("calibration: training on " + split[0].size() + ", holding out " + split[1].size());
         }
         progress.accept("training on all " + examples.size() + " examples"
@@ -188,40 +197,51 @@ public final class IntentModel implements IntentClassifier {
         final SentenceEncoder embeddings = cached;
         List<Callable<SoftmaxTrainer.Weights>> jobs = new ArrayList<>();
         jobs.add(() -> fit(examples, space, labels, options, embeddings, progress));
-        if (calibrate) {
+        if (singleProbe) {
             jobs.add(() -> fit(split[0], probeSpace, labels, options, embeddings, progress));
         }
         if (cascade) {
             jobs.add(() -> fit(examples, space, labels, lexicalOptions, null, progress));
-            if (calibrate && !crossValidateGate) {
-                jobs.add(() -> fit(split[0], probeSpace, labels, lexicalOptions, null, progress));
-            }
+        }
+        if (lexicalProbe) {
+            jobs.add(() -> fit(split[0], probeSpace, labels, lexicalOptions, null, progress));
         }
         List<SoftmaxTrainer.Weights> fitted = runAll(jobs);
-        SoftmaxTrainer.Weights full = fitted.get(0);
-        SoftmaxTrainer.Weights lexical = cascade ? fitted.get(calibrate ? 2 : 1) : null;
+        int next = 0;
+        SoftmaxTrainer.Weights full = fitted.get(next++);
+        SoftmaxTrainer.Weights probeWeights = singleProbe ? fitted.get(next++) : null;
+        SoftmaxTrainer.Weights lexical = cascade ? fitted.get(next++) : null;
+        SoftmaxTrainer.Weights lexicalProbeWeights = lexicalProbe ? fitted.get(next) : null;
 
         double temperature = 1.0;
         double threshold = openSet ? FALLBACK_THRESHOLD : 0.0;
         double lexicalTemperature = 1.0;
         double gate = CASCADE_OFF;
         if (calibrate) {
-            IntentModel probe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, 1.0, 0.0,
-                    probeSpace, fitted.get(1).w(), fitted.get(1).bias(), cached, null);
-            Calibration cal = Calibration.fit(probe, split[1], options.oosLabel(), openSet);
+            List<Calibration.Fold> crossValidation = crossValidateGate || crossValidateCalibration
+                    ? foldProbes(examples, options, cascade ? lexicalOptions : null, labels, openSet, cached, progress)
+                    : List.of();
+            IntentModel probe = singleProbe ? new IntentModel(options.profile(), labels, options.oosLabel(), openSet,
+                    1.0, 0.0, probeSpace, probeWeights.w(), probeWeights.bias(), cached, null) : null;
+            Calibration cal = crossValidateCalibration
+                    ? Calibration.fit(crossValidation, options.oosLabel(), openSet)
+                    : Calibration.fit(List.of(new Calibration.Fold(null, probe, split[1])), options.oosLabel(), openSet);
             temperature = cal.temperature();
             if (openSet) {
                 threshold = cal.threshold();
             }
             progress.accept(String.format(java.util.Locale.ROOT,
-                    "calibration: temperature %.3f, threshold %.3f", temperature, threshold));
+                    "calibration (%s): temperature %.3f, threshold %.3f",
+                    crossValidateCalibration ? "cross-validated" : "held-out", temperature, threshold));
             if (cascade) {
+                double t = temperature;
+                double th = threshold;
                 List<Calibration.Fold> folds = crossValidateGate
-                        ? gateFolds(examples, options, lexicalOptions, labels, openSet, temperature, threshold,
-                                cached, progress)
+                        ? crossValidation.stream().map(f -> new Calibration.Fold(f.lexical(),
+                                f.full().withTemperatureAndThreshold(t, th), f.heldOut())).toList()
                         : List.of(new Calibration.Fold(new IntentModel(options.profile(), labels, options.oosLabel(),
-                                openSet, 1.0, 0.0, probeSpace, fitted.get(3).w(), fitted.get(3).bias(), null, null),
-                                probe.withTemperatureAndThreshold(temperature, threshold), split[1]));
+                                openSet, 1.0, 0.0, probeSpace, lexicalProbeWeights.w(), lexicalProbeWeights.bias(),
+                                null, null), probe.withTemperatureAndThreshold(t, th), split[1]));
                 Calibration.Gate g = Calibration.fitGate(folds, CASCADE_TOLERANCE);
                 lexicalTemperature = g.temperature();
                 gate = g.gate();
@@ -240,14 +260,15 @@ public final class IntentModel implements IntentClassifier {
 
     /**
      * The probes of a {@value #GATE_FOLDS}-fold cross-validation (stratified per intent): every training example is
-     * held out once, classified by a lexical and a full probe trained on the other folds. The full probes take
-     * the temperature and threshold calibrated on the hold-out.
+     * held out once, classified by a full probe (uncalibrated: temperature 1, no threshold) and, with
+     * {@code lexicalOptions}, a lexical probe trained on the other folds.
      */
-    private static List<Calibration.Fold> gateFolds(List<TrainingExample> examples, TrainingOptions options,
-            TrainingOptions lexicalOptions, String[] labels, boolean openSet, double temperature, double threshold,
-            SentenceEncoder embeddings, Consumer<String> progress) {
+    private static List<Calibration.Fold> foldProbes(List<TrainingExample> examples, TrainingOptions options,
+            TrainingOptions lexicalOptions, String[] labels, boolean openSet, SentenceEncoder embeddings,
+            Consumer<String> progress) {
         List<List<TrainingExample>> parts = stratifiedFolds(examples, GATE_FOLDS, options.seed());
-        progress.accept("cascade: " + GATE_FOLDS + "-fold cross-validation of the gate");
+        progress.accept(GATE_FOLDS + "-fold cross-validation of the calibration"
+                + (lexicalOptions != null ? " and the cascade's gate" : ""));
         List<FeatureSpace> spaces = new ArrayList<>();
         List<Callable<SoftmaxTrainer.Weights>> jobs = new ArrayList<>();
         Consumer<String> quiet = message -> { };
@@ -261,17 +282,23 @@ public final class IntentModel implements IntentClassifier {
             FeatureSpace foldSpace = space(options.profile(), train);
             spaces.add(foldSpace);
             jobs.add(() -> fit(train, foldSpace, labels, options, embeddings, quiet));
-            jobs.add(() -> fit(train, foldSpace, labels, lexicalOptions, null, quiet));
+            if (lexicalOptions != null) {
+                jobs.add(() -> fit(train, foldSpace, labels, lexicalOptions, null, quiet));
+            }
         }
         List<SoftmaxTrainer.Weights> fitted = runAll(jobs);
+        int perFold = lexicalOptions != null ? 2 : 1;
         List<Calibration.Fold> folds = new ArrayList<>();
         for (int f = 0; f < GATE_FOLDS; f++) {
-            SoftmaxTrainer.Weights full = fitted.get(2 * f);
-            SoftmaxTrainer.Weights lexical = fitted.get(2 * f + 1);
-            IntentModel fullProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, temperature,
-                    threshold, spaces.get(f), full.w(), full.bias(), embeddings, null);
-            IntentModel lexicalProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, 1.0, 0.0,
-                    spaces.get(f), lexical.w(), lexical.bias(), null, null);
+            SoftmaxTrainer.Weights full = fitted.get(perFold * f);
+            IntentModel fullProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, 1.0, 0.0,
+                    spaces.get(f), full.w(), full.bias(), embeddings, null);
+            IntentModel lexicalProbe = null;
+            if (lexicalOptions != null) {
+                SoftmaxTrainer.Weights lexical = fitted.get(perFold * f + 1);
+                lexicalProbe = new IntentModel(options.profile(), labels, options.oosLabel(), openSet, 1.0, 0.0,
+                        spaces.get(f), lexical.w(), lexical.bias(), null, null);
+            }
             folds.add(new Calibration.Fold(lexicalProbe, fullProbe, parts.get(f)));
         }
         return folds;
