@@ -107,6 +107,31 @@ class ChannelsIT {
     }
 
     @Test
+    void aNumberBySmsPicksTheNumberedQuickReply() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", "SM-num-1");
+        params.put("AccountSid", "AC42");
+        params.put("From", "+8613900139000");
+        params.put("To", "+15550009999");
+        params.put("Body", "I want to return my order DD20261104004");
+        params.put("NumMedia", "0");
+        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
+                .isEqualTo(200);
+        // the reason step, its quick replies as "1. Defective or damaged" … "3. Changed my mind"
+        eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=%2B8613900139000")).withRequestBody(containing("3.+Changed+my+mind"))));
+        params.put("MessageSid", "SM-num-2");
+        params.put("Body", "3");
+        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
+                .isEqualTo(200);
+        // "3" is "Changed my mind": the return options follow (it was read as a goodbye before)
+        eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=%2B8613900139000")).withRequestBody(containing("no-reason"))));
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(containing("To=%2B8613900139000"))).toString()).doesNotContain("goodbye");
+    }
+
+    @Test
     void emailHandoffIsAnsweredByAnAgentAsAThreadedEmail() throws Exception {
         String token = login("agent-1");
         try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {

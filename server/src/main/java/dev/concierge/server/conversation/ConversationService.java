@@ -3,6 +3,7 @@ package dev.concierge.server.conversation;
 import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.bot.BotTurn;
+import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStatus;
@@ -200,7 +201,10 @@ public final class ConversationService {
         List<Message> history = at >= 0 ? transcript.subList(0, at)
                 : transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
         String hint = localeHint != null ? localeHint : conversation.locale();
-        BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), message.text(),
+        // SMS and email show quick replies as "1. …" lines: a bare number picks that option
+        String text = message.channel() == Channel.SMS || message.channel() == Channel.EMAIL
+                ? WireMessages.numberedChoice(message.text(), history).orElse(message.text()) : message.text();
+        BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), text,
                 message.attachments(), hint, history));
         return respond(customer, conversation, message, decision);
     }

@@ -2,10 +2,15 @@ package dev.concierge.server.conversation;
 
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.message.Message;
+import dev.concierge.core.message.SenderRole;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How a stored message looks on the wire (history frames, transcripts in offers, REST responses). */
 public final class WireMessages {
@@ -15,7 +20,33 @@ public final class WireMessages {
     public static final String IN_REPLY_TO = "inReplyTo";
     public static final String QUICK_REPLY_SEPARATOR = "\u001f";
 
+    /** "1", "2.", "#3", "（2）": a number typed in answer to a numbered list of quick replies. */
+    private static final Pattern NUMBERED = Pattern.compile("^[#(]?\\s*([1-9])\\s*[.)、。]?$");
+
     private WireMessages() {
+    }
+
+    /**
+     * The quick reply a bare number picks on channels that show quick replies as a numbered list (SMS, email):
+     * option k of the bot's newest message, if nothing but system notices came after it and it has k options.
+     *
+     * @param history the conversation's messages before this one, oldest first
+     */
+    public static Optional<String> numberedChoice(String text, List<Message> history) {
+        Matcher m = NUMBERED.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Message previous = history.get(i);
+            if (previous.senderRole() == SenderRole.SYSTEM) {
+                continue;
+            }
+            List<String> options = previous.senderRole() == SenderRole.BOT ? quickReplies(previous) : List.of();
+            int k = Integer.parseInt(m.group(1));
+            return k <= options.size() ? Optional.of(options.get(k - 1)) : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     public static Map<String, Object> toWire(Message m) {
