@@ -274,6 +274,13 @@ public final class DialogueEngine implements BotEngine {
                 d.lowConfidenceStreak = 0;
                 return next.get();
             }
+            if (isSideQuestion(turn, d, intent)) {
+                FaqHit hit = intentConsistentHit(turn, turn.faq(), intent);
+                d.botActions.add("faq:" + hit.entryId());
+                d.lowConfidenceStreak = 0;
+                return flows.afterSideAnswer(turn, d,
+                        kb.answer(hit.entryId(), turn.language(), turn.raw().channel()).orElse(""));
+            }
             boolean newTopic = !intent.isEmpty() && !intent.equals(d.flow)
                     && !Skills.FLOW_OF_INTENT.getOrDefault(intent, "").equals(d.flow)
                     && (turn.prediction().confidence() >= 0.8 || turn.faq().decision() == FaqDecision.ANSWER);
@@ -437,6 +444,19 @@ public final class DialogueEngine implements BotEngine {
     private boolean sameCategory(String entryId, String otherId) {
         Optional<String> category = kb.entry(entryId).map(FaqEntry::category);
         return category.isPresent() && category.equals(kb.entry(otherId).map(FaqEntry::category));
+    }
+
+    /**
+     * A question the FAQ answers, asked in the middle of a flow ("退货运费谁出？" while choosing between return and
+     * exchange), that does not ask to do something else (cancel, return, change the address): answered, and the
+     * flow goes on at its step.
+     */
+    private static boolean isSideQuestion(Turn turn, DialogueState.Draft d, String intent) {
+        String flow = Skills.FLOW_OF_INTENT.get(intent);
+        boolean otherAction = !d.flow.equals(flow) && (Flows.CANCEL_ORDER.equals(flow)
+                || Flows.CHANGE_ADDRESS.equals(flow) || Flows.RETURN_EXCHANGE.equals(flow));
+        return turn.faq().decision() == FaqDecision.ANSWER && !otherAction && turn.entities().orderNumbers().isEmpty()
+                && Flows.QUESTION.matcher(turn.text().strip()).find();
     }
 
     /** A policy question ("7天无理由退货怎么算") is better answered from the FAQ than by starting a flow. */

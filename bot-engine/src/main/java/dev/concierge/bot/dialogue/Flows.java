@@ -13,6 +13,7 @@ import dev.concierge.bot.order.RefundInfo;
 import dev.concierge.bot.order.Tracking;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.message.Attachment;
+import dev.concierge.kb.FaqDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -67,6 +68,17 @@ final class Flows {
                     + "|(don'?t|do not) have (a |any )?(camera|photo|picture|pic)|without (a )?(photo|picture)|skip (the )?(photo|picture)|camera (is |'s )?(broken|not working)",
             Pattern.CASE_INSENSITIVE, "相机", "照相", "拍", "照片", "图片", "发不了", "camera", "photo", "picture",
             "pic");
+    /** A question rather than an answer: "退款多久到账？", "how long does the refund take". */
+    static final Pattern QUESTION = Pattern.compile(
+            "[?？]|吗|呢|多久|多长时间|什么时候|几天|怎么|如何|为什么|是否"
+                    + "|^(how|when|what|why|where|which|who|will|would|can|could|do|does|is|are|should)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A question that still chooses at the offer step: "可以换货吗？", "can I get a refund instead?". */
+    private static final Pattern CHOICE_QUESTION = Pattern.compile(
+            "^(那|那么)?(我)?(可以|能|能不能|可不可以|想)?(直接)?(换货|退货|退款|换一个|换个新的|退)(吗|吧|呢|可以吗|行吗)?[?？]?$"
+                    + "|^(ok |so )?(can|could|may) i (just )?(get |have |do |make )?(an? )?(exchange|return|refund)"
+                    + "( it| them| instead| please)*[?]?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern CHOOSE_RETURN = Pattern.compile("退货|退款|无理由|^退$|\\breturn\\b|\\brefund\\b|7.?day",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHOOSE_EXCHANGE = Pattern.compile("换货|换一|换个|^换$|exchange|replace",
@@ -132,6 +144,11 @@ final class Flows {
             case ASK_REASON -> {
                 String text = turn.text().strip();
                 if (text.length() < 2 && turn.raw().attachments().isEmpty()) {
+                    yield Optional.empty();
+                }
+                if (QUESTION.matcher(text).find() && turn.faq().decision() == FaqDecision.ANSWER
+                        && !DEFECT.find(text) && !STATED_REASON.find(text)) {
+                    // "退货运费谁出？" is a question, not the reason: the engine answers it and asks again
                     yield Optional.empty();
                 }
                 d.slots.put("reason", text.isEmpty() ? "photo" : text);
@@ -207,16 +224,30 @@ final class Flows {
         return reprompt(turn, d);
     }
 
+    /**
+     * The answer to a side question asked in the middle of a flow ("退款多久到账" while choosing between return and
+     * exchange), followed by the current step's question: the flow stays where it was.
+     */
+    BotDecision afterSideAnswer(Turn turn, DialogueState.Draft d, String answer) {
+        return ask(turn, d, answer + turn.t("\n\n回到刚才的问题：", "\n\nBack to your request: "));
+    }
+
     /** Asks again for what the current step needs. */
     private BotDecision reprompt(Turn turn, DialogueState.Draft d) {
-        String sorry = turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
+        return ask(turn, d, null);
+    }
+
+    /** The step's question: after {@code lead}, or with null as a re-prompt ("Sorry, I didn't catch that."). */
+    private BotDecision ask(Turn turn, DialogueState.Draft d, String lead) {
+        String sorry = lead != null ? lead : turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
         return switch (d.step) {
-            case ASK_ORDER -> askOrder(turn, d, true);
+            case ASK_ORDER -> lead == null ? askOrder(turn, d, true) : withLead(lead, askOrder(turn, d, false));
             case ASK_REASON -> step(turn, d, sorry + reasonPrompt(turn), reasonReplies(turn));
-            case ASK_PHOTO -> step(turn, d, turn.t("抱歉，我还没有收到照片。", "Sorry, I haven't received a photo yet. ")
+            case ASK_PHOTO -> step(turn, d, (lead != null ? lead
+                    : turn.t("抱歉，我还没有收到照片。", "Sorry, I haven't received a photo yet. "))
                     + photoRequest(turn) + turn.t("如果无法拍照，请告诉我。", " If you can't take one, just tell me."),
                     photoReplies(turn));
-            case OFFER -> offer(turn, d, true);
+            case OFFER -> lead == null ? offer(turn, d, true) : withLead(lead, offer(turn, d, true));
             case CONFIRM -> step(turn, d, sorry + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."),
                     yesNo(turn));
             case ASK_ADDRESS -> step(turn, d, sorry + turn.t("请发送完整的新地址，包括省市区、街道和门牌号。",
@@ -225,6 +256,12 @@ final class Flows {
                     "Please send a phone number, e.g. +1 415 555 0100 or 13800138000."), List.of());
             default -> step(turn, d, sorry, List.of());
         };
+    }
+
+    private static BotDecision withLead(String lead, BotDecision decision) {
+        BotDecision.FlowStep s = (BotDecision.FlowStep) decision;
+        return new BotDecision.FlowStep(s.intent(), s.confidence(), s.language(), lead + s.text(), s.quickReplies(),
+                s.flow(), s.step());
     }
 
     // --- identifying the order
@@ -532,18 +569,23 @@ final class Flows {
                 ? turn.t("没关系，不用照片也可以办理，仓库收到商品后会检查问题。",
                         "No problem, we can go ahead without a photo: the warehouse checks the item when it arrives. ")
                 : "";
+        String thanks = again || !prefix.isEmpty() ? "" : turn.t("收到。", "Thanks. ");
         String text = returnable
-                ? turn.t("收到。该订单签收未满" + settings.returnWindowDays() + "天，您可以选择7天无理由退货（退款原路退回），或换货（换同款新品）。",
-                        "Thanks. It was delivered less than " + settings.returnWindowDays()
+                ? turn.t("该订单签收未满" + settings.returnWindowDays() + "天，您可以选择7天无理由退货（退款原路退回），或换货（换同款新品）。",
+                        "It was delivered less than " + settings.returnWindowDays()
                                 + " days ago, so you can choose a 7-day no-reason return (refund to your original payment method) or an exchange for a new one.")
-                : turn.t("收到。该订单已超过7天无理由退货期限，但仍在" + settings.exchangeWindowDays() + "天换货期内，可以为您办理换货。",
-                        "Thanks. The 7-day return window has passed, but it is still within the " + settings.exchangeWindowDays()
+                : turn.t("该订单已超过7天无理由退货期限，但仍在" + settings.exchangeWindowDays() + "天换货期内，可以为您办理换货。",
+                        "The 7-day return window has passed, but it is still within the " + settings.exchangeWindowDays()
                                 + "-day exchange window, so I can arrange an exchange.");
-        return step(turn, d, prefix + text, replies);
+        return step(turn, d, prefix + thanks + text, replies);
     }
 
     private Optional<BotDecision> chooseOption(Turn turn, DialogueState.Draft d) {
         String text = turn.text().strip();
+        if (QUESTION.matcher(text).find() && !CHOICE_QUESTION.matcher(text).matches() && !isOfferedReply(turn, d)) {
+            // "退款多久到账" mentions 退款 but chooses nothing: no request is filed on a question
+            return Optional.empty();
+        }
         boolean exchange = CHOOSE_EXCHANGE.matcher(text).find();
         boolean ret = !exchange && CHOOSE_RETURN.matcher(text).find();
         if (!exchange && !ret) {
