@@ -100,9 +100,11 @@ public final class DialogueEngine implements BotEngine {
             "被盗", "盗号", "盗刷", "异常登录", "被人登录", "账号被", "未授权", "不是我", "hacked", "stolen", "unauthori",
             "someone");
     static final GuardedPattern FOLLOW_UP_ARRIVAL = GuardedPattern.of(
-            "(什么时候|啥时候|何时|多久|几天|哪天).{0,4}(到|送达|收到|能到)|(when|how long).{0,30}(arrive|get here|deliver|be here|reach)"
-                    + "|\\beta\\b",
+            "(什么时候|啥时候|何时|多久|几天|哪天).{0,4}(到(?![账款钱])|送达|收到(?![钱款])|能到(?![账款钱]))"
+                    + "|(when|how long).{0,30}(arrive|get here|deliver|be here|reach)|\\beta\\b",
             Pattern.CASE_INSENSITIVE, "什么时候", "啥时候", "何时", "多久", "几天", "哪天", "when", "how long", "eta");
+    static final GuardedPattern REFUND_WORDS = GuardedPattern.of("退款|退钱|到账|refund|money back",
+            Pattern.CASE_INSENSITIVE, "退款", "退钱", "到账", "refund", "money back");
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
             "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
             "那", "还有", "它", "and", "what about", "how about", "also");
@@ -472,7 +474,9 @@ public final class DialogueEngine implements BotEngine {
             return fromQuickReply;
         }
         boolean hasOrderContext = !d.lastOrderId.isEmpty() || !turn.entities().orderNumbers().isEmpty();
-        if (hasOrderContext && FOLLOW_UP_ARRIVAL.find(turn.text())) {
+        // "DD… 退款什么时候到账", "when will my refund arrive": the money, not the parcel
+        if (hasOrderContext && FOLLOW_UP_ARRIVAL.find(turn.text()) && !intent.equals("refund_status")
+                && !REFUND_WORDS.find(turn.text())) {
             return "delivery_time";
         }
         if (!intent.isEmpty() && !intent.equals("chitchat")) {

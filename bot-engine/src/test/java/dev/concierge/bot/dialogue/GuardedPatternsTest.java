@@ -47,6 +47,11 @@ class GuardedPatternsTest {
         List<String> arrival = List.of("什么时候能到", "啥时候到", "何时送达", "多久能收到", "几天到", "哪天能到",
                 "When will it arrive?", "how long until it can get here", "ETA?");
         arrival.forEach(t -> assertTrue(DialogueEngine.FOLLOW_UP_ARRIVAL.find(t), t));
+        assertFalse(DialogueEngine.FOLLOW_UP_ARRIVAL.find("退款什么时候到账"));
+        assertFalse(DialogueEngine.FOLLOW_UP_ARRIVAL.find("几天能收到钱"));
+        List<String> refund = List.of("退款", "退钱了吗", "到账", "my Refund", "money back");
+        refund.forEach(t -> assertTrue(DialogueEngine.REFUND_WORDS.find(t), t));
+        assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.REFUND_WORDS, refund) >= refund.size());
         assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.FOLLOW_UP_ARRIVAL, arrival)
                 >= arrival.size());
         List<String> followUp = List.of("那退货呢", "那么运费呢", "还有呢", "那个呢", "它多少钱", "And the refund?",
