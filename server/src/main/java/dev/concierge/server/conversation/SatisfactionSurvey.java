@@ -33,6 +33,11 @@ public final class SatisfactionSurvey {
     /** "5", "4分", "3 stars", "★★★★", "⭐⭐⭐⭐⭐", "５", "非常满意". */
     private static final Pattern DIGIT = Pattern.compile("^\\s*([1-5])\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** A rating with a comment after it: "4/5, the agent was helpful", "5分，很专业", "3 - slow but fine". */
+    private static final Pattern DIGIT_WITH_COMMENT = Pattern.compile(
+            "^\\s*([1-5])\\s*((分|星|stars?)\\s*[,，.。!！:：;；\\-–—]?|/\\s*5\\s*[,，.。!！:：;；\\-–—]?|[,，.。!！:：;；\\-–—])"
+                    + "\\s*\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final int MAX_ANSWER_CHARS = 300;
     /** The scale's words as shoppers answer with them ("非常满意" is the 5 of the prompt's "5 = 非常满意"). */
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("非常满意", 5), Map.entry("很满意", 5), Map.entry("五分", 5), Map.entry("五星", 5),
@@ -44,7 +49,8 @@ public final class SatisfactionSurvey {
             Map.entry("dissatisfied", 2), Map.entry("unsatisfied", 2), Map.entry("very dissatisfied", 1),
             Map.entry("five stars", 5), Map.entry("five", 5), Map.entry("four", 4), Map.entry("three", 3),
             Map.entry("two", 2), Map.entry("one", 1));
-    private static final Pattern TRAILING = Pattern.compile("[\\s.!。！~～]+$");
+    /** Punctuation and the particles that soften a Chinese answer ("还行吧", "满意啦"). */
+    private static final Pattern TRAILING = Pattern.compile("[\\s.!。！~～吧啦呀哦啊]+$");
     private static final Pattern STARS = Pattern.compile("^\\s*([★⭐]{1,5})\\s*$");
 
     private final ConversationStore conversations;
@@ -117,7 +123,7 @@ public final class SatisfactionSurvey {
     }
 
     static OptionalScore parse(String raw) {
-        if (raw == null || raw.length() > 40) {
+        if (raw == null || raw.length() > MAX_ANSWER_CHARS) {
             return new OptionalScore(0);
         }
         // full-width digits ("５", typed on Chinese keyboards) and letters to ASCII
@@ -129,6 +135,10 @@ public final class SatisfactionSurvey {
         Matcher digit = DIGIT.matcher(text);
         if (digit.matches()) {
             return new OptionalScore(Integer.parseInt(digit.group(1)));
+        }
+        Matcher commented = DIGIT_WITH_COMMENT.matcher(text);
+        if (commented.matches()) {
+            return new OptionalScore(Integer.parseInt(commented.group(1)));
         }
         Matcher stars = STARS.matcher(text);
         if (stars.matches()) {

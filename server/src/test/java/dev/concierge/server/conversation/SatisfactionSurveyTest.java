@@ -18,11 +18,19 @@ class SatisfactionSurveyTest {
         assertThat(SatisfactionSurvey.parse("非常满意！").value()).isEqualTo(5);
         assertThat(SatisfactionSurvey.parse("不满意").value()).isEqualTo(2);
         assertThat(SatisfactionSurvey.parse("Very satisfied.").value()).isEqualTo(5);
+        // a rating with a comment, and a softened Chinese answer
+        assertThat(SatisfactionSurvey.parse("4/5, the agent was helpful").value()).isEqualTo(4);
+        assertThat(SatisfactionSurvey.parse("4/5 the agent was helpful").value()).isEqualTo(4);
+        assertThat(SatisfactionSurvey.parse("5分，客服很专业").value()).isEqualTo(5);
+        assertThat(SatisfactionSurvey.parse("3 - slow but fine").value()).isEqualTo(3);
+        assertThat(SatisfactionSurvey.parse("还行吧").value()).isEqualTo(3);
+        assertThat(SatisfactionSurvey.parse("满意啦").value()).isEqualTo(4);
     }
 
     @Test
     void other_messages_are_not_ratings() {
-        for (String text : new String[] {"6", "0", "15", "where is my order", "满意度调查是什么", "", null}) {
+        for (String text : new String[] {"6", "0", "15", "where is my order", "满意度调查是什么", "", null,
+                "1 more question", "2 items are missing", "3个都坏了", "4 days and no parcel"}) {
             assertThat(SatisfactionSurvey.parse(text).value()).as(String.valueOf(text)).isZero();
         }
     }
