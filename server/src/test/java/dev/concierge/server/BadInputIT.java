@@ -48,6 +48,10 @@ class BadInputIT {
             shopper.awaitError("frame_too_large");
             shopper.sendRaw("{\"type\":\"hello\",\"locale\":\"fr\"}");
             shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":\"hello\",\"locale\":5}");
+            shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":\"hello\",\"customerId\":123}");
+            shopper.awaitError("invalid_field");
             shopper.sendRaw("{\"type\":\"hello\",\"customerId\":\"../../etc/passwd\"}");
             shopper.awaitError("invalid_field");
             shopper.sendRaw("[".repeat(100) + "]".repeat(100));

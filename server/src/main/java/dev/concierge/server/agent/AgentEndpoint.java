@@ -153,7 +153,8 @@ public final class AgentEndpoint {
                 }
                 case "close" -> {
                     ConversationId id = conversationId(frame);
-                    String disposition = Optional.ofNullable(Json.text(frame, "disposition")).orElse("resolved");
+                    String disposition = Optional.ofNullable(Json.optionalString(frame, "disposition"))
+                            .orElse("resolved");
                     if (!disposition.matches("[a-z_]{1,40}")) {
                         throw new BadRequestException("invalid_field", "disposition must be snake_case, e.g. resolved");
                     }
@@ -162,9 +163,9 @@ public final class AgentEndpoint {
                 }
                 case "transfer" -> {
                     ConversationId id = conversationId(frame);
-                    String toAgent = Json.text(frame, "toAgent");
-                    String toTeam = Json.text(frame, "toTeam");
-                    String note = Optional.ofNullable(Json.text(frame, "note")).orElse("");
+                    String toAgent = Json.optionalString(frame, "toAgent");
+                    String toTeam = Json.optionalString(frame, "toTeam");
+                    String note = Optional.ofNullable(Json.optionalString(frame, "note")).orElse("");
                     if ((toAgent == null) == (toTeam == null)) {
                         throw new BadRequestException("invalid_field", "give exactly one of 'toAgent' or 'toTeam'");
                     }
@@ -182,7 +183,7 @@ public final class AgentEndpoint {
                 }
                 case "escalate" -> {
                     ConversationId id = conversationId(frame);
-                    String note = Optional.ofNullable(Json.text(frame, "note")).orElse("");
+                    String note = Optional.ofNullable(Json.optionalString(frame, "note")).orElse("");
                     if (note.length() > 1000) {
                         throw new BadRequestException("text_too_long", "notes are limited to 1000 characters");
                     }
@@ -199,7 +200,7 @@ public final class AgentEndpoint {
                     }, x -> { });
                 }
                 case "presence" -> {
-                    Presence presence = presence(Json.text(frame, "status"));
+                    Presence presence = presence(Json.optionalString(frame, "status"));
                     run(agent, () -> {
                         deps.desk().setPresence(agent, presence);
                         return presence;
@@ -340,7 +341,7 @@ public final class AgentEndpoint {
     }
 
     private static ConversationId conversationId(JsonNode frame) {
-        String id = Json.text(frame, "conversationId");
+        String id = Json.optionalString(frame, "conversationId");
         if (id == null) {
             throw new BadRequestException("missing_field", "frame needs a string 'conversationId'");
         }

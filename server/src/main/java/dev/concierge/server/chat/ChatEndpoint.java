@@ -132,9 +132,9 @@ public final class ChatEndpoint {
             if (customer != null || signingIn) {
                 throw new BadRequestException("already_signed_in", "hello must be the first frame");
             }
-            String claimed = Json.text(frame, "customerId");
-            String token = Json.text(frame, "token");
-            String requestedLocale = Json.text(frame, "locale");
+            String claimed = Json.optionalString(frame, "customerId");
+            String token = Json.optionalString(frame, "token");
+            String requestedLocale = Json.optionalString(frame, "locale");
             if (requestedLocale != null && !LOCALES.contains(requestedLocale)) {
                 throw new BadRequestException("invalid_field", "locale must be zh or en");
             }
