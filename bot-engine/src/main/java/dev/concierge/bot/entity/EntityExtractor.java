@@ -1,6 +1,7 @@
 package dev.concierge.bot.entity;
 
 import dev.concierge.bot.text.GuardedPattern;
+import dev.concierge.core.privacy.PersonalDataMasker;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -19,12 +20,12 @@ import java.util.regex.Pattern;
  * the clock (relative dates such as 明天 / tomorrow); thread-safe.
  *
  * <p>Demo order-number format: {@code DD} followed by 8 to 18 digits (case-insensitive, e.g. {@code DD20261101001}),
- * or a bare run of 12 to 20 digits that is not a phone number. Mainland mobile numbers have 11 digits, so they never
- * read as order numbers.
+ * or a bare run of 12 to 20 digits that is not a phone number or a resident ID number (18 characters with a birth
+ * date). Mainland mobile numbers have 11 digits, so they never read as order numbers.
  */
 public final class EntityExtractor {
     private static final Pattern ORDER_DD = Pattern.compile("(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]{8,18})(?![0-9])");
-    private static final Pattern ORDER_DIGITS = Pattern.compile("(?<![0-9A-Za-z+])([0-9]{12,20})(?![0-9])");
+    private static final Pattern ORDER_DIGITS = Pattern.compile("(?<![0-9A-Za-z+])([0-9]{12,20})(?![0-9A-Za-z])");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
     private static final Pattern CN_MOBILE = Pattern.compile(
             "(?<![0-9])(?:\\+?86[ \\-]?)?(1[3-9][0-9])[ \\-]?([0-9]{4})[ \\-]?([0-9]{4})(?![0-9])");
@@ -114,7 +115,10 @@ public final class EntityExtractor {
         rest = ISO_DATE.matcher(rest).replaceAll(" ");
         m = ORDER_DIGITS.matcher(rest);
         while (m.find()) {
-            orders.add(m.group(1));
+            // a resident ID number typed in ("110101199003077777") is personal data, not an order to look up
+            if (!PersonalDataMasker.isResidentId(m.group(1))) {
+                orders.add(m.group(1));
+            }
         }
         rest = ORDER_DIGITS.matcher(rest).replaceAll(" ");
 

@@ -21,6 +21,13 @@ class EntityExtractorTest {
     }
 
     @Test
+    void a_resident_id_number_is_not_an_order_number() {
+        assertThat(extractor.extract("我的身份证号是110101199003077774").orderNumbers()).isEmpty();
+        assertThat(extractor.extract("ID 44030519851231002X, order 202611220000123456").orderNumbers())
+                .containsExactly("202611220000123456");
+    }
+
+    @Test
     void phones_and_emails() {
         Entities e = extractor.extract("call me at +86 138-0013-8000 or +1 415 555 0100, mail jane.doe@example.com");
         assertThat(e.phones()).containsExactly("13800138000", "+14155550100");

@@ -77,6 +77,15 @@ public final class PersonalDataMasker {
         return sb.toString();
     }
 
+    /**
+     * Whether {@code s} has the shape of a mainland resident ID number, as masked here: 18 characters, a region
+     * code, a birth date from 1900 and a last character that may be X. The check character is not verified: a
+     * mistyped ID is still personal data, never an order number.
+     */
+    public static boolean isResidentId(String s) {
+        return s != null && s.length() == 18 && ID_CARD.matcher(s).matches();
+    }
+
     static boolean luhnValid(String digits) {
         int sum = 0;
         boolean doubleIt = false;
