@@ -189,12 +189,12 @@ public final class ChatEndpoint {
                 // client that loses its socket now resends with the same id and the store keeps one copy.
                 ConversationService.Stored stored = deps.conversations().store(new Inbound(who.id(),
                         Channel.WEB_CHAT, text, files, language, id, meta));
-                onLoop(() -> {
-                    metrics.inbound(Channel.WEB_CHAT, System.nanoTime() - started);
-                    send(Frame.of("ack").put("id", clientId).put("messageId", stored.message().id().value())
-                            .put("conversationId", stored.conversation().id().value())
-                            .put("duplicate", stored.duplicate() ? Boolean.TRUE : null));
-                });
+                metrics.inbound(Channel.WEB_CHAT, System.nanoTime() - started);
+                // Written from this thread, like the replies respond() delivers next, so that the socket gets the
+                // ack first (queued on the event loop it could follow the bot's answer)
+                send(Frame.of("ack").put("id", clientId).put("messageId", stored.message().id().value())
+                        .put("conversationId", stored.conversation().id().value())
+                        .put("duplicate", stored.duplicate() ? Boolean.TRUE : null));
                 return deps.conversations().respond(stored);
             }).whenComplete((out, err) -> {
                 if (err != null) {

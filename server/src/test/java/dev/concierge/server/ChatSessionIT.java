@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A shopper who resumes with only the token keeps the language they chose. */
-class ChatResumeIT {
+/** Shopper chat sessions: the language kept on resume, the ack before the answer. */
+class ChatSessionIT {
     private TestServer server;
 
     @BeforeEach
@@ -56,6 +56,22 @@ class ChatResumeIT {
         try (WsClient again = WsClient.connect(server.port(), "/ws/chat")) {
             again.send(Map.of("type", "hello", "customerId", customerId, "token", token));
             assertThat(again.await("session").path("locale").asText()).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void everyMessageIsAcknowledgedBeforeItIsAnswered() {
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            shopper.await("session");
+            for (int i = 0; i < 15; i++) { // under the per-customer rate limit (20 a minute)
+                shopper.send(Map.of("type", "message", "id", "o" + i, "text", i % 2 == 0 ? "hello" : "thanks"));
+                JsonNode first = shopper.await(f -> "ack".equals(f.path("type").asText())
+                        || "message".equals(f.path("type").asText()), "the ack or the answer");
+                assertThat(first.path("type").asText()).as("first frame for message %d", i).isEqualTo("ack");
+                assertThat(first.path("id").asText()).isEqualTo("o" + i);
+                shopper.await("message");
+            }
         }
     }
 }
