@@ -154,7 +154,13 @@ abstract class ShopperToAgentScenario {
             JsonNode survey = shopper.await(f -> "message".equals(f.path("type").asText())
                     && f.path("quickReplies").size() == 5, "the satisfaction question");
             assertThat(survey.path("from").asText()).isEqualTo("system");
-            shopper.send(Map.of("type", "quick_reply", "value", "5"));
+            shopper.send(Map.of("type", "quick_reply", "value", "5", "id", "csat-1"));
+            // acknowledged under the client's id, before the thanks
+            JsonNode ack = shopper.await(f -> "ack".equals(f.path("type").asText()) && "csat-1".equals(f.path("id").asText())
+                    || "message".equals(f.path("type").asText())
+                    && "Thank you for your feedback!".equals(f.path("text").asText()), "the rating's ack or the thanks");
+            assertThat(ack.path("type").asText()).isEqualTo("ack");
+            assertThat(ack.path("messageId").asText()).endsWith(":csat-1");
             shopper.await(f -> "message".equals(f.path("type").asText())
                     && f.path("text").asText().contains("Thank you"), "thanks for the rating");
 

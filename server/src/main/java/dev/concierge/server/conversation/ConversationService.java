@@ -70,7 +70,12 @@ public final class ConversationService {
 
     /** A customer message filed in its conversation, not yet answered. */
     public record Stored(Customer customer, Conversation conversation, Message message, boolean duplicate,
-            String localeHint, boolean surveyAnswer) {
+            String localeHint, Message surveyThanks) {
+
+        /** Whether the message answered the satisfaction survey (its thanks is then {@link #surveyThanks}). */
+        public boolean surveyAnswer() {
+            return surveyThanks != null;
+        }
     }
 
     /**
@@ -86,10 +91,10 @@ public final class ConversationService {
         Customer customer = stores.customers().find(in.customer())
                 .orElseThrow(() -> new NoSuchElementException("unknown customer " + in.customer()));
         if (in.attachments().isEmpty()) {
-            Optional<SatisfactionSurvey.Answer> rating = survey.tryAnswer(customer, in.text());
+            Optional<SatisfactionSurvey.Answer> rating = survey.tryAnswer(customer, in.text(), in.messageId());
             if (rating.isPresent()) {
                 return new Stored(customer, rating.get().conversation(), rating.get().message(), false,
-                        in.localeHint(), true);
+                        in.localeHint(), rating.get().thanks());
             }
         }
         Conversation conversation = openConversation(customer, in, now);
@@ -100,7 +105,7 @@ public final class ConversationService {
         if (!appended) {
             LOG.info("duplicate inbound message {} in {} ignored", message.id(), conversation.id());
         }
-        return new Stored(customer, conversation, message, !appended, in.localeHint(), false);
+        return new Stored(customer, conversation, message, !appended, in.localeHint(), null);
     }
 
     /**
@@ -117,6 +122,8 @@ public final class ConversationService {
         Conversation conversation = stored.conversation();
         Message message = stored.message();
         if (stored.surveyAnswer()) {
+            // after the channel acknowledged the answer, as for any reply
+            survey.thank(stored.customer(), conversation, stored.surveyThanks());
             return new InboundOutcome(conversation, message, false, Optional.empty(), List.of(), Optional.empty());
         }
         if (stored.duplicate()) {

@@ -5,6 +5,7 @@ import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStore;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
+import dev.concierge.core.message.MessageId;
 import dev.concierge.core.message.SenderRole;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.ticket.CsatRating;
@@ -80,15 +81,17 @@ public final class SatisfactionSurvey {
         replies.deliver(customer, pending, question);
     }
 
-    /** A recorded rating: the rated conversation and the customer's stored answer. */
-    public record Answer(Conversation conversation, Message message) {
+    /** A recorded rating: the rated conversation, the customer's stored answer and the stored thanks. */
+    public record Answer(Conversation conversation, Message message, Message thanks) {
     }
 
     /**
      * If the customer has no open conversation, their latest one awaits a rating and {@code text} is one, records
-     * it and thanks them.
+     * it and stores the thanks; {@link #thank} sends it, once the answer is acknowledged.
+     *
+     * @param messageId the client's id for the answer, or null for a new one
      */
-    public Optional<Answer> tryAnswer(Customer customer, String text) {
+    public Optional<Answer> tryAnswer(Customer customer, String text, MessageId messageId) {
         OptionalScore score = parse(text);
         if (score.value == 0 || conversations.findOpenByCustomer(customer.id()).isPresent()) {
             return Optional.empty();
@@ -110,13 +113,22 @@ public final class SatisfactionSurvey {
                 score.value, now));
         Message answer = Message.inbound(rated.id(), rated.channel(), customer.id().value(), text.strip(), List.of(),
                 now);
+        if (messageId != null) {
+            answer = new Message(messageId, answer.conversationId(), answer.channel(), answer.direction(),
+                    answer.senderRole(), answer.senderId(), answer.text(), answer.attachments(), answer.at(),
+                    answer.metadata());
+        }
         conversations.append(answer);
         Message thanks = Message.outbound(rated.id(), rated.channel(), SenderRole.SYSTEM, "system",
                 "zh".equals(rated.locale()) ? "感谢您的评价！" : "Thank you for your feedback!", now);
         conversations.append(thanks);
-        replies.deliver(customer, rated, thanks);
         LOG.info("csat score={} conversation={}", score.value, rated.id());
-        return Optional.of(new Answer(rated, answer));
+        return Optional.of(new Answer(rated, answer, thanks));
+    }
+
+    /** Sends the thanks stored with a rating. */
+    public void thank(Customer customer, Conversation rated, Message thanks) {
+        replies.deliver(customer, rated, thanks);
     }
 
     record OptionalScore(int value) {
