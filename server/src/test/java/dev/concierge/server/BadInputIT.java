@@ -65,6 +65,14 @@ class BadInputIT {
     }
 
     @Test
+    void aFrameBeyondFourTimesTheLimitClosesTheSocket() {
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "x".repeat(300_000) + "\"}");
+            assertThat(shopper.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void agentSocketRefusesEverythingBeforeAuthentication() {
         try (WsClient agent = WsClient.connect(server.port(), "/ws/agent")) {
             agent.send(Map.of("type", "accept", "conversationId", "c-1"));

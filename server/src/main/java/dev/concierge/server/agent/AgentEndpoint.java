@@ -83,7 +83,7 @@ public final class AgentEndpoint {
             metrics.agentSocketOpened();
             ws.textMessageHandler(this::onText);
             ws.binaryMessageHandler(b -> send(Frame.error("unsupported_frame", "send JSON text frames")));
-            ws.exceptionHandler(e -> LOG.debug("agent socket error: {}", e.toString()));
+            ws.exceptionHandler(e -> FrameReader.onSocketError(ws, e, LOG));
             ws.closeHandler(v -> onClose());
             if (bearer != null) {
                 authenticate(bearer);

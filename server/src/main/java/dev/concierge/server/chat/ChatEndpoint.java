@@ -94,7 +94,7 @@ public final class ChatEndpoint {
             metrics.chatSocketOpened();
             ws.textMessageHandler(this::onText);
             ws.binaryMessageHandler(this::onBinary);
-            ws.exceptionHandler(e -> LOG.debug("chat socket error: {}", e.toString()));
+            ws.exceptionHandler(e -> FrameReader.onSocketError(ws, e, LOG));
             ws.closeHandler(v -> {
                 unregister.run();
                 metrics.chatSocketClosed();
