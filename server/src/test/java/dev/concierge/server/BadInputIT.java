@@ -128,6 +128,9 @@ class BadInputIT {
                 "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"messageId\":12}",
                 key), 400, "invalid_field");
+        byte[] invalidUtf8 = "{\"customerId\":\"u1\",\"text\":\"hi \u00ff\u00fe\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertError(server.postBytes("/api/v1/messages", invalidUtf8, key), 400, "invalid_encoding");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"locale\":\"de\"}", key),
                 400, "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"" + "x".repeat(70_000)

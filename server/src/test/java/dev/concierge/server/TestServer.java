@@ -59,6 +59,16 @@ final class TestServer implements AutoCloseable {
         return send(request.build());
     }
 
+    /** A POST with a body of raw bytes (invalid UTF-8, say). */
+    HttpResponse<String> postBytes(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(Duration.ofSeconds(10)).GET();

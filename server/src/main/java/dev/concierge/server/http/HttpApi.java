@@ -289,7 +289,7 @@ public final class HttpApi {
     }
 
     private JsonNode body(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString("UTF-8");
+        String text = Bodies.utf8(ctx);
         if (text == null || text.isBlank()) {
             throw new BadRequestException("invalid_json", "request body must be a JSON object");
         }

@@ -156,7 +156,7 @@ public final class KnowledgeBaseApi implements ApiModule {
     }
 
     private static String body(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString("UTF-8");
+        String text = Bodies.utf8(ctx);
         if (text == null || text.isBlank()) {
             throw new BadRequestException("invalid_json", "a request body is required");
         }
