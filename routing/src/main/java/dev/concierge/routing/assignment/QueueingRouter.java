@@ -37,6 +37,7 @@ import dev.concierge.routing.ticket.TicketEvent;
 import dev.concierge.routing.ticket.TicketId;
 import dev.concierge.routing.ticket.TicketStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -140,6 +141,11 @@ public final class QueueingRouter implements Router {
         }
         long ahead = place.get().position() + 1;
         long wait = ahead * settings.averageHandlingTime().toSeconds() / Math.max(1, place.get().onlineAgents());
+        Instant now = clock.instant();
+        if (place.get().onlineAgents() == 0 && !sla.calendar().isOpen(now)) {
+            // nobody on duty off hours: the queue starts moving when the team comes in
+            wait += Duration.between(now, sla.calendar().nextOpen(now)).toSeconds();
+        }
         return Optional.of(new QueueStatus(conversation, (int) Math.min(Integer.MAX_VALUE, ahead), wait));
     }
 

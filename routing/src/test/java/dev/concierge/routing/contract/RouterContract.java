@@ -556,6 +556,16 @@ public interface RouterContract {
     }
 
     @Test
+    default void offHoursWithNobodyOnDutyTheExpectedWaitRunsToTheOpening() {
+        Fixture f = fixture().agent("a1", 1, false);
+        f.clock.set(Instant.parse("2026-11-27T20:00:00Z")); // Friday evening; opens Monday 09:00
+        QueueStatus first = f.router.enqueue(f.chat("c1"));
+        long toOpening = java.time.Duration.between(Instant.parse("2026-11-27T20:00:00Z"),
+                Instant.parse("2026-11-30T09:00:00Z")).toSeconds();
+        assertThat(first.expectedWaitSeconds()).isEqualTo(toOpening + 300);
+    }
+
+    @Test
     default void offHoursAcknowledgementPromisesTheReplyTime() {
         Fixture f = fixture();
         assertThat(f.router.promisedReplyTime(Channel.WEB_CHAT)).isEmpty();
