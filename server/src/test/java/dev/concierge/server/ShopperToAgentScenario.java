@@ -91,6 +91,8 @@ abstract class ShopperToAgentScenario {
                 JsonNode history = again.await("history");
                 assertThat(history.path("status").asText()).isEqualTo("assigned");
                 assertThat(history.path("messages").toString()).contains("你好", "我要转人工", "李娜", "我的订单一直没到");
+                // and who has the conversation, as at the handoff
+                assertThat(again.await("handoff").path("agentName").asText()).isEqualTo("Li Na");
             }
             // Without it, the same customer id gets nothing.
             try (WsClient intruder = WsClient.connect(server.port(), "/ws/chat")) {

@@ -251,7 +251,8 @@ public final class ChatEndpoint {
                     int from = Math.max(0, transcript.size() - settings.historyOnResume());
                     return transcript.subList(from, transcript.size()).stream().map(WireMessages::toWire).toList();
                 }).orElse(List.of());
-                return new SignedIn(session, open, history);
+                Optional<Frame> handoff = open.flatMap(c -> deps.conversations().handoffState(c));
+                return new SignedIn(session, open, history, handoff);
             }).whenComplete((signedIn, err) -> onLoop(() -> {
                 signingIn = false;
                 if (err != null) {
@@ -271,6 +272,8 @@ public final class ChatEndpoint {
                         .put("conversationId", c.id().value())
                         .put("status", c.status().name().toLowerCase(java.util.Locale.ROOT))
                         .put("messages", signedIn.history())));
+                // queued or with an agent: the same frame the shopper got at the handoff, as things are now
+                signedIn.handoff().ifPresent(this::send);
                 if (then != null) {
                     then.run();
                 }
@@ -303,7 +306,7 @@ public final class ChatEndpoint {
     }
 
     private record SignedIn(ShopperIdentity.Session session, Optional<Conversation> open,
-            List<Map<String, Object>> history) {
+            List<Map<String, Object>> history, Optional<Frame> handoff) {
     }
 
     private static String truncate(String s) {

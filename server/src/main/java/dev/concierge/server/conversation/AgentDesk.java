@@ -132,6 +132,23 @@ public final class AgentDesk {
         return back;
     }
 
+    /**
+     * Where a conversation stands with the humans, for a shopper who reconnects: its place in the queue, or the
+     * agent who has it. Empty while the bot has it.
+     */
+    public Optional<Frame> handoffState(Conversation conversation) {
+        if (conversation.status() == ConversationStatus.QUEUED) {
+            return router.queueStatus(conversation.id()).map(AgentDesk::queueFrame);
+        }
+        if (conversation.status() == ConversationStatus.ASSIGNED && conversation.assignedAgent() != null) {
+            String name = accounts.apply(conversation.assignedAgent()).map(Principal::name)
+                    .orElse(conversation.assignedAgent());
+            return Optional.of(Frame.of("handoff").put("status", "assigned")
+                    .put("conversationId", conversation.id().value()).put("agentName", name));
+        }
+        return Optional.empty();
+    }
+
     /** A waiting customer wrote again: remind them of their place. */
     public Optional<QueueStatus> remindQueued(Customer customer, Conversation conversation) {
         Optional<QueueStatus> status = router.queueStatus(conversation.id());

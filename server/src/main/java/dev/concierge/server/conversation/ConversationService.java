@@ -312,6 +312,11 @@ public final class ConversationService {
     }
 
     /** Shoppers' sockets learn about messages through this. */
+    /** The queue place or the assigned agent of a conversation, for a shopper who reconnects (see AgentDesk). */
+    public Optional<Frame> handoffState(Conversation conversation) {
+        return desk.handoffState(conversation);
+    }
+
     public static void pushToShopper(LiveConnections live, Customer customer, Message m) {
         live.toShopper(customer.id(), messageFrame(m));
     }
