@@ -103,6 +103,15 @@ public final class DialogueEngine implements BotEngine {
             "(什么时候|啥时候|何时|多久|几天|哪天).{0,4}(到(?![账款钱])|送达|收到(?![钱款])|能到(?![账款钱]))"
                     + "|(when|how long).{0,30}(arrive|get here|deliver|be here|reach)|\\beta\\b",
             Pattern.CASE_INSENSITIVE, "什么时候", "啥时候", "何时", "多久", "几天", "哪天", "when", "how long", "eta");
+    /** What a rating has: a lone 1-5, stars, or words that judge the service. */
+    static final GuardedPattern RATING_LIKE = GuardedPattern.of(
+            "(?<![0-9])[1-5](?![0-9])|[★⭐]|满意|分|星|好评|差评|不错|很好|太棒|棒|一般|还行|谢"
+                    + "|star|rat(e|ing)|score|feedback|satisf|great|good|excellent|helpful|awesome|amazing|fine|ok"
+                    + "|bad|poor|terrible|awful|slow|fast|thank|service|agent|support",
+            Pattern.CASE_INSENSITIVE, "1", "2", "3", "4", "5", "★", "⭐", "满意", "分", "星", "好评", "差评", "不错",
+            "很好", "太棒", "棒", "一般", "还行", "谢", "star", "rat", "score", "feedback", "satisf", "great", "good",
+            "excellent", "helpful", "awesome", "amazing", "fine", "ok", "bad", "poor", "terrible", "awful", "slow",
+            "fast", "thank", "service", "agent", "support");
     static final GuardedPattern REFUND_WORDS = GuardedPattern.of("退款|退钱|到账|refund|money back",
             Pattern.CASE_INSENSITIVE, "退款", "退钱", "到账", "refund", "money back");
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
@@ -248,6 +257,10 @@ public final class DialogueEngine implements BotEngine {
         }
         double threshold = settings.intentThreshold();
         String intent = turn.confidentIntent(threshold);
+        if (intent.equals("csat_answer") && !RATING_LIKE.find(turn.text())) {
+            // digits alone ("asdkjh 4111 1111 1111 1111") read as a rating: nothing in them rates anything
+            intent = "";
+        }
         boolean asksForHuman = intent.equals("human_request")
                 || (!ABOUT_AGENTS.contains(intent) && HUMAN.find(turn.text()));
         if (settings.handoffOnHumanRequest() && asksForHuman) {

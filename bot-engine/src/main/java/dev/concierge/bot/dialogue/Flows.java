@@ -13,6 +13,7 @@ import dev.concierge.bot.order.RefundInfo;
 import dev.concierge.bot.order.Tracking;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.message.Attachment;
+import dev.concierge.core.privacy.PersonalDataMasker;
 import dev.concierge.kb.FaqDecision;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,6 +98,8 @@ final class Flows {
             "省|市|区|县|路|街|号|弄|镇|村|栋|室|\\bstreet\\b|\\bst\\b|\\broad\\b|\\brd\\b|\\bave(nue)?\\b|\\bapt\\b"
                     + "|\\bblvd\\b|\\blane\\b|\\bfloor\\b|\\bsuite\\b|\\bdrive\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private static final PersonalDataMasker MASKER = new PersonalDataMasker();
 
     private final OrderApi orders;
     private final DialogueSettings settings;
@@ -295,12 +298,14 @@ final class Flows {
             // an agent to look the order up, not blamed on the order system, which answered
             d.moveTo(ASK_ORDER);
             d.reprompts++;
+            // a bank-card number typed by mistake is not repeated back in full
+            String shown = MASKER.mask(orderId);
             if (d.reprompts > settings.maxReprompts()) {
                 return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, d.flow,
-                        turn.t("没有查到订单 " + orderId + "。", "I couldn't find order " + orderId + ". "));
+                        turn.t("没有查到订单 " + shown + "。", "I couldn't find order " + shown + ". "));
             }
-            return step(turn, d, turn.t("没有查到订单 " + orderId + "，请核对订单号后重新发送。",
-                    "I couldn't find order " + orderId + ". Please check the number and send it again."), List.of());
+            return step(turn, d, turn.t("没有查到订单 " + shown + "，请核对订单号后重新发送。",
+                    "I couldn't find order " + shown + ". Please check the number and send it again."), List.of());
         }
         d.slots.put("order_id", order.orderId());
         d.lastOrderId = order.orderId();

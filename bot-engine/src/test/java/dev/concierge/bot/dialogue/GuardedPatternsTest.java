@@ -49,6 +49,11 @@ class GuardedPatternsTest {
         arrival.forEach(t -> assertTrue(DialogueEngine.FOLLOW_UP_ARRIVAL.find(t), t));
         assertFalse(DialogueEngine.FOLLOW_UP_ARRIVAL.find("退款什么时候到账"));
         assertFalse(DialogueEngine.FOLLOW_UP_ARRIVAL.find("几天能收到钱"));
+        List<String> ratings = List.of("5", "4分", "★★★", "非常满意", "3 stars", "great service", "the agent was helpful",
+                "谢谢，很好", "rating: 4", "OK");
+        ratings.forEach(t -> assertTrue(DialogueEngine.RATING_LIKE.find(t), t));
+        assertFalse(DialogueEngine.RATING_LIKE.find("asdkjh 4111 1111 1111 1111 qwe"));
+        assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.RATING_LIKE, ratings) >= ratings.size());
         List<String> refund = List.of("退款", "退钱了吗", "到账", "my Refund", "money back");
         refund.forEach(t -> assertTrue(DialogueEngine.REFUND_WORDS.find(t), t));
         assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.REFUND_WORDS, refund) >= refund.size());
