@@ -415,7 +415,12 @@ final class Flows {
             default -> turn.t("订单 " + order.orderId() + " 正在退款中，无需取消。", "Order " + order.orderId() + " is already being refunded.");
         };
         d.step = "not_cancellable";
-        return done(turn, d, text, List.of(turn.t("申请退货", "Return it"), turn.t("人工客服", "Talk to an agent")));
+        // a return only for what was sent: not for a cancelled order or one already being refunded
+        boolean returnable = order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED;
+        List<String> replies = returnable
+                ? List.of(turn.t("申请退货", "Return it"), turn.t("人工客服", "Talk to an agent"))
+                : List.of(turn.t("人工客服", "Talk to an agent"));
+        return done(turn, d, text, replies);
     }
 
     private Optional<BotDecision> confirm(Turn turn, DialogueState.Draft d) {
