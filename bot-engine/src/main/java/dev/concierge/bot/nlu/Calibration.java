@@ -14,6 +14,11 @@ record Calibration(double temperature, double threshold) {
     /** Keep at least this share of correctly classified in-scope messages when there are no oos examples. */
     private static final double IN_SCOPE_KEEP = 0.95;
     private static final double IN_SCOPE_WEIGHT = 2.0;
+    /**
+     * How much of the threshold's score (out of 3) a cross-validated calibration gives up for a lower threshold:
+     * about half an out-of-scope example of the bundled set's 54, or eight in-scope ones.
+     */
+    static final double THRESHOLD_TOLERANCE = 0.01;
 
     /**
      * Fits the temperature and threshold on the pooled held-out examples of {@code folds}, each classified by its
@@ -55,7 +60,11 @@ record Calibration(double temperature, double threshold) {
         for (int g : gold) {
             haveOos |= g == oos && oos >= 0;
         }
-        double threshold = haveOos ? bestBalancedThreshold(conf, pred, gold, oos) : keepQuantile(conf, pred, gold);
+        // pooled folds are the small-data path (IntentModel.CROSS_VALIDATE_BELOW), where the score's peaks lie a
+        // few examples apart; one large hold-out keeps the plain maximum
+        double tolerance = folds.size() > 1 ? THRESHOLD_TOLERANCE : 0.0;
+        double threshold = haveOos ? bestBalancedThreshold(conf, pred, gold, oos, tolerance)
+                : keepQuantile(conf, pred, gold);
         return new Calibration(temperature, threshold);
     }
 
@@ -64,8 +73,8 @@ record Calibration(double temperature, double threshold) {
      * or not at all costs more than chatting on about an unrelated one, and the dialogue policy can still
      * ask for a higher confidence.
      */
-    private static double bestBalancedThreshold(double[] conf, int[] pred, int[] gold, int oos) {
-        double best = IntentModel.FALLBACK_THRESHOLD;
+    private static double bestBalancedThreshold(double[] conf, int[] pred, int[] gold, int oos, double tolerance) {
+        double[] scores = new double[91];
         double bestScore = -1;
         for (int step = 0; step <= 90; step++) {
             double t = step / 100.0;
@@ -88,12 +97,18 @@ record Calibration(double temperature, double threshold) {
                 }
             }
             double score = IN_SCOPE_WEIGHT * inCorrect / Math.max(1, inScope) + (double) oosCaught / Math.max(1, oosTotal);
-            if (score > bestScore + 1e-9) {
-                bestScore = score;
-                best = t;
+            scores[step] = score;
+            bestScore = Math.max(bestScore, score);
+        }
+        // The score is flat near its top, with peaks a few examples apart: the lowest threshold within
+        // the tolerance of the best answers more in-scope messages and does not jump from one peak to
+        // another when a few training examples change (tolerance 0: the first maximum, as the plain argmax).
+        for (int step = 0; step <= 90; step++) {
+            if (scores[step] >= bestScore - tolerance - 1e-9) {
+                return step / 100.0;
             }
         }
-        return best;
+        return IntentModel.FALLBACK_THRESHOLD;
     }
 
     /** Without oos examples: the threshold that keeps 95 % of correct in-scope predictions, within [0.1, 0.5]. */
