@@ -24,6 +24,9 @@ public record InboundMessage(Channel channel, Identity sender, String text, List
         String providerMessageId, ConversationId threadHint, String localeHint, Map<String, String> metadata,
         Instant receivedAt) {
 
+    /** Metadata key: the name the sender gave (an email's From display name), for a new customer's profile. */
+    public static final String SENDER_NAME = "sender.name";
+
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(sender, "sender");

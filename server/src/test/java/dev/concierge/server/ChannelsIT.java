@@ -136,7 +136,7 @@ class ChannelsIT {
         String token = login("agent-1");
         try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
             agent.await("welcome");
-            sendMail("li.lei@customer.example", "订单问题", "我要转人工，订单 20261122001 的包裹破损了。",
+            sendMail("李雷 <li.lei@customer.example>", "订单问题", "我要转人工，订单 20261122001 的包裹破损了。",
                     "<first-mail@customer.example>", null);
 
             // The bot's handoff answer goes back by email, threaded to the customer's mail.
@@ -148,6 +148,8 @@ class ChannelsIT {
             JsonNode offer = agent.await("offer");
             String conversationId = offer.path("conversationId").asText();
             assertThat(offer.path("context").path("channel").asText()).isEqualTo("email");
+            // the From header's name, not an empty one
+            assertThat(offer.path("context").path("customer").path("name").asText()).isEqualTo("李雷");
             agent.send(Map.of("type", "accept", "conversationId", conversationId));
             agent.await("assigned");
             agent.send(Map.of("type", "message", "conversationId", conversationId,

@@ -83,6 +83,9 @@ public final class EmailInbound {
             thread = findThread(mail).orElse(null);
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("email.subject", truncate(mail.subject(), 300));
+            if (!mail.fromName().isBlank()) {
+                meta.put(InboundMessage.SENDER_NAME, truncate(mail.fromName(), 100));
+            }
             if (!mail.messageId().isEmpty()) {
                 meta.put("email.message_id", truncate(mail.messageId(), 250));
             }

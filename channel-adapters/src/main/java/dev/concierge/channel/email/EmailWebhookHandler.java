@@ -202,12 +202,14 @@ public final class EmailWebhookHandler {
             throw new MalformedInputException("from missing");
         }
         String from;
+        String fromName;
         try {
             InternetAddress[] parsed = InternetAddress.parseHeader(fromField, false);
             if (parsed.length == 0 || parsed[0].getAddress() == null) {
                 throw new MalformedInputException("from has no address");
             }
             from = parsed[0].getAddress();
+            fromName = parsed[0].getPersonal();
         } catch (AddressException e) {
             throw new MalformedInputException("from malformed");
         }
@@ -239,7 +241,7 @@ public final class EmailWebhookHandler {
         String html = form.fieldOrEmpty("html", "body-html");
         String fingerprint = MimeEmailParser.fingerprint((from + "\n" + subject + "\n" + text + "\n" + html)
                 .getBytes(StandardCharsets.UTF_8));
-        return new ParsedEmail(from, recipients, subject, messageId, inReplyTo, references, text, html,
+        return new ParsedEmail(from, fromName, recipients, subject, messageId, inReplyTo, references, text, html,
                 form.files(), autoSubmitted, fingerprint);
     }
 

@@ -51,6 +51,8 @@ public final class MimeEmailParser {
         p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "false");
         p.setProperty("mail.mime.multipart.allowempty", "false");
         p.setProperty("mail.mime.address.strict", "false");
+        // headers in raw UTF-8 (RFC 6532: "李雷 <li.lei@…>" unencoded) read as UTF-8, not as Latin-1 mojibake
+        p.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(p);
     }
 
@@ -60,7 +62,8 @@ public final class MimeEmailParser {
     public ParsedEmail parse(byte[] raw, List<String> envelopeRecipients) throws MalformedInputException {
         try {
             MimeMessage m = new MimeMessage(session, new ByteArrayInputStream(raw));
-            String from = sender(m);
+            InternetAddress sender = sender(m);
+            String from = sender.getAddress();
             List<String> recipients = new ArrayList<>(envelopeRecipients);
             addAll(recipients, safeRecipients(m, Message.RecipientType.TO));
             addAll(recipients, safeRecipients(m, Message.RecipientType.CC));
@@ -73,7 +76,7 @@ public final class MimeEmailParser {
             String auto = m.getHeader("Auto-Submitted", null);
             boolean autoSubmitted = auto != null && !auto.strip().equalsIgnoreCase("no")
                     || m.getHeader("X-Autoreply", null) != null;
-            return new ParsedEmail(from, recipients, subject, messageId,
+            return new ParsedEmail(from, sender.getPersonal(), recipients, subject, messageId,
                     inReplyTo.isEmpty() ? "" : inReplyTo.get(0), references, bodies.text, bodies.html,
                     bodies.attachments, autoSubmitted, fingerprint(raw));
         } catch (MessagingException e) {
@@ -101,7 +104,7 @@ public final class MimeEmailParser {
         }
     }
 
-    private static String sender(MimeMessage m) throws MalformedInputException {
+    private static InternetAddress sender(MimeMessage m) throws MalformedInputException {
         String header;
         try {
             header = m.getHeader("From", ",");
@@ -116,7 +119,7 @@ public final class MimeEmailParser {
             if (parsed.length == 0 || parsed[0].getAddress() == null || !parsed[0].getAddress().contains("@")) {
                 throw new MalformedInputException("From header has no address");
             }
-            return parsed[0].getAddress();
+            return parsed[0];
         } catch (AddressException e) {
             throw new MalformedInputException("From header malformed");
         }

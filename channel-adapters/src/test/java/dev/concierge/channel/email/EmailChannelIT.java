@@ -146,7 +146,8 @@ class EmailChannelIT {
         assertThat(m.attachments().get(0).name()).isEqualTo("defect.jpg");
         assertThat(m.attachments().get(0).contentType()).isEqualTo("image/jpeg");
         assertThat(m.attachments().get(0).content()).isEqualTo(photo);
-        assertThat(m.metadata()).containsEntry("email.subject", "Cracked kettle");
+        assertThat(m.metadata()).containsEntry("email.subject", "Cracked kettle")
+                .containsEntry(InboundMessage.SENDER_NAME, "Li Wei");
         assertThat(m.threadHint()).isNull();
     }
 
@@ -306,6 +307,8 @@ class EmailChannelIT {
         assertThat(r.status()).isEqualTo(200);
         InboundMessage m = handler.messages().get(0);
         assertThat(m.text()).isEqualTo("The kettle I received is cracked, order 20261120-88. Can I get a replacement?");
+        // the From display name, for the agent's card
+        assertThat(m.metadata()).containsEntry(InboundMessage.SENDER_NAME, "Li Wei");
         assertThat(m.attachments()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("defect.jpg");
             assertThat(a.content()).isEqualTo(photo);

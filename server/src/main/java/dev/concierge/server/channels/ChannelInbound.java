@@ -50,6 +50,12 @@ public final class ChannelInbound implements InboundHandler {
     @Override
     public ConversationId onMessage(InboundMessage message) {
         Customer customer = customers.findOrCreate(message.sender(), clock.instant());
+        String name = message.metadata().getOrDefault(InboundMessage.SENDER_NAME, "");
+        if (customer.displayName().isBlank() && !name.isBlank()) {
+            // "Alice Zhang <alice@…>": the agent's card shows a name instead of an empty one
+            customer = customers.update(customer.id(), c -> c.displayName().isBlank()
+                    ? c.withProfile(name, c.vipTier()) : c);
+        }
         List<Attachment> files = message.attachments().stream().map(this::store).toList();
         String locale = message.localeHint().isEmpty() ? null : message.localeHint();
         Inbound inbound = new Inbound(customer.id(), message.channel(), message.text(), files, locale,
