@@ -298,11 +298,16 @@ public final class AgentDesk {
     public void escalate(AgentId agent, ConversationId id, String note) {
         holdingConversation(agent, id);
         Instant now = clock.instant();
-        stores.conversations().update(id, c -> c
+        Conversation queued = stores.conversations().update(id, c -> c
                 .withAttribute("escalation.note", note, now)
                 .withAttribute(TRANSFER_FROM, agent.value(), now)
                 .transition(ConversationStatus.QUEUED, agent.value(), null, "escalated", now));
         router.escalate(id, note);
+        // the shopper's agent just left: say why the next reply may take a moment, as a transfer does
+        Customer customer = customer(queued);
+        Message notice = system(queued, "zh".equals(queued.locale()) ? "正在为您转接主管处理，请稍候，无需重复描述问题。"
+                : "I'm passing you to a supervisor who can help further; you won't need to repeat yourself.", now);
+        replies.deliver(customer, queued, notice);
         AUDIT.info("agent={} action=escalate conversation={}", agent, id);
     }
 

@@ -1,0 +1,58 @@
+package dev.concierge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An agent escalates a conversation: a supervisor is offered it, and the shopper is told. */
+class EscalationIT {
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.memory();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void escalationReachesASupervisorAndTheShopperIsTold() {
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
+                        Map.of("Authorization", "Bearer " + server.login("agent-1")));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+            String conversationId = agent.await("offer").path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+
+            try (WsClient supervisor = WsClient.connect(server.port(), "/ws/agent",
+                    Map.of("Authorization", "Bearer " + server.login("supervisor")))) {
+                supervisor.await("welcome");
+                supervisor.send(Map.of("type", "presence", "status", "online"));
+                supervisor.await("presence");
+                agent.send(Map.of("type", "escalate", "conversationId", conversationId,
+                        "note", "asks for compensation beyond policy"));
+                agent.await("escalated");
+                JsonNode offer = supervisor.await(f -> "offer".equals(f.path("type").asText())
+                        && conversationId.equals(f.path("conversationId").asText()), "the escalated offer");
+                assertThat(offer.path("context").path("handoff").path("escalationNote").asText())
+                        .isEqualTo("asks for compensation beyond policy");
+                JsonNode notice = shopper.await(f -> "message".equals(f.path("type").asText())
+                        && f.path("text").asText().contains("supervisor"), "the escalation notice");
+                assertThat(notice.path("from").asText()).isEqualTo("system");
+            }
+        }
+    }
+}
