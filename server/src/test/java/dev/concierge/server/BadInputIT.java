@@ -128,6 +128,11 @@ class BadInputIT {
                 "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"messageId\":12}",
                 key), 400, "invalid_field");
+        // limits count characters as a person does: an emoji is one (two UTF-16 units)
+        assertThat(server.post("/api/v1/bot/reply", "{\"customerId\":\"u1\",\"text\":\"" + "😀".repeat(2100) + "\"}",
+                key).statusCode()).isEqualTo(200);
+        assertError(server.post("/api/v1/bot/reply", "{\"customerId\":\"u1\",\"text\":\"" + "😀".repeat(4001) + "\"}",
+                key), 400, "field_too_long");
         byte[] invalidUtf8 = "{\"customerId\":\"u1\",\"text\":\"hi \u00ff\u00fe\"}"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertError(server.postBytes("/api/v1/messages", invalidUtf8, key), 400, "invalid_encoding");

@@ -143,7 +143,7 @@ public final class AgentEndpoint {
                     if (text == null || text.isBlank()) {
                         throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
                     }
-                    if (text.length() > MAX_TEXT_CHARS) {
+                    if (text.length() > MAX_TEXT_CHARS && text.codePointCount(0, text.length()) > MAX_TEXT_CHARS) {
                         throw new BadRequestException("text_too_long", "replies are limited to " + MAX_TEXT_CHARS
                                 + " characters");
                     }

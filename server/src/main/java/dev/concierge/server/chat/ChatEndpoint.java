@@ -146,7 +146,8 @@ public final class ChatEndpoint {
             if ((text == null || text.isBlank()) && refs.isEmpty()) {
                 throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
             }
-            if (text != null && text.length() > settings.maxTextChars()) {
+            if (text != null && text.length() > settings.maxTextChars()
+                    && text.codePointCount(0, text.length()) > settings.maxTextChars()) {
                 throw new BadRequestException("text_too_long", "messages are limited to " + settings.maxTextChars()
                         + " characters");
             }

@@ -309,7 +309,7 @@ public final class HttpApi {
         if (text.isBlank()) {
             throw new BadRequestException("missing_field", "'" + field + "' must not be empty");
         }
-        if (text.length() > maxChars) {
+        if (text.length() > maxChars && text.codePointCount(0, text.length()) > maxChars) {
             throw new BadRequestException("field_too_long", "'" + field + "' is limited to " + maxChars
                     + " characters");
         }
