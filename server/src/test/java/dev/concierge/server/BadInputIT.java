@@ -128,6 +128,8 @@ class BadInputIT {
                 "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"messageId\":12}",
                 key), 400, "invalid_field");
+        assertError(server.get("/api/v1/messages", key), 405, "method_not_allowed");
+        assertError(server.get("/api/v1/no-such-thing", key), 404, "not_found");
         // limits count characters as a person does: an emoji is one (two UTF-16 units)
         assertThat(server.post("/api/v1/bot/reply", "{\"customerId\":\"u1\",\"text\":\"" + "😀".repeat(2100) + "\"}",
                 key).statusCode()).isEqualTo(200);

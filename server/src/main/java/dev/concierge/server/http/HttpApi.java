@@ -99,7 +99,10 @@ public final class HttpApi {
         router.post("/api/v1/bot/reply").handler(this::botReply);
         router.get("/api/v1/conversations/:id").handler(this::readConversation);
         modules.forEach(m -> m.mount(router));
-        router.route().last().handler(ctx -> error(ctx, 404, "not_found", "no such endpoint"));
+        // the router tells an unknown path (404) from a known one asked with the wrong method (405)
+        router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint"));
+        router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", "this endpoint does not take "
+                + ctx.request().method().name()));
         router.route().failureHandler(this::failure);
         return router;
     }
