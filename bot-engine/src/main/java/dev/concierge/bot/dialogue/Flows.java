@@ -55,18 +55,21 @@ final class Flows {
             "torn", "leak", "stain");
     /** A reason for a return that is not a defect, stated in the message that starts the flow ("too small"). */
     static final GuardedPattern STATED_REASON = GuardedPattern.of(
-            "发错|错发|寄错|买错|拍错|不合适|不合身|太大|太小|偏大|偏小|尺码|尺寸不|不喜欢|不想要|不要了|色差|颜色不|与描述不符"
-                    + "|和描述不符|跟描述不符|货不对板|wrong (item|size|colou?r|one|product)|too (big|small|large|tight|loose|short|long)"
-                    + "|(doesn'?t|didn'?t|does not|did not) fit|changed my mind|change of mind|don'?t (want|like|need) (it|them)"
-                    + "|not as described|ordered the wrong|sent (me )?the wrong",
+            "发错|错发|寄错|买错|拍错|不合适|不合身|太大|太小|偏大|偏小|尺码|尺寸不|不喜欢|不想要|不要了|色差|颜色不"
+                    + "|与描述不符|和描述不符|跟描述不符|货不对板|wrong (item|size|colou?r|one|product)"
+                    + "|too (big|small|large|tight|loose|short|long)|(doesn'?t|didn'?t|does not|did not) fit"
+                    + "|changed my mind|change of mind|don'?t (want|like|need) (it|them)|not as described"
+                    + "|ordered the wrong|sent (me )?the wrong",
             Pattern.CASE_INSENSITIVE, "发错", "错发", "寄错", "买错", "拍错", "不合", "太大", "太小", "偏大", "偏小", "尺码",
             "尺寸不", "不喜欢", "不想要", "不要了", "色差", "颜色不", "描述不符", "货不对板", "wrong", "too ", "fit", "mind",
             "don", "not as described");
-    /** The shopper cannot send a photo of the defect (no camera, phone broken): the warehouse inspects it instead. */
+    /** The shopper cannot send a photo of the defect (no camera, camera broken): the warehouse inspects it instead. */
     static final GuardedPattern NO_PHOTO = GuardedPattern.of(
             "(没有|没|无法|不能|没法|拍不了|不会)(相机|照相|拍照|拍|照片|图片)|拍不了|发不了(照片|图)"
-                    + "|no (camera|photo|picture|pic)|(can'?t|cannot|unable to|not able to) (take|send|upload|make) (a |any )?(photo|picture|pic)"
-                    + "|(don'?t|do not) have (a |any )?(camera|photo|picture|pic)|without (a )?(photo|picture)|skip (the )?(photo|picture)|camera (is |'s )?(broken|not working)",
+                    + "|no (camera|photo|picture|pic)"
+                    + "|(can'?t|cannot|unable to|not able to) (take|send|upload|make) (a |any )?(photo|picture|pic)"
+                    + "|(don'?t|do not) have (a |any )?(camera|photo|picture|pic)|without (a )?(photo|picture)"
+                    + "|skip (the )?(photo|picture)|camera (is |'s )?(broken|not working)",
             Pattern.CASE_INSENSITIVE, "相机", "照相", "拍", "照片", "图片", "发不了", "camera", "photo", "picture",
             "pic");
     /** A question rather than an answer: "退款多久到账？", "how long does the refund take". */

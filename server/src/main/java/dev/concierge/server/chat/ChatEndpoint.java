@@ -118,7 +118,8 @@ public final class ChatEndpoint {
                 switch (type) {
                     case "hello" -> onHello(frame);
                     case "message" -> onMessage(frame, Json.optionalString(frame, "text"), Map.of());
-                    case "quick_reply" -> onMessage(frame, Json.optionalString(frame, "value"), Map.of("quickReply", "true"));
+                    case "quick_reply" -> onMessage(frame, Json.optionalString(frame, "value"),
+                            Map.of("quickReply", "true"));
                     case "typing" -> onTyping();
                     case "ping" -> send(Frame.of("pong"));
                     default -> send(Frame.error("unknown_type", "unknown frame type '" + truncate(type) + "'"));
