@@ -3,23 +3,10 @@ package dev.concierge.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Logging out ends the agent's open sockets: an action is refused at once, an idle socket is closed soon after. */
-class AgentSessionIT {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.memory();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class AgentSessionIT extends MemoryServerTest {
 
     private void logout(String token) {
         assertThat(server.post("/api/v1/auth/logout", "", Map.of("Authorization", "Bearer " + token)).statusCode())

@@ -83,21 +83,13 @@ class ChannelsIT {
 
     @Test
     void signedSmsGetsABotAnswerThroughTheProviderAndForgeriesAreRefused() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", "SM-in-1");
-        params.put("AccountSid", "AC42");
-        params.put("From", "+8613800138000");
-        params.put("To", "+15550009999");
-        params.put("Body", "你好");
-        params.put("NumMedia", "0");
-        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
-                .isEqualTo(200);
+        Map<String, String> params = sms("SM-in-1", "+8613800138000", "你好");
+        assertThat(postSigned(params).statusCode()).isEqualTo(200);
         eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
                 .withRequestBody(containing("To=%2B8613800138000"))));
 
         // The provider retries the same message: stored once, answered once.
-        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
-                .isEqualTo(200);
+        assertThat(postSigned(params).statusCode()).isEqualTo(200);
         // A forged signature: refused, nothing stored, nothing sent.
         params.put("MessageSid", "SM-in-2");
         params.put("Body", "forged");
@@ -108,22 +100,12 @@ class ChannelsIT {
 
     @Test
     void aNumberBySmsPicksTheNumberedQuickReply() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", "SM-num-1");
-        params.put("AccountSid", "AC42");
-        params.put("From", "+8613900139000");
-        params.put("To", "+15550009999");
-        params.put("Body", "I want to return my order DD20261104004");
-        params.put("NumMedia", "0");
-        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
-                .isEqualTo(200);
+        assertThat(postSigned(sms("SM-num-1", "+8613900139000", "I want to return my order DD20261104004"))
+                .statusCode()).isEqualTo(200);
         // the reason step, its quick replies as "1. Defective or damaged" … "3. Changed my mind"
         eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
                 .withRequestBody(containing("To=%2B8613900139000")).withRequestBody(containing("3.+Changed+my+mind"))));
-        params.put("MessageSid", "SM-num-2");
-        params.put("Body", "3");
-        assertThat(postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params)).statusCode())
-                .isEqualTo(200);
+        assertThat(postSigned(sms("SM-num-2", "+8613900139000", "3")).statusCode()).isEqualTo(200);
         // "3" is "Changed my mind": the return options follow (it was read as a goodbye before)
         eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
                 .withRequestBody(containing("To=%2B8613900139000")).withRequestBody(containing("no-reason"))));
@@ -222,6 +204,22 @@ class ChannelsIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A Twilio-style inbound SMS webhook's fields. */
+    private static Map<String, String> sms(String sid, String from, String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MessageSid", sid);
+        params.put("AccountSid", "AC42");
+        params.put("From", from);
+        params.put("To", "+15550009999");
+        params.put("Body", body);
+        params.put("NumMedia", "0");
+        return params;
+    }
+
+    private HttpResponse<String> postSigned(Map<String, String> params) {
+        return postForm("/webhooks/sms/inbound", params, sign("/webhooks/sms/inbound", params));
     }
 
     private String sign(String path, Map<String, String> params) {

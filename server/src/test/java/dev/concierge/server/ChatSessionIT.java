@@ -4,23 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Shopper chat sessions: the language kept on resume, the ack before the answer. */
-class ChatSessionIT {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.memory();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ChatSessionIT extends MemoryServerTest {
 
     @Test
     void resumingWithTheTokenKeepsTheChosenLanguage() throws Exception {

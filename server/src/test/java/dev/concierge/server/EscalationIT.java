@@ -4,23 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An agent escalates a conversation: a supervisor is offered it, and the shopper is told. */
-class EscalationIT {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.memory();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class EscalationIT extends MemoryServerTest {
 
     @Test
     void escalationReachesASupervisorAndTheShopperIsTold() {
