@@ -212,6 +212,10 @@ final class Flows {
      * ("Defective or damaged") answers the reason step and must not be read as a complaint.
      */
     boolean isOfferedReply(Turn turn, DialogueState.Draft d) {
+        if (d.step.equals(ASK_PHOTO) && hasPhoto(turn)) {
+            // the photo asked for, whatever caption came with it ("[图片]" read as a complaint and handed off)
+            return true;
+        }
         List<String> offered = switch (d.step) {
             case ASK_REASON -> reasonReplies(turn);
             case ASK_PHOTO -> photoReplies(turn);
@@ -561,10 +565,17 @@ final class Flows {
         return offer(turn, d, false);
     }
 
+    private static boolean isPhoto(Attachment a) {
+        return a.contentType().startsWith("image/") || a.contentType().equals("application/octet-stream");
+    }
+
+    private static boolean hasPhoto(Turn turn) {
+        return turn.raw().attachments().stream().anyMatch(Flows::isPhoto);
+    }
+
     private boolean photoFrom(Turn turn, DialogueState.Draft d) {
-        List<String> refs = turn.raw().attachments().stream()
-                .filter(a -> a.contentType().startsWith("image/") || a.contentType().equals("application/octet-stream"))
-                .map(Attachment::reference).toList();
+        List<String> refs = turn.raw().attachments().stream().filter(Flows::isPhoto).map(Attachment::reference)
+                .toList();
         if (refs.isEmpty()) {
             return false;
         }
