@@ -200,10 +200,12 @@ $('#photo').addEventListener('change', async event => {
     });
     const data = await response.json();
     if (!response.ok) throw new Error(data?.error?.message || response.status);
-    const text = input.value.trim() || t('photoSent');
+    // the caption, if any, goes as typed: a placeholder such as "[图片]" would be read by the bot as words
+    const caption = input.value.trim();
     input.value = '';
-    send({ type: 'message', text, id: randomId('c-'), attachments: [data.reference] });
-    addMessage({ from: 'customer', text, at: new Date().toISOString(), localPhoto: URL.createObjectURL(file) });
+    send({ type: 'message', text: caption, id: randomId('c-'), attachments: [data.reference] });
+    addMessage({ from: 'customer', text: caption || t('photoSent'), at: new Date().toISOString(),
+      localPhoto: URL.createObjectURL(file) });
     setStatus(t('connected'));
   } catch (error) {
     addMessage({ from: 'system', text: t('uploadFailed') + error.message });

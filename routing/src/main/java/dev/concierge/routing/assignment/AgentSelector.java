@@ -36,7 +36,11 @@ final class AgentSelector {
     /** The preferred agent (owner, transfer target) is trusted with the case whatever their skills. */
     static final Filter LANGUAGE = (e, a, now) -> preferenceActive(e, now)
             || a.languages().contains(e.ticket().language());
-    static final Filter SKILLS = (e, a, now) -> preferenceActive(e, now)
+    /**
+     * Skills as above; an escalation goes to the supervisors whatever the case's skills (a returns case escalated
+     * to a supervisor without the returns skill waited for ever).
+     */
+    static final Filter SKILLS = (e, a, now) -> preferenceActive(e, now) || e.supervisorOnly()
             || a.skills().containsAll(e.ticket().skills());
 
     private static final List<Filter> PIPELINE = List.of(TARGET, CHANNEL, LANGUAGE, SKILLS);

@@ -471,6 +471,20 @@ public interface RouterContract {
     }
 
     @Test
+    default void anEscalationReachesASupervisorWithoutTheCasesSkills() {
+        Fixture f = fixture().agent("a1", Set.of("returns"), Set.of("zh"), 3, true);
+        f.stores.agents().put(new AgentProfile(a("boss"), "S", Set.of("general"), Set.of("zh"),
+                Map.of(Channel.WEB_CHAT, 3), Set.of("general"), true));
+        f.router.setPresence(a("boss"), Presence.ONLINE);
+        f.router.enqueue(f.ticket("c1", "cust-c1", Set.of("returns"), "zh", ComplaintSeverity.NONE));
+        assertThat(f.events.lastOfferOf(c("c1"))).isEqualTo(a("a1"));
+        f.router.accept(a("a1"), c("c1"));
+
+        f.router.escalate(c("c1"), "asks for more than policy allows");
+        assertThat(f.events.lastOfferOf(c("c1"))).isEqualTo(a("boss"));
+    }
+
+    @Test
     default void chatFirstResponseBreachIsEscalatedAndListed() {
         Fixture f = fixture().agent("a1", 3);
         f.router.enqueue(f.chat("slow"));
