@@ -66,6 +66,11 @@ public interface Router {
         throw new UnsupportedOperationException("transferToTeam");
     }
 
+    /** Whether any agent in the directory belongs to {@code team}: a transfer to a team nobody is in would wait for ever. */
+    default boolean teamExists(String team) {
+        return true;
+    }
+
     /** Hands an assigned conversation to the supervisors (only they may take it) and raises an escalation event. */
     default void escalate(ConversationId conversation, String note) {
         throw new UnsupportedOperationException("escalate");

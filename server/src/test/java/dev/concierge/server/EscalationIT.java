@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An agent escalates a conversation: a supervisor is offered it, and the shopper is told. */
+/** An agent hands a conversation on: escalated to a supervisor, who is offered it, or refused to an unknown team. */
 class EscalationIT extends MemoryServerTest {
 
     @Test
@@ -40,6 +40,29 @@ class EscalationIT extends MemoryServerTest {
                         && f.path("text").asText().contains("supervisor"), "the escalation notice");
                 assertThat(notice.path("from").asText()).isEqualTo("system");
             }
+        }
+    }
+
+    @Test
+    void aTransferToATeamNobodyIsInIsRefusedAndTheAgentKeepsTheConversation() {
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
+                        Map.of("Authorization", "Bearer " + server.login("agent-1")));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+            String conversationId = agent.await("offer").path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+
+            agent.send(Map.of("type", "transfer", "conversationId", conversationId, "toTeam", "no_such_team"));
+            assertThat(agent.awaitError("not_found").path("message").asText()).contains("no team");
+            agent.send(Map.of("type", "message", "conversationId", conversationId, "id", "k1", "text", "still here"));
+            assertThat(agent.await("ack").path("id").asText()).isEqualTo("k1");
+            shopper.await(f -> "still here".equals(f.path("text").asText()), "the agent's reply");
         }
     }
 }

@@ -239,7 +239,15 @@ public final class QueueingRouter implements Router {
     @Override
     public void transferToTeam(ConversationId conversation, String team, String note) {
         Objects.requireNonNull(team, "team");
+        if (!teamExists(team)) {
+            throw new java.util.NoSuchElementException("no team " + team);
+        }
         requeue(conversation, e -> e.retargeted(null, null, team, false, note), null, "transferred");
+    }
+
+    @Override
+    public boolean teamExists(String team) {
+        return !stores.agents().team(team).isEmpty();
     }
 
     @Override

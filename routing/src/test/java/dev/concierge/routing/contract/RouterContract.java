@@ -468,6 +468,10 @@ public interface RouterContract {
 
         assertThatThrownBy(() -> f.router.transferToTeam(c("nope"), "billing", ""))
                 .isInstanceOf(IllegalStateException.class);
+        // a team nobody belongs to is refused, and the conversation stays where it is
+        assertThat(f.router.teamExists("no_such_team")).isFalse();
+        assertThatThrownBy(() -> f.router.transferToTeam(c("c1"), "no_such_team", ""))
+                .isInstanceOf(java.util.NoSuchElementException.class).hasMessageContaining("no team");
     }
 
     @Test

@@ -272,6 +272,9 @@ public final class AgentDesk {
         if (toAgent != null && toAgent.equals(agent)) {
             throw new IllegalArgumentException("cannot transfer a conversation to yourself");
         }
+        if (toTeam != null && !router.teamExists(toTeam)) {
+            throw new NoSuchElementException("no team " + toTeam);
+        }
         if (toAgent != null && accounts.apply(toAgent.value()).isEmpty()) {
             throw new NoSuchElementException("no agent " + toAgent);
         }
