@@ -66,6 +66,14 @@ public interface Router {
         throw new UnsupportedOperationException("transferToTeam");
     }
 
+    /**
+     * An assigned conversation goes back to the queue for anyone eligible (its agent signed out), with a note for
+     * the next agent.
+     */
+    default void handBack(ConversationId conversation, String note) {
+        throw new UnsupportedOperationException("handBack");
+    }
+
     /** Whether any agent in the directory belongs to {@code team}: a transfer to a team nobody is in would wait for ever. */
     default boolean teamExists(String team) {
         return true;

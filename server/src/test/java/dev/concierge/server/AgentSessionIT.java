@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Logging out ends the agent's open sockets: an action is refused at once, an idle socket is closed soon after. */
+/**
+ * Logging out ends the agent's open sockets (an action is refused at once, an idle socket is closed soon after) and
+ * hands the conversations they hold back to the queue.
+ */
 class AgentSessionIT extends MemoryServerTest {
 
     private void logout(String token) {
@@ -35,6 +38,36 @@ class AgentSessionIT extends MemoryServerTest {
             logout(token);
             // the periodic check (every 5 s) ends it without any frame from the agent
             assertThat(agent.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void signingOutHandsHeldConversationsToAColleague() {
+        String token = server.login("agent-1");
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+            shopper.send(Map.of("type", "hello", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+            String conversationId = agent.await("offer").path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+
+            try (WsClient colleague = WsClient.connect(server.port(), "/ws/agent",
+                    Map.of("Authorization", "Bearer " + server.login("agent-2")))) {
+                colleague.await("welcome");
+                colleague.send(Map.of("type", "presence", "status", "online"));
+                colleague.await("presence");
+                logout(token);
+                shopper.await(f -> "message".equals(f.path("type").asText())
+                        && f.path("text").asText().contains("signed off"), "the sign-off notice");
+                com.fasterxml.jackson.databind.JsonNode offer = colleague.await(f -> "offer".equals(f.path("type")
+                        .asText()) && conversationId.equals(f.path("conversationId").asText()), "the handed-back offer");
+                assertThat(offer.path("context").path("handoff").path("transferredFrom").asText()).isEqualTo("agent-1");
+            }
         }
     }
 }

@@ -246,6 +246,11 @@ public final class QueueingRouter implements Router {
     }
 
     @Override
+    public void handBack(ConversationId conversation, String note) {
+        requeue(conversation, e -> e.retargeted(null, null, null, false, note), null, "handed_back");
+    }
+
+    @Override
     public boolean teamExists(String team) {
         return !stores.agents().team(team).isEmpty();
     }

@@ -314,6 +314,36 @@ public final class AgentDesk {
         AUDIT.info("agent={} action=escalate conversation={}", agent, id);
     }
 
+    /**
+     * The agent signed out: every conversation they hold goes back to the queue for a colleague, and its shopper is
+     * told, instead of writing to nobody until the agent returns. Returns how many were handed back.
+     */
+    public int handBackAll(AgentId agent) {
+        int handed = 0;
+        for (Conversation held : heldBy(agent)) {
+            Instant now = clock.instant();
+            try {
+                Conversation queued = stores.conversations().update(held.id(), c -> c
+                        .withAttribute(TRANSFER_FROM, agent.value(), now)
+                        .withAttribute("transfer.note", "the previous agent signed out", now)
+                        .transition(ConversationStatus.QUEUED, agent.value(), null, "agent_signed_out", now));
+                router.handBack(held.id(), "the previous agent signed out");
+                Customer customer = customer(queued);
+                Message notice = system(queued, "zh".equals(queued.locale())
+                        ? "您的客服已下线，正在为您转接其他客服，请稍候，无需重复描述问题。"
+                        : "Your agent has signed off. I'm passing you to a colleague; you won't need to repeat yourself.",
+                        now);
+                replies.deliver(customer, queued, notice);
+                router.queueStatus(held.id()).ifPresent(s -> live.toShopper(customer.id(), queueFrame(s)));
+                AUDIT.info("agent={} action=sign_out_hand_back conversation={}", agent, held.id());
+                handed++;
+            } catch (RuntimeException e) {
+                LOG.warn("could not hand back conversation {} of {}: {}", held.id(), agent, e.toString());
+            }
+        }
+        return handed;
+    }
+
     /** Conversations an agent holds now (after a reconnect the desk restores them). */
     public List<Conversation> heldBy(AgentId agent) {
         return stores.conversations().listByStatus(ConversationStatus.ASSIGNED).stream()

@@ -6,6 +6,7 @@ import dev.concierge.core.Ids;
 import dev.concierge.core.StoreUnavailableException;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.routing.AgentId;
 import dev.concierge.core.conversation.IllegalTransitionException;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerStore;
@@ -164,6 +165,8 @@ public final class HttpApi {
             return;
         }
         blocking(ctx, () -> {
+            // signing out ends the shift: what the agent holds goes back to the queue, and the shoppers are told
+            deps.auth().authenticate(token).ifPresent(who -> deps.desk().handBackAll(new AgentId(who.accountId())));
             deps.auth().logout(token);
             return true;
         }, x -> ctx.response().setStatusCode(204).end());
