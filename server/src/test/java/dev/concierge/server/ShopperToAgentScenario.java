@@ -156,6 +156,10 @@ abstract class ShopperToAgentScenario {
             JsonNode survey = shopper.await(f -> "message".equals(f.path("type").asText())
                     && f.path("quickReplies").size() == 5, "the satisfaction question");
             assertThat(survey.path("from").asText()).isEqualTo("system");
+            // off the scale: asked again, the survey stays open (it was dropped, and "6" got the instalments FAQ)
+            shopper.send(Map.of("type", "message", "text", "6"));
+            shopper.await(f -> "message".equals(f.path("type").asText())
+                    && f.path("text").asText().contains("number from 1 to 5"), "the survey asked again");
             shopper.send(Map.of("type", "quick_reply", "value", "5", "id", "csat-1"));
             // acknowledged under the client's id, before the thanks
             JsonNode ack = shopper.await(f -> "ack".equals(f.path("type").asText()) && "csat-1".equals(f.path("id").asText())

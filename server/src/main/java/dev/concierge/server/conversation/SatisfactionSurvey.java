@@ -39,6 +39,10 @@ public final class SatisfactionSurvey {
             "^\\s*([1-5])\\s*((分|星|stars?)\\s*[,，.。!！:：;；\\-–—]?|/\\s*5\\s*[,，.。!！:：;；\\-–—]?|[,，.。!！:：;；\\-–—])"
                     + "\\s*\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_ANSWER_CHARS = 300;
+    /** A bare number outside the scale ("6", "0", "10分"): the survey asks again. */
+    private static final Pattern OTHER_NUMBER = Pattern.compile(
+            "^\\s*[0-9]{1,3}\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$", Pattern.CASE_INSENSITIVE);
+    static final int OUT_OF_RANGE = -1;
     /** The scale's words as shoppers answer with them ("非常满意" is the 5 of the prompt's "5 = 非常满意"). */
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("非常满意", 5), Map.entry("很满意", 5), Map.entry("五分", 5), Map.entry("五星", 5),
@@ -106,18 +110,27 @@ public final class SatisfactionSurvey {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (score.value == OUT_OF_RANGE) {
+            // "6", "10": meant as a rating, outside the scale: ask again and keep the survey open
+            Conversation asked = latest.get();
+            Message answer = withId(Message.inbound(asked.id(), asked.channel(), customer.id().value(), text.strip(),
+                    List.of(), now), messageId);
+            conversations.append(answer);
+            Message again = Message.outbound(asked.id(), asked.channel(), SenderRole.SYSTEM, "system",
+                    "zh".equals(asked.locale()) ? "请回复 1 到 5 之间的数字（5 = 非常满意）。"
+                            : "Please reply with a number from 1 to 5 (5 = very satisfied).", now)
+                    .withMetadata(Map.of(WireMessages.QUICK_REPLIES,
+                            WireMessages.joinQuickReplies(List.of("1", "2", "3", "4", "5"))));
+            conversations.append(again);
+            return Optional.of(new Answer(asked, answer, again));
+        }
         Conversation rated = conversations.update(latest.get().id(), c -> c.withAttribute(PENDING, null, now)
                 .withAttribute(SCORE, Integer.toString(score.value), now));
         String agent = rated.owner();
         ratings.record(new CsatRating(rated.id(), agent == null ? null : new AgentId(agent), rated.channel(),
                 score.value, now));
-        Message answer = Message.inbound(rated.id(), rated.channel(), customer.id().value(), text.strip(), List.of(),
-                now);
-        if (messageId != null) {
-            answer = new Message(messageId, answer.conversationId(), answer.channel(), answer.direction(),
-                    answer.senderRole(), answer.senderId(), answer.text(), answer.attachments(), answer.at(),
-                    answer.metadata());
-        }
+        Message answer = withId(Message.inbound(rated.id(), rated.channel(), customer.id().value(), text.strip(),
+                List.of(), now), messageId);
         conversations.append(answer);
         Message thanks = Message.outbound(rated.id(), rated.channel(), SenderRole.SYSTEM, "system",
                 "zh".equals(rated.locale()) ? "感谢您的评价！" : "Thank you for your feedback!", now);
@@ -126,7 +139,12 @@ public final class SatisfactionSurvey {
         return Optional.of(new Answer(rated, answer, thanks));
     }
 
-    /** Sends the thanks stored with a rating. */
+    private static Message withId(Message m, MessageId id) {
+        return id == null ? m : new Message(id, m.conversationId(), m.channel(), m.direction(), m.senderRole(),
+                m.senderId(), m.text(), m.attachments(), m.at(), m.metadata());
+    }
+
+    /** Sends the thanks stored with a rating (or the question asked again after an out-of-range number). */
     public void thank(Customer customer, Conversation rated, Message thanks) {
         replies.deliver(customer, rated, thanks);
     }
@@ -155,6 +173,9 @@ public final class SatisfactionSurvey {
         Matcher stars = STARS.matcher(text);
         if (stars.matches()) {
             return new OptionalScore(stars.group(1).codePointCount(0, stars.group(1).length()));
+        }
+        if (OTHER_NUMBER.matcher(text).matches()) {
+            return new OptionalScore(OUT_OF_RANGE);
         }
         return new OptionalScore(0);
     }

@@ -29,7 +29,11 @@ class SatisfactionSurveyTest {
 
     @Test
     void other_messages_are_not_ratings() {
-        for (String text : new String[] {"6", "0", "15", "where is my order", "满意度调查是什么", "", null,
+        // a number off the scale is not a rating, but the survey asks again rather than dropping it
+        for (String text : new String[] {"6", "0", "15", "10分"}) {
+            assertThat(SatisfactionSurvey.parse(text).value()).as(text).isEqualTo(SatisfactionSurvey.OUT_OF_RANGE);
+        }
+        for (String text : new String[] {"where is my order", "满意度调查是什么", "", null,
                 "1 more question", "2 items are missing", "3个都坏了", "4 days and no parcel"}) {
             assertThat(SatisfactionSurvey.parse(text).value()).as(String.valueOf(text)).isZero();
         }
