@@ -103,15 +103,18 @@ public final class DialogueEngine implements BotEngine {
             "(什么时候|啥时候|何时|多久|几天|哪天).{0,4}(到(?![账款钱])|送达|收到(?![钱款])|能到(?![账款钱]))"
                     + "|(when|how long).{0,30}(arrive|get here|deliver|be here|reach)|\\beta\\b",
             Pattern.CASE_INSENSITIVE, "什么时候", "啥时候", "何时", "多久", "几天", "哪天", "when", "how long", "eta");
-    /** What a rating has: a lone 1-5, stars, or words that judge the service. */
+    /**
+     * What a rating has, outside the survey (which the server reads before the bot): stars, a score ("4分",
+     * "3 stars", "4/5"), or words that judge the service. A lone digit is not enough: "I ordered 3 but got 5" and
+     * "call me on 139 1234 5678" read as ratings.
+     */
     static final GuardedPattern RATING_LIKE = GuardedPattern.of(
-            "(?<![0-9])[1-5](?![0-9])|[★⭐]|满意|分|星|好评|差评|不错|很好|太棒|棒|一般|还行|谢"
-                    + "|star|rat(e|ing)|score|feedback|satisf|great|good|excellent|helpful|awesome|amazing|fine|ok"
-                    + "|bad|poor|terrible|awful|slow|fast|thank|service|agent|support",
-            Pattern.CASE_INSENSITIVE, "1", "2", "3", "4", "5", "★", "⭐", "满意", "分", "星", "好评", "差评", "不错",
-            "很好", "太棒", "棒", "一般", "还行", "谢", "star", "rat", "score", "feedback", "satisf", "great", "good",
-            "excellent", "helpful", "awesome", "amazing", "fine", "ok", "bad", "poor", "terrible", "awful", "slow",
-            "fast", "thank", "service", "agent", "support");
+            "[★⭐]|(?<![0-9])[1-5]\\s*(分|星|stars?|/\\s*5)|满意|好评|差评|不错|很好|太棒|很棒|很专业|很耐心|五星"
+                    + "|\\b(rating|rate|feedback|satisf\\w*|great|excellent|helpful|awesome|amazing|terrible|awful"
+                    + "|perfect|five stars)\\b",
+            Pattern.CASE_INSENSITIVE, "★", "⭐", "分", "星", "star", "/", "满意", "好评", "差评", "不错", "很好", "太棒",
+            "很棒", "很专业", "很耐心", "五星", "rat", "feedback", "satisf", "great", "excellent", "helpful", "awesome",
+            "amazing", "terrible", "awful", "perfect", "five stars");
     static final GuardedPattern REFUND_WORDS = GuardedPattern.of("退款|退钱|到账|refund|money back",
             Pattern.CASE_INSENSITIVE, "退款", "退钱", "到账", "refund", "money back");
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(

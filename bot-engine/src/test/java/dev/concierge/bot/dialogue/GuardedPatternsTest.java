@@ -49,10 +49,13 @@ class GuardedPatternsTest {
         arrival.forEach(t -> assertTrue(DialogueEngine.FOLLOW_UP_ARRIVAL.find(t), t));
         assertFalse(DialogueEngine.FOLLOW_UP_ARRIVAL.find("退款什么时候到账"));
         assertFalse(DialogueEngine.FOLLOW_UP_ARRIVAL.find("几天能收到钱"));
-        List<String> ratings = List.of("5", "4分", "★★★", "非常满意", "3 stars", "great service", "the agent was helpful",
-                "谢谢，很好", "rating: 4", "OK");
+        List<String> ratings = List.of("4分", "★★★", "非常满意", "3 stars", "4/5", "great service",
+                "the agent was helpful", "谢谢，很好", "rating: 4", "Five stars");
         ratings.forEach(t -> assertTrue(DialogueEngine.RATING_LIKE.find(t), t));
-        assertFalse(DialogueEngine.RATING_LIKE.find("asdkjh 4111 1111 1111 1111 qwe"));
+        for (String t : List.of("asdkjh 4111 1111 1111 1111 qwe", "I ordered 3 but got 5",
+                "my blender arrived broken, call me on 139 1234 5678", "<img src=x onerror=alert(1)>")) {
+            assertFalse(DialogueEngine.RATING_LIKE.find(t), t);
+        }
         assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.RATING_LIKE, ratings) >= ratings.size());
         List<String> refund = List.of("退款", "退钱了吗", "到账", "my Refund", "money back");
         refund.forEach(t -> assertTrue(DialogueEngine.REFUND_WORDS.find(t), t));
