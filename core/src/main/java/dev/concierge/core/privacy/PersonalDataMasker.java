@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks personal data in free text before it reaches logs, exports or analytics: email addresses, phone
- * numbers, Chinese resident ID numbers and bank-card numbers (only digit runs that pass the Luhn check, so
- * order numbers stay readable). Stateless and thread-safe.
+ * Masks personal data in free text before it reaches logs, exports or analytics: email addresses, mobile and
+ * landline phone numbers, Chinese resident ID numbers and bank-card numbers (digit runs that pass the Luhn check,
+ * and UnionPay's 62… numbers of 16-19 digits, so that other order numbers stay readable). Stateless and thread-safe.
  */
 public final class PersonalDataMasker {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
@@ -21,10 +21,19 @@ public final class PersonalDataMasker {
             "(?<![0-9])(?:\\+?86[ \\-]?)?1[3-9][0-9][ \\-]?[0-9]{4}[ \\-]?[0-9]{4}(?![0-9])"
                     + "|(?<![0-9A-Za-z])\\+[1-9][0-9 \\-]{7,16}[0-9](?![0-9])");
 
+    /**
+     * Mainland landlines: an area code (0 and two or three digits, maybe in brackets), then seven or eight digits,
+     * grouped or not ("021 6234 5678", "(021) 6234-5678", "0571-87654321"). Not inside identifiers such as UUIDs.
+     */
+    private static final Pattern LANDLINE = Pattern.compile(
+            "(?<![0-9A-Za-z_\\-])(\\(0[1-9][0-9]{1,2}\\)|0[1-9][0-9]{1,2})[ \\-]?([2-9][0-9]{2,3}[ \\-]?[0-9]{2})([0-9]{2})"
+                    + "(?![0-9A-Za-z\\-])");
+
     /** The fewest digits (with at most single spaces or dashes between them) each pattern can match. */
     private static final int MIN_ID_DIGITS = 17;
     private static final int MIN_CARD_DIGITS = 13;
     private static final int MIN_MOBILE_DIGITS = 11;
+    private static final int MIN_LANDLINE_RUN = 7;
 
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
@@ -62,6 +71,9 @@ public final class PersonalDataMasker {
         if (plus || longestRun >= MIN_MOBILE_DIGITS) {
             out = PHONE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskPhone(m.group())));
         }
+        if (longestRun >= MIN_LANDLINE_RUN) {
+            out = LANDLINE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "-****" + m.group(3)));
+        }
         return out;
     }
 
@@ -70,7 +82,9 @@ public final class PersonalDataMasker {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String digits = m.group(1).replaceAll("[ \\-]", "");
-            String replacement = luhnValid(digits) ? "****" + digits.substring(digits.length() - 4) : m.group();
+            // UnionPay (62…) debit cards of 16-19 digits do not all pass the Luhn check: masked all the same
+            boolean card = luhnValid(digits) || digits.startsWith("62") && digits.length() >= 16;
+            String replacement = card ? "****" + digits.substring(digits.length() - 4) : m.group();
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(sb);

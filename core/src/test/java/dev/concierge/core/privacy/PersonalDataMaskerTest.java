@@ -24,6 +24,16 @@ class PersonalDataMaskerTest {
     }
 
     @Test
+    void masksLandlinesAndUnionPayCards() {
+        assertThat(masker.mask("call 021 6234 5678")).isEqualTo("call 021-****78");
+        assertThat(masker.mask("call 021-62345678 now")).isEqualTo("call 021-****78 now");
+        assertThat(masker.mask("(021) 6234-5678")).isEqualTo("(021)-****78");
+        assertThat(masker.mask("0571-87654321")).isEqualTo("0571-****21");
+        // a UnionPay debit number that fails the Luhn check is a card all the same
+        assertThat(masker.mask("card 6222 0212 3456 7890 123")).isEqualTo("card ****0123");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         assertThat(masker.mask("Where is my order? 我的快递到哪了")).isEqualTo("Where is my order? 我的快递到哪了");
         assertThat(masker.mask(null)).isNull();
@@ -43,6 +53,8 @@ class PersonalDataMaskerTest {
     @Test
     void leavesIdentifiersAndShortNumbersAlone() {
         String line = "conversation c-684b3377-3478-4ab2-94b2-c66d9f869ddc opened on web_chat, order 1234 5678 x2";
+        assertThat(masker.mask("c-1e0a9c3b-0211-4567-8901-23456789abcd at 2026-01-05T10:00:00Z"))
+                .isEqualTo("c-1e0a9c3b-0211-4567-8901-23456789abcd at 2026-01-05T10:00:00Z");
         assertThat(masker.mask(line)).isEqualTo(line);
         assertThat(masker.mask("bot answer intent=faq confidence=0.950")).isEqualTo("bot answer intent=faq confidence=0.950");
     }
