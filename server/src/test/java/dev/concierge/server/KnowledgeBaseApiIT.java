@@ -99,6 +99,11 @@ class KnowledgeBaseApiIT {
         HttpResponse<String> fromCsv = send("POST", "/api/v1/admin/kb/import?format=csv&mode=replace", csv.body());
         assertThat(fromCsv.statusCode()).as(fromCsv.body()).isEqualTo(200);
         assertThat(count()).isEqualTo(before);
+        // an empty replacement is refused: it would leave the bot nothing to answer with
+        HttpResponse<String> empty = send("POST", "/api/v1/admin/kb/import?format=json&mode=replace",
+                "{\"entries\":[]}");
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(count()).isEqualTo(before);
     }
 
     private static int count() {

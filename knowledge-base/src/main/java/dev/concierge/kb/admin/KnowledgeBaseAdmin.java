@@ -146,6 +146,11 @@ public final class KnowledgeBaseAdmin {
     }
 
     private ImportReport apply(List<FaqEntry> imported, ImportMode mode) {
+        if (mode == ImportMode.REPLACE_ALL && imported.isEmpty()) {
+            // an empty file by mistake would leave the bot with nothing to answer: delete entries one by one instead
+            throw new KbValidationException(new FieldError("(import)", "entries",
+                    "must not be empty when replacing the whole knowledge base"));
+        }
         synchronized (kb) {
             Map<String, FaqEntry> next = new LinkedHashMap<>();
             if (mode == ImportMode.MERGE) {
