@@ -54,6 +54,12 @@ public final class HttpApi {
             AuthService auth, KeyedExecutor executor, Health health) {
     }
 
+    /**
+     * Routing-context key: an endpoint with its own body limit (uploads, imports) puts it here before its body
+     * handler, so that a 413 names the limit that applied.
+     */
+    public static final String BODY_LIMIT = "concierge.bodyLimit";
+
     private final Dependencies deps;
     private final IntegrationSettings integrations;
     private final int maxBodyBytes;
@@ -413,7 +419,10 @@ public final class HttpApi {
         } else if (e instanceof IllegalArgumentException invalid) {
             error(ctx, 400, "invalid_request", invalid.getMessage());
         } else if (e == null && ctx.statusCode() == 413) {
-            error(ctx, 413, "body_too_large", "request bodies are limited to " + maxBodyBytes + " bytes");
+            Integer own = ctx.get(BODY_LIMIT);
+            int limit = own != null ? own : maxBodyBytes;
+            error(ctx, 413, "body_too_large", "request bodies here are limited to " + (limit >= 1 << 20
+                    ? (limit >> 20) + " MB" : limit + " bytes"));
         } else if (e == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error(ctx, ctx.statusCode(), "bad_request", "the request was rejected");
         } else {

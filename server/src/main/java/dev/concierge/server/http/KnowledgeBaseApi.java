@@ -37,6 +37,11 @@ public final class KnowledgeBaseApi implements ApiModule {
     @Override
     public void mount(Router router) {
         // The body must be read before any asynchronous handler (authentication) runs, or it is lost.
+        // a route of its own: a body handler must come first on its route
+        router.post("/api/v1/admin/kb/import").handler(ctx -> {
+            ctx.put(HttpApi.BODY_LIMIT, MAX_IMPORT_BYTES);
+            ctx.next();
+        });
         router.post("/api/v1/admin/kb/import").handler(BodyHandler.create(false).setBodyLimit(MAX_IMPORT_BYTES));
         router.route("/api/v1/admin/kb/*").handler(auth.supervisors());
         router.get("/api/v1/admin/kb/entries").handler(this::list);

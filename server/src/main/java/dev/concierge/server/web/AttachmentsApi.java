@@ -54,6 +54,11 @@ public final class AttachmentsApi implements ApiModule {
 
     @Override
     public void mount(Router router) {
+        // a route of its own: a body handler must come first on its route
+        router.post("/api/v1/attachments").handler(ctx -> {
+            ctx.put(dev.concierge.server.http.HttpApi.BODY_LIMIT, MAX_BYTES);
+            ctx.next();
+        });
         router.post("/api/v1/attachments").handler(BodyHandler.create(false).setBodyLimit(MAX_BYTES))
                 .handler(this::upload);
         router.get("/api/v1/attachments/:ref").handler(auth.anyAgent()).handler(this::download);

@@ -72,6 +72,8 @@ class WebApiIT {
         assertThat(notImage.statusCode()).isEqualTo(415);
         HttpResponse<String> tooLarge = upload(new byte[AttachmentsApi.MAX_BYTES + 1], shopper[0], shopper[1], "big.png");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
+        // the upload's own limit, not the 64 KB of other API bodies
+        assertThat(tooLarge.body()).contains("limited to 5 MB");
 
         HttpResponse<String> ok = upload(PNG, shopper[0], shopper[1], "../../etc/passwd");
         assertThat(ok.statusCode()).isEqualTo(201);
