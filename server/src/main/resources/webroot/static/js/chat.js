@@ -5,7 +5,10 @@ const STRINGS = {
   zh: {
     title: '在线客服', language: '语言', message: '消息', placeholder: '请输入您的问题…', photo: '图片', send: '发送',
     connecting: '正在连接…', connected: '已连接', reconnecting: '连接已断开，正在重连…',
-    queued: (p, s) => `正在为您转接人工客服，前面还有 ${p} 位，预计等待 ${Math.ceil(s / 60)} 分钟。`,
+    // position 0: an agent is being offered the conversation now; otherwise the place in line (1 = next)
+    queued: (p, s) => (p <= 0 ? '正在为您接通人工客服，请稍候。'
+      : `正在为您转接人工客服，您排在第 ${p} 位，预计等待${s < 60 ? '不到 1 分钟'
+        : s < 3600 ? ` ${Math.ceil(s / 60)} 分钟` : `约 ${Math.round(s / 3600)} 小时`}。`),
     assigned: name => `客服 ${name} 已接入。`, typing: '客服正在输入…', closed: '会话已结束。',
     you: '我', bot: '智能助手', agent: '客服', system: '系统', uploading: '正在上传图片…',
     uploadFailed: '图片上传失败：', photoSent: '[图片]', tooLarge: '图片不能超过 5 MB', quickReplies: '快捷回复',
@@ -14,7 +17,9 @@ const STRINGS = {
     title: 'Customer service', language: 'Language', message: 'Message', placeholder: 'Type your question…',
     photo: 'Photo', send: 'Send', connecting: 'Connecting…', connected: 'Connected',
     reconnecting: 'Connection lost, reconnecting…',
-    queued: (p, s) => `Connecting you to an agent: ${p} ahead of you, about ${Math.ceil(s / 60)} min.`,
+    queued: (p, s) => (p <= 0 ? 'Connecting you to an agent now…'
+      : `Connecting you to an agent: you are number ${p} in the queue, expected wait ${s < 60 ? 'under a minute'
+        : s < 3600 ? `about ${Math.ceil(s / 60)} min` : `about ${Math.round(s / 3600)} h`}.`),
     assigned: name => `${name} has joined the conversation.`, typing: 'The agent is typing…',
     closed: 'The conversation has ended.', you: 'You', bot: 'Assistant', agent: 'Agent', system: 'System',
     uploading: 'Uploading the photo…', uploadFailed: 'The photo could not be uploaded: ', photoSent: '[photo]',

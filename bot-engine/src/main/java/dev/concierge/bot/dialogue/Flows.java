@@ -285,11 +285,14 @@ final class Flows {
         } catch (OrderApiException e) {
             // the quick replies are a convenience: ask for the number without them
         }
+        // "pick one below" only when there is something below
         String text = again
-                ? turn.t("抱歉，没有识别到订单号。请发送订单号（如 DD20261101001），或点选下方订单。",
-                        "Sorry, I didn't find an order number. Please send it (e.g. DD20261101001) or pick one below.")
-                : turn.t("请提供您的订单号（如 DD20261101001），或点选下方最近的订单。",
-                        "Which order is it? Send the order number (e.g. DD20261101001) or pick a recent order below.");
+                ? turn.t("抱歉，没有识别到订单号。请发送订单号（如 DD20261101001）" + (recent.isEmpty() ? "。" : "，或点选下方订单。"),
+                        "Sorry, I didn't find an order number. Please send it (e.g. DD20261101001)"
+                                + (recent.isEmpty() ? "." : " or pick one below."))
+                : turn.t("请提供您的订单号（如 DD20261101001）" + (recent.isEmpty() ? "。" : "，或点选下方最近的订单。"),
+                        "Which order is it? Send the order number (e.g. DD20261101001)"
+                                + (recent.isEmpty() ? "." : " or pick a recent order below."));
         return step(turn, d, text, recent);
     }
 
