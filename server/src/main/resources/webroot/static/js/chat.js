@@ -12,6 +12,8 @@ const STRINGS = {
     assigned: name => `客服 ${name} 已接入。`, typing: '客服正在输入…', closed: '会话已结束。',
     you: '我', bot: '智能助手', agent: '客服', system: '系统', uploading: '正在上传图片…',
     uploadFailed: '图片上传失败：', photoSent: '[图片]', tooLarge: '图片不能超过 5 MB', quickReplies: '快捷回复',
+    // upload refusals by status, so that a Chinese chat does not show the server's English message
+    uploadErrors: { 413: '图片不能超过 5 MB', 415: '只支持 JPEG、PNG、GIF 和 WebP 图片', 429: '上传太频繁，请稍后再试' },
   },
   en: {
     title: 'Customer service', language: 'Language', message: 'Message', placeholder: 'Type your question…',
@@ -24,6 +26,8 @@ const STRINGS = {
     closed: 'The conversation has ended.', you: 'You', bot: 'Assistant', agent: 'Agent', system: 'System',
     uploading: 'Uploading the photo…', uploadFailed: 'The photo could not be uploaded: ', photoSent: '[photo]',
     tooLarge: 'Photos are limited to 5 MB', quickReplies: 'Quick replies',
+    uploadErrors: { 413: 'Photos are limited to 5 MB', 415: 'Only JPEG, PNG, GIF and WebP images are accepted',
+      429: 'Too many uploads; please try again shortly' },
   },
 };
 const STORE = { customer: 'concierge.customerId', token: 'concierge.token', locale: 'concierge.locale' };
@@ -204,7 +208,7 @@ $('#photo').addEventListener('change', async event => {
       },
     });
     const data = await response.json();
-    if (!response.ok) throw new Error(data?.error?.message || response.status);
+    if (!response.ok) throw new Error(t('uploadErrors')[response.status] || data?.error?.message || response.status);
     // the caption, if any, goes as typed: a placeholder such as "[图片]" would be read by the bot as words
     const caption = input.value.trim();
     input.value = '';

@@ -209,7 +209,7 @@ public final class AgentDesk {
      * fixed, so a client that resends after losing its node stores and sends the reply once.
      */
     public Message reply(AgentId agent, ConversationId id, String text, String clientId) {
-        Conversation conversation = holdingConversation(agent, id);
+        Conversation conversation = holdingConversation(agent, id, "reply");
         Instant now = clock.instant();
         Message reply = Message.outbound(id, conversation.channel(), SenderRole.AGENT, agent.value(), text, now);
         if (clientId != null && Ids.isSafe(agent.value() + ":" + clientId)) {
@@ -231,7 +231,7 @@ public final class AgentDesk {
 
     /** Customer-visible typing indicator from the agent. */
     public void agentTyping(AgentId agent, ConversationId id) {
-        Conversation conversation = holdingConversation(agent, id);
+        Conversation conversation = holdingConversation(agent, id, "typing");
         live.toShopper(conversation.customerId(), Frame.of("typing").put("from", "agent")
                 .put("conversationId", id.value()));
     }
@@ -241,7 +241,7 @@ public final class AgentDesk {
      * ticket owned by its first-contact owner; the customer is asked for a satisfaction rating either way.
      */
     public Optional<String> close(AgentId agent, ConversationId id, String disposition) {
-        holdingConversation(agent, id);
+        holdingConversation(agent, id, "close");
         Instant now = clock.instant();
         boolean resolved = !disposition.equals("unresolved") && !disposition.equals("follow_up");
         Optional<String> ticket = router.close(id, resolved, disposition).map(t -> t.id().toString());
@@ -265,7 +265,7 @@ public final class AgentDesk {
 
     /** Hands the conversation to a named agent or a team, with a note shown on their offer. */
     public void transfer(AgentId agent, ConversationId id, AgentId toAgent, String toTeam, String note) {
-        Conversation conversation = holdingConversation(agent, id);
+        Conversation conversation = holdingConversation(agent, id, "transfer");
         if ((toAgent == null) == (toTeam == null)) {
             throw new IllegalArgumentException("transfer to exactly one of an agent or a team");
         }
@@ -299,7 +299,7 @@ public final class AgentDesk {
 
     /** Escalates to the supervisors, who alone may take it next. */
     public void escalate(AgentId agent, ConversationId id, String note) {
-        holdingConversation(agent, id);
+        holdingConversation(agent, id, "escalate");
         Instant now = clock.instant();
         Conversation queued = stores.conversations().update(id, c -> c
                 .withAttribute("escalation.note", note, now)
@@ -372,11 +372,14 @@ public final class AgentDesk {
         return ContextCards.build(conversation, customer(conversation), stores.conversations().transcript(id));
     }
 
-    private Conversation holdingConversation(AgentId agent, ConversationId id) {
+    /** The conversation, if {@code agent} holds it; else audit-logged with what was attempted, and refused. */
+    private Conversation holdingConversation(AgentId agent, ConversationId id, String attempted) {
         Conversation conversation = stores.conversations().find(id)
                 .orElseThrow(() -> new NoSuchElementException("no conversation " + id));
         if (conversation.status() != ConversationStatus.ASSIGNED || !agent.value().equals(conversation.assignedAgent())) {
-            AUDIT.info("agent={} action=denied conversation={}", agent, id);
+            AUDIT.info("agent={} action=denied conversation={} attempted={} status={} holder={}", agent, id,
+                    attempted, conversation.status().name().toLowerCase(java.util.Locale.ROOT),
+                    conversation.assignedAgent() == null ? "-" : conversation.assignedAgent());
             throw new AccessDeniedException("conversation " + id + " is not assigned to you");
         }
         return conversation;

@@ -72,9 +72,9 @@ public final class KnowledgeBaseApi implements ApiModule {
     private void create(RoutingContext ctx) {
         String body = body(ctx);
         run(ctx, () -> {
-            String out = admin.toJson(admin.createFromJson(body));
-            AUDIT.info("reader={} action=kb_create", Authentication.principal(ctx).accountId());
-            return out;
+            var created = admin.createFromJson(body);
+            AUDIT.info("reader={} action=kb_create entry={}", Authentication.principal(ctx).accountId(), created.id());
+            return admin.toJson(created);
         }, 201, "application/json");
     }
 

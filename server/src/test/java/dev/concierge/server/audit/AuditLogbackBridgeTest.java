@@ -15,8 +15,11 @@ class AuditLogbackBridgeTest {
         AuditEvent read = AuditLogbackBridge.parse(
                 "reader=agent-2 action=read conversation=c-1 customer=u-1 allowed=false", T);
         assertThat(read).isEqualTo(new AuditEvent(T, "agent-2", "read", "c-1", false, Map.of("customer", "u-1")));
-        AuditEvent denied = AuditLogbackBridge.parse("agent=agent-1 action=denied conversation=c-2", T);
+        AuditEvent denied = AuditLogbackBridge.parse(
+                "agent=agent-1 action=denied conversation=c-2 attempted=reply status=assigned holder=agent-2", T);
         assertThat(denied.allowed()).isFalse();
+        // what was attempted, and who holds it, for the supervisor's audit view
+        assertThat(denied.details()).containsEntry("attempted", "reply").containsEntry("holder", "agent-2");
         AuditEvent close = AuditLogbackBridge.parse(
                 "agent=agent-1 action=close conversation=c-3 disposition=resolved ticket=null", T);
         assertThat(close.allowed()).isTrue();
