@@ -115,6 +115,8 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE, "★", "⭐", "分", "星", "star", "/", "满意", "好评", "差评", "不错", "很好", "太棒",
             "很棒", "很专业", "很耐心", "五星", "rat", "feedback", "satisf", "great", "excellent", "helpful", "awesome",
             "amazing", "terrible", "awful", "perfect", "five stars");
+    static final GuardedPattern COMPLAINT_WORDS = GuardedPattern.of("(?<!不是)投诉|(?<!no )\\bcomplain(t|ts|ing)?\\b",
+            Pattern.CASE_INSENSITIVE, "投诉", "complain");
     static final GuardedPattern REFUND_WORDS = GuardedPattern.of("退款|退钱|到账|refund|money back",
             Pattern.CASE_INSENSITIVE, "退款", "退钱", "到账", "refund", "money back");
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
@@ -267,6 +269,12 @@ public final class DialogueEngine implements BotEngine {
         boolean asksForHuman = intent.equals("human_request")
                 || (!ABOUT_AGENTS.contains(intent) && HUMAN.find(turn.text()));
         if (settings.handoffOnHumanRequest() && asksForHuman) {
+            if (settings.handoffOnComplaint() && (turn.prediction().intent().equals("complaint")
+                    || COMPLAINT_WORDS.find(turn.text()))) {
+                // "我要投诉…转人工": a complaint that asks for a person is counted and prioritised as a complaint
+                return handoffs.handoff(turn, d, Handoffs.COMPLAINT, "complaint",
+                        turn.t("您的投诉我们非常重视，", "We take your complaint seriously. "));
+            }
             return handoffs.handoff(turn, d, Handoffs.HUMAN_REQUEST, topic(d, intent), "");
         }
         if (settings.handoffOnAccountSecurity()

@@ -57,6 +57,11 @@ class GuardedPatternsTest {
             assertFalse(DialogueEngine.RATING_LIKE.find(t), t);
         }
         assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.RATING_LIKE, ratings) >= ratings.size());
+        List<String> complaints = List.of("我要投诉", "I want to complain", "a Complaint about the agent", "complaining");
+        complaints.forEach(t -> assertTrue(DialogueEngine.COMPLAINT_WORDS.find(t), t));
+        assertFalse(DialogueEngine.COMPLAINT_WORDS.find("no complaints, thanks"));
+        assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.COMPLAINT_WORDS, complaints)
+                >= complaints.size());
         List<String> refund = List.of("退款", "退钱了吗", "到账", "my Refund", "money back");
         refund.forEach(t -> assertTrue(DialogueEngine.REFUND_WORDS.find(t), t));
         assertTrue(GuardedPatternTest.assertSameAsExpression(DialogueEngine.REFUND_WORDS, refund) >= refund.size());
