@@ -103,6 +103,8 @@ function onFrame(frame) {
     case 'message':
       if (held.has(id)) {
         held.get(id).messages.push(frame);
+        // a customer's message in a conversation not on screen: counted until the agent opens it
+        if (id !== selected && frame.from === 'customer') held.get(id).unread = (held.get(id).unread || 0) + 1;
         $('#customer-typing').textContent = '';
         if (id === selected && frame.from === 'customer') suggest(frame.text);
       }
@@ -173,8 +175,11 @@ function renderConversations() {
   for (const [id, entry] of held) {
     const button = el('button', { type: 'button', class: 'secondary', 'aria-pressed': String(id === selected),
       'data-conversation': id, text: entry.context.customer?.name || shorten(entry.context.summary, 60) || id });
-    button.addEventListener('click', () => { selected = id; render(); });
-    box.append(el('div', { class: `card${id === selected ? ' selected' : ''}` }, button,
+    button.addEventListener('click', () => { selected = id; entry.unread = 0; render(); });
+    const unread = entry.unread && id !== selected
+      ? el('span', { class: 'unread', 'aria-label': `${entry.unread} new`, text: String(entry.unread) }) : null;
+    box.append(el('div', { class: `card${id === selected ? ' selected' : ''}${unread ? ' has-unread' : ''}` },
+      button, unread,
       el('div', { class: 'muted', text: `${entry.context.channel || ''} · ${entry.context.handoff?.reason || ''}` })));
   }
 }
