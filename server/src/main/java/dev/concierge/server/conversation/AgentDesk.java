@@ -107,11 +107,9 @@ public final class AgentDesk {
         router.promisedReplyTime(queued.channel()).filter(promised -> status.position() > 0).ifPresent(promised -> {
             String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                     .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(promised);
-            Message ack = system(queued, "zh".equals(queued.locale())
-                    ? "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。"
-                    : "Our team is offline now. A person will reply by " + when
-                            + " (China time); your question is saved.", now);
-            replies.deliver(customer, queued, ack);
+            tell(customer, queued, "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。",
+                    "Our team is offline now. A person will reply by " + when + " (China time); your question is saved.",
+                    now);
         });
         return status;
     }
@@ -189,10 +187,8 @@ public final class AgentDesk {
         }
         Customer customer = customer(assigned);
         String name = accounts.apply(agent.value()).map(Principal::name).orElse(agent.value());
-        Message joined = system(assigned, "zh".equals(assigned.locale())
-                ? "人工客服 " + name + " 已接入，将为您服务。"
-                : name + " from our service team has joined and will help you now.", now);
-        replies.deliver(customer, assigned, joined);
+        tell(customer, assigned, "人工客服 " + name + " 已接入，将为您服务。",
+                name + " from our service team has joined and will help you now.", now);
         live.toShopper(customer.id(), Frame.of("handoff").put("status", "assigned")
                 .put("conversationId", id.value()).put("agentName", name));
         AUDIT.info("agent={} action=accept conversation={}", agent, id);
@@ -250,11 +246,9 @@ public final class AgentDesk {
                 .withAttribute(TICKET, ticket.orElse(null), now)
                 .transition(ConversationStatus.CLOSED, agent.value(), null, disposition, now));
         Customer customer = customer(closed);
-        Message bye = system(closed, "zh".equals(closed.locale())
-                ? "本次会话已结束，感谢您的耐心。如还有问题，随时给我们留言。"
-                : "This conversation is now closed. Thank you for your patience; write any time if you need more help.",
+        tell(customer, closed, "本次会话已结束，感谢您的耐心。如还有问题，随时给我们留言。",
+                "This conversation is now closed. Thank you for your patience; write any time if you need more help.",
                 now);
-        replies.deliver(customer, closed, bye);
         live.toShopper(customer.id(), Frame.of("closed").put("conversationId", id.value()));
         survey.ask(customer, closed);
         this.closed.accept(id);
@@ -290,10 +284,8 @@ public final class AgentDesk {
         } else {
             router.transferToTeam(id, toTeam, note);
         }
-        Customer customer = customer(queued);
-        Message notice = system(queued, "zh".equals(queued.locale()) ? "正在为您转接更合适的客服，请稍候，无需重复描述问题。"
-                : "I'm passing you to a colleague who can help further; you won't need to repeat yourself.", now);
-        replies.deliver(customer, queued, notice);
+        tell(customer(queued), queued, "正在为您转接更合适的客服，请稍候，无需重复描述问题。",
+                "I'm passing you to a colleague who can help further; you won't need to repeat yourself.", now);
         AUDIT.info("agent={} action=transfer conversation={} to={}", agent, id, target);
     }
 
@@ -307,10 +299,8 @@ public final class AgentDesk {
                 .transition(ConversationStatus.QUEUED, agent.value(), null, "escalated", now));
         router.escalate(id, note);
         // the shopper's agent just left: say why the next reply may take a moment, as a transfer does
-        Customer customer = customer(queued);
-        Message notice = system(queued, "zh".equals(queued.locale()) ? "正在为您转接主管处理，请稍候，无需重复描述问题。"
-                : "I'm passing you to a supervisor who can help further; you won't need to repeat yourself.", now);
-        replies.deliver(customer, queued, notice);
+        tell(customer(queued), queued, "正在为您转接主管处理，请稍候，无需重复描述问题。",
+                "I'm passing you to a supervisor who can help further; you won't need to repeat yourself.", now);
         AUDIT.info("agent={} action=escalate conversation={}", agent, id);
     }
 
@@ -329,11 +319,9 @@ public final class AgentDesk {
                         .transition(ConversationStatus.QUEUED, agent.value(), null, "agent_signed_out", now));
                 router.handBack(held.id(), "the previous agent signed out");
                 Customer customer = customer(queued);
-                Message notice = system(queued, "zh".equals(queued.locale())
-                        ? "您的客服已下线，正在为您转接其他客服，请稍候，无需重复描述问题。"
-                        : "Your agent has signed off. I'm passing you to a colleague; you won't need to repeat yourself.",
+                tell(customer, queued, "您的客服已下线，正在为您转接其他客服，请稍候，无需重复描述问题。",
+                        "Your agent has signed off. I'm passing you to a colleague; you won't need to repeat yourself.",
                         now);
-                replies.deliver(customer, queued, notice);
                 router.queueStatus(held.id()).ifPresent(s -> live.toShopper(customer.id(), queueFrame(s)));
                 AUDIT.info("agent={} action=sign_out_hand_back conversation={}", agent, held.id());
                 handed++;
@@ -390,10 +378,12 @@ public final class AgentDesk {
                 .orElseThrow(() -> new NoSuchElementException("no customer " + conversation.customerId()));
     }
 
-    private Message system(Conversation conversation, String text, Instant now) {
-        Message m = Message.outbound(conversation.id(), conversation.channel(), SenderRole.SYSTEM, "system", text, now);
+    /** A system notice to the customer, in the conversation's language: stored in the transcript, then delivered. */
+    private void tell(Customer customer, Conversation conversation, String zh, String en, Instant now) {
+        Message m = Message.outbound(conversation.id(), conversation.channel(), SenderRole.SYSTEM, "system",
+                "zh".equals(conversation.locale()) ? zh : en, now);
         stores.conversations().append(m);
-        return m;
+        replies.deliver(customer, conversation, m);
     }
 
     static Frame queueFrame(QueueStatus status) {
