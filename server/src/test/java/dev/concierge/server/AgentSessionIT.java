@@ -19,10 +19,7 @@ class AgentSessionIT extends MemoryServerTest {
     @Test
     void anActionAfterLogoutClosesTheSocket() {
         String token = server.login("agent-1");
-        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
-            agent.await("welcome");
-            agent.send(Map.of("type", "presence", "status", "online"));
-            agent.await("presence");
+        try (WsClient agent = onlineAgent(token)) {
             logout(token);
             agent.send(Map.of("type", "presence", "status", "away"));
             assertThat(agent.awaitError("unauthenticated").path("message").asText()).contains("session has ended");
@@ -44,23 +41,11 @@ class AgentSessionIT extends MemoryServerTest {
     @Test
     void signingOutHandsHeldConversationsToAColleague() {
         String token = server.login("agent-1");
-        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token));
+        try (WsClient agent = onlineAgent(token);
                 WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
-            agent.await("welcome");
-            agent.send(Map.of("type", "presence", "status", "online"));
-            agent.await("presence");
-            shopper.send(Map.of("type", "hello", "locale", "en"));
-            shopper.await("session");
-            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
-            String conversationId = agent.await("offer").path("conversationId").asText();
-            agent.send(Map.of("type", "accept", "conversationId", conversationId));
-            agent.await("assigned");
+            String conversationId = handedOver(agent, shopper);
 
-            try (WsClient colleague = WsClient.connect(server.port(), "/ws/agent",
-                    Map.of("Authorization", "Bearer " + server.login("agent-2")))) {
-                colleague.await("welcome");
-                colleague.send(Map.of("type", "presence", "status", "online"));
-                colleague.await("presence");
+            try (WsClient colleague = onlineAgent(server.login("agent-2"))) {
                 logout(token);
                 shopper.await(f -> "message".equals(f.path("type").asText())
                         && f.path("text").asText().contains("signed off"), "the sign-off notice");

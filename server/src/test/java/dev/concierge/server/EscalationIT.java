@@ -11,24 +11,11 @@ class EscalationIT extends MemoryServerTest {
 
     @Test
     void escalationReachesASupervisorAndTheShopperIsTold() {
-        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
-                        Map.of("Authorization", "Bearer " + server.login("agent-1")));
+        try (WsClient agent = onlineAgent(server.login("agent-1"));
                 WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
-            agent.await("welcome");
-            agent.send(Map.of("type", "presence", "status", "online"));
-            agent.await("presence");
-            shopper.send(Map.of("type", "hello", "locale", "en"));
-            shopper.await("session");
-            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
-            String conversationId = agent.await("offer").path("conversationId").asText();
-            agent.send(Map.of("type", "accept", "conversationId", conversationId));
-            agent.await("assigned");
+            String conversationId = handedOver(agent, shopper);
 
-            try (WsClient supervisor = WsClient.connect(server.port(), "/ws/agent",
-                    Map.of("Authorization", "Bearer " + server.login("supervisor")))) {
-                supervisor.await("welcome");
-                supervisor.send(Map.of("type", "presence", "status", "online"));
-                supervisor.await("presence");
+            try (WsClient supervisor = onlineAgent(server.login("supervisor"))) {
                 agent.send(Map.of("type", "escalate", "conversationId", conversationId,
                         "note", "asks for compensation beyond policy"));
                 agent.await("escalated");
@@ -45,18 +32,9 @@ class EscalationIT extends MemoryServerTest {
 
     @Test
     void aTransferToATeamNobodyIsInIsRefusedAndTheAgentKeepsTheConversation() {
-        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
-                        Map.of("Authorization", "Bearer " + server.login("agent-1")));
+        try (WsClient agent = onlineAgent(server.login("agent-1"));
                 WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
-            agent.await("welcome");
-            agent.send(Map.of("type", "presence", "status", "online"));
-            agent.await("presence");
-            shopper.send(Map.of("type", "hello", "locale", "en"));
-            shopper.await("session");
-            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
-            String conversationId = agent.await("offer").path("conversationId").asText();
-            agent.send(Map.of("type", "accept", "conversationId", conversationId));
-            agent.await("assigned");
+            String conversationId = handedOver(agent, shopper);
 
             agent.send(Map.of("type", "transfer", "conversationId", conversationId, "toTeam", "no_such_team"));
             assertThat(agent.awaitError("not_found").path("message").asText()).contains("no team");
