@@ -272,8 +272,7 @@ public final class DialogueEngine implements BotEngine {
             if (settings.handoffOnComplaint() && (turn.prediction().intent().equals("complaint")
                     || COMPLAINT_WORDS.find(turn.text()))) {
                 // "我要投诉…转人工": a complaint that asks for a person is counted and prioritised as a complaint
-                return handoffs.handoff(turn, d, Handoffs.COMPLAINT, "complaint",
-                        turn.t("您的投诉我们非常重视，", "We take your complaint seriously. "));
+                return complaintHandoff(turn, d);
             }
             return handoffs.handoff(turn, d, Handoffs.HUMAN_REQUEST, topic(d, intent), "");
         }
@@ -288,8 +287,7 @@ public final class DialogueEngine implements BotEngine {
             return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
         }
         if (settings.handoffOnComplaint() && intent.equals("complaint")) {
-            return handoffs.handoff(turn, d, Handoffs.COMPLAINT, "complaint",
-                    turn.t("您的投诉我们非常重视，", "We take your complaint seriously. "));
+            return complaintHandoff(turn, d);
         }
         if (settings.negativeTurns() > 0 && d.negativeStreak >= settings.negativeTurns()) {
             return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
@@ -383,6 +381,11 @@ public final class DialogueEngine implements BotEngine {
                 : turn.t("收到您的文件。请问需要办理什么业务？", "Thanks for the file. What can I help you with?");
         return new BotDecision.Clarify(nonBlank(turn.prediction().intent()), turn.prediction().confidence(), turn.language(),
                 withApology(turn, text), menu(turn));
+    }
+
+    private BotDecision complaintHandoff(Turn turn, DialogueState.Draft d) {
+        return handoffs.handoff(turn, d, Handoffs.COMPLAINT, "complaint",
+                turn.t("您的投诉我们非常重视，", "We take your complaint seriously. "));
     }
 
     private BotDecision cancelFlow(Turn turn, DialogueState.Draft d) {

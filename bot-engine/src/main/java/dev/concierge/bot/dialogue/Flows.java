@@ -88,7 +88,8 @@ final class Flows {
     private static final Pattern CHOOSE_EXCHANGE = Pattern.compile("换货|换一|换个|^换$|exchange|replace",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YES = Pattern.compile(
-            "^(确认.*|确定(取消|修改|的|吧|了)?|是的?|对的?|好的?|好滴|行|可以的?|没问题|嗯+|yes|y|yeah|yep|ok|okay|sure"
+            // short acknowledgements ("对的", "行", "可以的") are ShortReplies.AFFIRM, which confirm() also accepts
+            "^(确认.*|确定(取消|修改|的|吧|了)?|是的?|对|好的?|可以|没问题|嗯+|yes|y|yeah|yep|ok|okay|sure"
                     + "|confirm.*|go ahead|please do)[。.!！]*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NO = Pattern.compile(
