@@ -31,17 +31,17 @@ public final class SatisfactionSurvey {
     private static final Logger LOG = LoggerFactory.getLogger(SatisfactionSurvey.class);
     static final String PENDING = "csat.pending";
     static final String SCORE = "csat.score";
-    /** "5", "4分", "3 stars", "★★★★", "⭐⭐⭐⭐⭐", "５", "非常满意". */
-    private static final Pattern DIGIT = Pattern.compile("^\\s*([1-5])\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * A bare number: "5", "4分", "3 stars", "５" rate when they are one digit from 1 to 5; any other ("6", "0",
+     * "10分") is off the scale, and the survey asks again. ("★★★★" and "非常满意" are read separately.)
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "^\\s*([0-9]{1,3})\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$", Pattern.CASE_INSENSITIVE);
     /** A rating with a comment after it: "4/5, the agent was helpful", "5分，很专业", "3 - slow but fine". */
     private static final Pattern DIGIT_WITH_COMMENT = Pattern.compile(
             "^\\s*([1-5])\\s*((分|星|stars?)\\s*[,，.。!！:：;；\\-–—]?|/\\s*5\\s*[,，.。!！:：;；\\-–—]?|[,，.。!！:：;；\\-–—])"
                     + "\\s*\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_ANSWER_CHARS = 300;
-    /** A bare number outside the scale ("6", "0", "10分"): the survey asks again. */
-    private static final Pattern OTHER_NUMBER = Pattern.compile(
-            "^\\s*[0-9]{1,3}\\s*(分|星|stars?|/\\s*5)?\\s*[.!。！]?\\s*$", Pattern.CASE_INSENSITIVE);
     static final int OUT_OF_RANGE = -1;
     /** The scale's words as shoppers answer with them ("非常满意" is the 5 of the prompt's "5 = 非常满意"). */
     private static final Map<String, Integer> WORDS = Map.ofEntries(
@@ -162,9 +162,11 @@ public final class SatisfactionSurvey {
         if (worded != null) {
             return new OptionalScore(worded);
         }
-        Matcher digit = DIGIT.matcher(text);
-        if (digit.matches()) {
-            return new OptionalScore(Integer.parseInt(digit.group(1)));
+        Matcher number = NUMBER.matcher(text);
+        if (number.matches()) {
+            String digits = number.group(1);
+            boolean onScale = digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) <= '5';
+            return new OptionalScore(onScale ? digits.charAt(0) - '0' : OUT_OF_RANGE);
         }
         Matcher commented = DIGIT_WITH_COMMENT.matcher(text);
         if (commented.matches()) {
@@ -173,9 +175,6 @@ public final class SatisfactionSurvey {
         Matcher stars = STARS.matcher(text);
         if (stars.matches()) {
             return new OptionalScore(stars.group(1).codePointCount(0, stars.group(1).length()));
-        }
-        if (OTHER_NUMBER.matcher(text).matches()) {
-            return new OptionalScore(OUT_OF_RANGE);
         }
         return new OptionalScore(0);
     }

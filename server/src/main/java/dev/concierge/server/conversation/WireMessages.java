@@ -37,13 +37,13 @@ public final class WireMessages {
         if (!m.matches()) {
             return Optional.empty();
         }
+        int k = Integer.parseInt(m.group(1));
         for (int i = history.size() - 1; i >= 0; i--) {
             Message previous = history.get(i);
             if (previous.senderRole() == SenderRole.SYSTEM) {
                 continue;
             }
             List<String> options = previous.senderRole() == SenderRole.BOT ? quickReplies(previous) : List.of();
-            int k = Integer.parseInt(m.group(1));
             return k <= options.size() ? Optional.of(options.get(k - 1)) : Optional.empty();
         }
         return Optional.empty();
