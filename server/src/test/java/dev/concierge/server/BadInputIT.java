@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,26 @@ class BadInputIT {
         try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
             shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "x".repeat(300_000) + "\"}");
             assertThat(shopper.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aTextFrameThatIsNotUtf8ClosesTheSocketWith1007() throws Exception {
+        try (RawWebSocket raw = new RawWebSocket(server.port(), "/ws/chat")) {
+            // "长" is E9 95 BF: split across two fragments, it still arrives whole.
+            byte[] ping = "{\"type\":\"ping\",\"note\":\"长\"}".getBytes(StandardCharsets.UTF_8);
+            int cut = "{\"type\":\"ping\",\"note\":\"".length() + 1;
+            raw.frame(RawWebSocket.TEXT, false, Arrays.copyOfRange(ping, 0, cut));
+            raw.frame(RawWebSocket.CONTINUATION, true, Arrays.copyOfRange(ping, cut, ping.length));
+            assertThat(raw.readText()).contains("\"pong\"");
+            byte[] broken = "{\"type\":\"message\",\"text\":\"hi ?\"}".getBytes(StandardCharsets.UTF_8);
+            broken[broken.length - 3] = (byte) 0xC3; // a lead byte with no continuation byte after it
+            raw.frame(RawWebSocket.TEXT, true, broken);
+            assertThat(raw.awaitClose()).isEqualTo(1007);
+        }
+        try (RawWebSocket raw = new RawWebSocket(server.port(), "/ws/agent")) {
+            raw.frame(RawWebSocket.TEXT, true, new byte[] {'{', (byte) 0xFF, '}'});
+            assertThat(raw.awaitClose()).isEqualTo(1007);
         }
     }
 

@@ -81,9 +81,7 @@ public final class AgentEndpoint {
 
         void start(String bearer) {
             metrics.agentSocketOpened();
-            ws.textMessageHandler(this::onText);
-            ws.binaryMessageHandler(b -> send(Frame.error("unsupported_frame", "send JSON text frames")));
-            ws.exceptionHandler(e -> FrameReader.onSocketError(ws, e, LOG));
+            frames.attach(ws, this::onText, () -> send(Frame.error("unsupported_frame", "send JSON text frames")), LOG);
             ws.closeHandler(v -> onClose());
             if (bearer != null) {
                 authenticate(bearer);

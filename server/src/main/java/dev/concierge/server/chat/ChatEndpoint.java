@@ -27,7 +27,6 @@ import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.ServerMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,16 +91,14 @@ public final class ChatEndpoint {
 
         void start() {
             metrics.chatSocketOpened();
-            ws.textMessageHandler(this::onText);
-            ws.binaryMessageHandler(this::onBinary);
-            ws.exceptionHandler(e -> FrameReader.onSocketError(ws, e, LOG));
+            frames.attach(ws, this::onText, this::onBinary, LOG);
             ws.closeHandler(v -> {
                 unregister.run();
                 metrics.chatSocketClosed();
             });
         }
 
-        private void onBinary(Buffer ignored) {
+        private void onBinary() {
             send(Frame.error("unsupported_frame", "binary frames are not supported; send JSON text frames"));
         }
 

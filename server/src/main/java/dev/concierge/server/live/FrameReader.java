@@ -3,6 +3,7 @@ package dev.concierge.server.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
+import io.vertx.core.Handler;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -18,20 +19,13 @@ public final class FrameReader {
     }
 
     /**
-     * The socket's exception handler: a message past the server's limit (four times {@code maxFrameBytes}, in
-     * fragments Netty let through one by one) closes the socket with 1009, as a single oversized frame does;
-     * anything else is logged and the socket stays open.
+     * Reads the socket's text messages (whole or in fragments, strictly UTF-8) into {@code onText}, answers binary
+     * ones with {@code onBinary}, and closes the socket past four times {@code maxFrameBytes} (1009): larger frames
+     * still arrive so that the endpoint can answer them with {@code frame_too_large}.
      */
-    public static void onSocketError(ServerWebSocket ws, Throwable e, Logger log) {
-        String message = String.valueOf(e.getMessage());
-        if (e instanceof IllegalStateException && message.contains("max message size")) {
-            log.debug("closing a socket whose message is too large: {}", message);
-            if (!ws.isClosed()) {
-                ws.close((short) 1009, "message too large");
-            }
-            return;
-        }
-        log.debug("socket error: {}", e.toString());
+    public void attach(ServerWebSocket ws, Handler<String> onText, Runnable onBinary, Logger log) {
+        ws.frameHandler(new TextMessages(ws, maxFrameBytes * 4, onText, onBinary));
+        ws.exceptionHandler(e -> log.debug("socket error: {}", e.toString()));
     }
 
     /**
