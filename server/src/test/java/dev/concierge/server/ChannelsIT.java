@@ -8,11 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.concierge.channel.ChannelSettings;
+import dev.concierge.channel.outbox.OutboxDispatcher;
+import dev.concierge.channel.sms.SmsWebhookHandler;
 import dev.concierge.channel.sms.SmsSignatureVerifier;
 import dev.concierge.server.config.ConfigLoader;
 import jakarta.mail.Message;
@@ -35,6 +41,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * SMS and email through the whole server against real protocol peers: WireMock plays the SMS provider's API,
@@ -96,6 +103,33 @@ class ChannelsIT {
         assertThat(postForm("/webhooks/sms/inbound", params, "bm90LWEtc2lnbmF0dXJl").statusCode()).isEqualTo(403);
         assertThat(postForm("/webhooks/sms/inbound", params, null).statusCode()).isEqualTo(403);
         assertThat(provider.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(1);
+    }
+
+    @Test
+    void channelLogLinesNameTheirConversation() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(SmsWebhookHandler.class),
+                (Logger) LoggerFactory.getLogger(OutboxDispatcher.class));
+        loggers.forEach(logger -> {
+            logger.addAppender(lines);
+            logger.setLevel(Level.INFO); // the tests' root level is WARN
+        });
+        try {
+            assertThat(postSigned(sms("SM-log-1", "+8613700137000", "hello")).statusCode()).isEqualTo(200);
+            eventually(() -> assertThat(lines.list).anyMatch(e -> e.getMessage().startsWith("event=outbox_sent")));
+            List<String> conversations = lines.list.stream()
+                    .filter(e -> e.getMessage().startsWith("event=sms_inbound_accepted")
+                            || e.getMessage().startsWith("event=outbox_sent"))
+                    .map(e -> e.getMDCPropertyMap().get("conversation")).distinct().toList();
+            assertThat(conversations).hasSize(1);
+            assertThat(conversations.get(0)).startsWith("c-");
+        } finally {
+            loggers.forEach(logger -> {
+                logger.detachAppender(lines);
+                logger.setLevel(null);
+            });
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.concierge.bot.sentiment.Sentiment;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import dev.concierge.kb.FaqDecision;
 import dev.concierge.kb.FaqHit;
@@ -35,7 +36,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The NLU-driven bot: small talk, FAQ answers, clarification, guided flows with slot filling against the order API,
@@ -191,11 +191,8 @@ public final class DialogueEngine implements BotEngine {
 
     @Override
     public BotDecision decide(BotTurn botTurn) {
-        MDC.put("conversationId", botTurn.conversationId().value());
-        try {
+        try (ConversationLog.Scope ignored = ConversationLog.scope(botTurn.conversationId())) {
             return decideLogged(botTurn);
-        } finally {
-            MDC.remove("conversationId");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.concierge.channel.InboundMessage;
 import dev.concierge.channel.LocaleHint;
 import dev.concierge.channel.MalformedInputException;
 import dev.concierge.channel.dedupe.IdempotencyStore;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.Identity;
@@ -103,9 +104,13 @@ public final class EmailInbound {
             threads.rememberSubject(conversation, mail.subject());
         } catch (RuntimeException e) {
             // the message is stored: refusing now would make the sender retry and store it twice
-            log.warn("event=email_thread_not_recorded conversation_id={} error=\"{}\"", conversation, e.toString());
+            try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
+                log.warn("event=email_thread_not_recorded error=\"{}\"", e.toString());
+            }
         }
-        log.info("event=email_inbound_accepted conversation_id={} threaded={}", conversation, thread != null);
+        try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
+            log.info("event=email_inbound_accepted threaded={}", thread != null);
+        }
         return Outcome.ACCEPTED;
     }
 

@@ -4,6 +4,7 @@ import dev.concierge.channel.DeliveryException;
 import dev.concierge.channel.OutboundMessage;
 import dev.concierge.channel.OutputChannel;
 import dev.concierge.channel.SendResult;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.channel.Channel;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +79,12 @@ public final class OutboxDispatcher {
     }
 
     private OutboxEntry attempt(OutboxEntry entry, int tries) {
+        try (ConversationLog.Scope ignored = ConversationLog.scope(entry.message().conversationId())) {
+            return attemptLogged(entry, tries);
+        }
+    }
+
+    private OutboxEntry attemptLogged(OutboxEntry entry, int tries) {
         OutputChannel out = channels.get(entry.channel());
         if (out == null) {
             OutboxEntry failed = entry.finished(OutboxStatus.FAILED, entry.attempts(), "", "channel not enabled");
@@ -101,9 +108,8 @@ public final class OutboxDispatcher {
                 OutboxEntry done = entry.finished(result.suppressed() ? OutboxStatus.SUPPRESSED : OutboxStatus.SENT,
                         attempts, result.providerMessageId(), result.note());
                 outbox.update(done);
-                log.info("event=outbox_sent outbox_id={} channel={} conversation_id={} attempts={} status={}",
-                        entry.id(), entry.channel().wireName(), entry.message().conversationId(), attempts,
-                        done.status());
+                log.info("event=outbox_sent outbox_id={} channel={} attempts={} status={}",
+                        entry.id(), entry.channel().wireName(), attempts, done.status());
                 return done;
             } catch (DeliveryException e) {
                 lastError = e.getMessage();

@@ -10,6 +10,7 @@ import dev.concierge.channel.WebhookRequest;
 import dev.concierge.channel.WebhookResponse;
 import dev.concierge.channel.dedupe.IdempotencyStore;
 import dev.concierge.channel.optout.OptOutStore;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.Ids;
 import dev.concierge.core.StoreUnavailableException;
 import dev.concierge.core.channel.Channel;
@@ -115,7 +116,9 @@ public final class SmsWebhookHandler {
                     LocaleHint.of(body), meta,
                     clock.instant());
             var conversation = inbound.onMessage(message);
-            log.info("event=sms_inbound_accepted message_sid={} conversation_id={}", sid, conversation);
+            try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
+                log.info("event=sms_inbound_accepted message_sid={}", sid);
+            }
             return WebhookResponse.emptyTwiml();
         } catch (RuntimeException e) {
             dedupe.release(DEDUPE_SCOPE, sid); // let the provider's retry in

@@ -2,6 +2,7 @@ package dev.concierge.routing.assignment;
 
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.HandoffTicket;
 import dev.concierge.routing.Offer;
@@ -49,7 +50,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The router: decisions in Java, every state change an atomic operation of the {@link RoutingState} (so two routers
@@ -381,11 +381,8 @@ public final class QueueingRouter implements Router {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        MDC.put("conversationId", conversation.value());
-        try {
+        try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
             LOG.info(format, a, b);
-        } finally {
-            MDC.remove("conversationId");
         }
     }
 

@@ -12,6 +12,7 @@ import dev.concierge.channel.outbox.Sleeper;
 import dev.concierge.channel.sms.SmsOutputChannel;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
 import dev.concierge.core.message.SenderRole;
@@ -93,8 +94,10 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
         }
         Optional<OutboundRoute> route = routes.reachable(customer, channel);
         if (route.isEmpty() || !outbox.supports(channel)) {
-            LOG.warn("no {} route to the customer for message {} (channel off, opted out or no address)",
-                    channel.wireName(), message.id());
+            try (ConversationLog.Scope ignored = ConversationLog.scope(conversation.id())) {
+                LOG.warn("no {} route to the customer for message {} (channel off, opted out or no address)",
+                        channel.wireName(), message.id());
+            }
             return;
         }
         String language = message.metadata().getOrDefault("language", conversation.locale());
@@ -103,12 +106,14 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
         OutboundMessage outbound = new OutboundMessage(conversation.id(), route.get().recipient(), message.text(),
                 shortText, WireMessages.quickReplies(message), List.of(), "");
         senders.execute(() -> {
-            try {
-                outbox.submit(channel, outbound);
-            } catch (RuntimeException e) {
-                // The entry is in the outbox (persisted before the first attempt); the drainer retries it.
-                LOG.warn("send of {} on {} failed, left to the outbox: {}", message.id(), channel.wireName(),
-                        e.toString());
+            try (ConversationLog.Scope ignored = ConversationLog.scope(conversation.id())) {
+                try {
+                    outbox.submit(channel, outbound);
+                } catch (RuntimeException e) {
+                    // The entry is in the outbox (persisted before the first attempt); the drainer retries it.
+                    LOG.warn("send of {} on {} failed, left to the outbox: {}", message.id(), channel.wireName(),
+                            e.toString());
+                }
             }
         });
     }

@@ -6,6 +6,7 @@ import dev.concierge.bot.BotTurn;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerLocks;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The one path every customer message takes, whatever the channel: store it, then let the bot answer (and
@@ -140,8 +140,7 @@ public final class ConversationService {
             LOG.info("message {} was filed but never answered: answering it now", message.id());
             conversation = current.get();
         }
-        MDC.put("conversation", conversation.id().value());
-        try {
+        try (ConversationLog.Scope ignored = ConversationLog.scope(conversation.id())) {
             return switch (conversation.status()) {
                 case BOT -> botTurn(stored.customer(), conversation, message, stored.localeHint());
                 case QUEUED -> {
@@ -159,8 +158,6 @@ public final class ConversationService {
                 case ASSIGNED -> toAgent(conversation, message);
                 case CLOSED -> throw new IllegalStateException("open conversation expected");
             };
-        } finally {
-            MDC.remove("conversation");
         }
     }
 
