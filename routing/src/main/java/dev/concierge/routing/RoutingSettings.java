@@ -37,6 +37,15 @@ public record RoutingSettings(Duration offerTimeout, Duration ownerFallback, Dur
                 BusinessCalendar.weekdays(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(18, 0)));
     }
 
+    /**
+     * How long an agent who declined a conversation, or let its offer lapse, is not offered it again: twice the
+     * offer timeout (1 min by default). Without it, an agent alone on shift got the offer back the moment they
+     * declined it.
+     */
+    public Duration declineRest() {
+        return offerTimeout.multipliedBy(2);
+    }
+
     public RoutingSettings withOfferTimeout(Duration timeout) {
         return new RoutingSettings(timeout, ownerFallback, transferFallback, requeueAssignedOnOffline,
                 averageHandlingTime, priority, sla, calendar);

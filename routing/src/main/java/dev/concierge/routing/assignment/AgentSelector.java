@@ -43,7 +43,10 @@ final class AgentSelector {
     static final Filter SKILLS = (e, a, now) -> preferenceActive(e, now) || e.supervisorOnly()
             || a.skills().containsAll(e.ticket().skills());
 
-    private static final List<Filter> PIPELINE = List.of(TARGET, CHANNEL, LANGUAGE, SKILLS);
+    /** Not to an agent who just declined it or let its offer lapse (the offer would bounce back and forth). */
+    static final Filter NOT_RESTING = (e, a, now) -> !e.resting(a.id(), now);
+
+    private static final List<Filter> PIPELINE = List.of(TARGET, CHANNEL, LANGUAGE, SKILLS, NOT_RESTING);
 
     /** Untargeted, never-declined conversations with the same channel, language and skills share a result. */
     private record Key(dev.concierge.core.channel.Channel channel, String language, java.util.Set<String> skills) {
@@ -58,7 +61,7 @@ final class AgentSelector {
     List<Eligible> eligible(Waiting waiting, List<AgentProfile> agents, Instant now) {
         QueueEntry entry = waiting.entry();
         if (entry.preferredAgent() != null || entry.team() != null || entry.supervisorOnly()
-                || !waiting.declinedBy().isEmpty()) {
+                || !waiting.declinedBy().isEmpty() || !entry.resting().isEmpty()) {
             return compute(waiting, agents, now);
         }
         Memo current = memo;

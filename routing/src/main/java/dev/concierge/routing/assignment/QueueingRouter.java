@@ -174,7 +174,18 @@ public final class QueueingRouter implements Router {
             throw new OfferNotFoundException(agent, conversation);
         }
         events.offerWithdrawn(agent, conversation, "declined");
+        rest(agent, conversation);
         drain();
+    }
+
+    /**
+     * The agent who declined the conversation or let its offer lapse is not offered it again for
+     * {@link RoutingSettings#declineRest()}; a wake-up then offers it again, to them too if nobody else has room.
+     */
+    private void rest(AgentId agent, ConversationId conversation) {
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.declineRest());
+        state.entry(conversation).ifPresent(e -> state.updateWaiting(e.restingFrom(agent, until, now), until));
     }
 
     @Override
@@ -197,6 +208,7 @@ public final class QueueingRouter implements Router {
                 if (f instanceof Fired.OfferExpired expired) {
                     log(expired.conversationId(), "offer_expired agent={}", expired.agent());
                     events.offerWithdrawn(expired.agent(), expired.conversationId(), "timeout");
+                    rest(expired.agent(), expired.conversationId());
                     queueChanged = true;
                 } else if (f instanceof Fired.Breached breached) {
                     SlaBreach breach = breached.breach();

@@ -264,16 +264,44 @@ public interface RouterContract {
     }
 
     @Test
-    default void anAgentWhoDeclinedGetsItAgainOnlyWhenNobodyElseCan() {
+    default void anAgentWhoDeclinedGetsItAgainOnlyAfterARestWhenNobodyElseCan() {
         Fixture f = fixture().agent("a1", 1).agent("a2", 1);
         f.router.enqueue(f.chat("c1"));
         f.router.decline(a("a1"), c("c1"));
         f.router.decline(a("a2"), c("c1"));
 
-        // both declined and both have room: back to the first in order rather than left waiting
+        // both declined: it waits instead of bouncing straight back to one of them
+        assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2");
+        assertThat(f.router.queueStatus(c("c1"))).isPresent();
+        f.clock.advance(Duration.ofSeconds(59));
+        f.router.tick();
+        assertThat(f.events.offersOf(c("c1"))).isEqualTo(2);
+        // after twice the offer timeout, back to the first in order rather than left waiting
+        f.clock.advance(Duration.ofSeconds(2));
+        f.router.tick();
         assertThat(f.events.offers).extracting(o -> o.agent().value()).containsExactly("a1", "a2", "a1");
         f.router.accept(a("a1"), c("c1"));
         assertThat(f.router.holder(c("c1"))).contains(a("a1"));
+    }
+
+    @Test
+    default void anAgentAloneOnShiftWhoDeclinesIsNotOfferedItAgainAtOnce() {
+        Fixture f = fixture().agent("a1", 3);
+        f.router.enqueue(f.chat("c1"));
+        f.router.decline(a("a1"), c("c1"));
+        // another conversation arriving drains the queue: c1 still rests from a1, c2 is offered
+        f.router.enqueue(f.chat("c2"));
+        assertThat(f.events.offersOf(c("c1"))).isEqualTo(1);
+        assertThat(f.events.lastOfferOf(c("c2"))).isEqualTo(a("a1"));
+        // a lapsed offer rests the same way
+        f.clock.advance(Duration.ofSeconds(31));
+        f.router.tick();
+        assertThat(f.events.withdrawn).contains("a1:c2:timeout");
+        assertThat(f.events.offersOf(c("c2"))).isEqualTo(1);
+        f.clock.advance(Duration.ofSeconds(30));
+        f.router.tick();
+        assertThat(f.events.offersOf(c("c1"))).isEqualTo(2);
+        assertThat(f.events.offersOf(c("c2"))).isEqualTo(1);
     }
 
     @Test
@@ -429,14 +457,9 @@ public interface RouterContract {
         f.router.enqueue(f.ticket("c2", "u1", Set.of(), "zh", ComplaintSeverity.NONE));
         assertThat(f.events.lastOfferOf(c("c2"))).isEqualTo(first);
 
-        // the owner does not answer: after the offer timeout it waits for the owner until the fallback, then anyone
+        // the owner declines: it goes to anyone at once rather than back to the owner until the fallback
         f.router.decline(first, c("c2"));
         assertThat(f.events.offersOf(c("c2"))).isEqualTo(2);
-        assertThat(f.events.lastOfferOf(c("c2"))).isEqualTo(first);
-        f.router.setPresence(first, Presence.AWAY);
-        assertThat(f.router.queueStatus(c("c2"))).isPresent();
-        f.clock.advance(Duration.ofMinutes(2));
-        f.router.tick();
         assertThat(f.events.lastOfferOf(c("c2"))).isEqualTo(second);
     }
 
