@@ -119,6 +119,18 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE, "投诉", "complain");
     static final GuardedPattern REFUND_WORDS = GuardedPattern.of("退款|退钱|到账|refund|money back",
             Pattern.CASE_INSENSITIVE, "退款", "退钱", "到账", "refund", "money back");
+    /**
+     * "怎么这么慢", "why so slow?", "等了好久": impatience about whatever the conversation was about; no intent says
+     * which (the parcel or the refund), the conversation does.
+     */
+    static final GuardedPattern TOO_SLOW = GuardedPattern.of(
+            "(怎么|为什么|为啥|咋|这么|那么|太|好|真|也太)慢|慢死|等(了)?(好|这么|那么|太)久"
+                    + "|\\b(so|too|very) slow|why (is it |is this )?(so )?slow|taking (so |too )?long|takes? (so|too) long",
+            Pattern.CASE_INSENSITIVE, "慢", "久", "slow", "long");
+    /** The entry that answers impatience about the conversation's topic. */
+    private static final Map<String, String> TOO_SLOW_ENTRY = Map.of(
+            "refund_status", "refund_arrival_time", "refund_policy", "refund_arrival_time",
+            "delivery_time", "shipping_delay", "order_status", "shipping_delay", "logistics_tracking", "shipping_delay");
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
             "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
             "那", "还有", "它", "and", "what about", "how about", "also");
@@ -310,6 +322,13 @@ public final class DialogueEngine implements BotEngine {
             }
             d.botActions.add("flow:" + d.flow + "/abandoned");
             d.endFlow();
+        }
+        if ((intent.isEmpty() || intent.equals("chitchat")) && TOO_SLOW.find(turn.text())
+                && turn.entities().orderNumbers().isEmpty()) {
+            Optional<BotDecision> slow = tooSlow(turn, d);
+            if (slow.isPresent()) {
+                return slow.get();
+            }
         }
         String effective = effectiveIntent(turn, d, intent);
         String flow = Skills.FLOW_OF_INTENT.get(effective);
@@ -515,6 +534,34 @@ public final class DialogueEngine implements BotEngine {
             return topicIntent.isEmpty() ? d.lastTopic : topicIntent;
         }
         return intent;
+    }
+
+    /**
+     * "Why so slow?" after a refund's status: how long refunds take; after a parcel's: what we do about late
+     * parcels (it got the late-parcel answer whatever came before). Out of the blue: which of the two.
+     */
+    private Optional<BotDecision> tooSlow(Turn turn, DialogueState.Draft d) {
+        String entry = TOO_SLOW_ENTRY.get(d.lastTopic);
+        if (entry != null && kb.entry(entry).isPresent()) {
+            d.lowConfidenceStreak = 0;
+            return Optional.of(answer(turn, d, new FaqHit(entry, 0, turn.prediction().confidence(), null), d.lastTopic));
+        }
+        if (!d.lastTopic.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> options = new ArrayList<>();
+        for (String id : List.of("shipping_delay", "refund_arrival_time")) {
+            kb.entry(id).map(e -> e.title(turn.language())).filter(t -> !t.isBlank()).ifPresent(options::add);
+        }
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        options.add(turn.t("人工客服", "Talk to an agent"));
+        d.botActions.add("clarify:shipping_delay|refund_arrival_time");
+        return Optional.of(new BotDecision.Clarify(nonBlank(turn.prediction().intent()), turn.prediction().confidence(),
+                turn.language(), withApology(turn, turn.t("抱歉让您久等了。请问是包裹迟迟没到，还是退款还没到账？",
+                        "Sorry for the wait. Is it a parcel that hasn't arrived, or a refund that hasn't come through?")),
+                options));
     }
 
     /** The intent of one of the bot's own quick-reply labels, or null. */
