@@ -41,6 +41,11 @@ public interface Router {
 
     // Added after the first seam; defaults keep existing test doubles compiling.
 
+    /** The presence of every agent routing has seen; agents missing here are offline. */
+    default java.util.Map<AgentId, Presence> presences() {
+        throw new UnsupportedOperationException("presences");
+    }
+
     /** Who holds the conversation now (offered or assigned), if anyone. */
     default Optional<AgentId> holder(ConversationId conversation) {
         throw new UnsupportedOperationException("holder");

@@ -3,63 +3,67 @@ package dev.concierge.server;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.channel.ChannelSettings;
 import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.auth.SessionStore;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.customer.CustomerLocks;
-import dev.concierge.core.memory.InMemoryAttachmentStore;
-import dev.concierge.core.memory.InMemoryCustomerLocks;
-import dev.concierge.redis.attachment.RedisAttachmentStore;
-import dev.concierge.server.channels.ChannelInbound;
-import dev.concierge.server.channels.ChannelOutbound;
-import dev.concierge.server.channels.ChannelStores;
-import dev.concierge.server.channels.ChannelsModule;
-import dev.concierge.core.auth.SessionStore;
 import dev.concierge.core.customer.ShopperTokenStore;
+import dev.concierge.core.memory.InMemoryAttachmentStore;
 import dev.concierge.core.memory.InMemoryConversationStore;
+import dev.concierge.core.memory.InMemoryCustomerLocks;
 import dev.concierge.core.memory.InMemoryCustomerStore;
 import dev.concierge.core.memory.InMemorySessionStore;
 import dev.concierge.core.memory.InMemoryShopperTokenStore;
+import dev.concierge.kb.admin.KnowledgeBaseAdmin;
 import dev.concierge.redis.RedisConnections;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
+import dev.concierge.redis.attachment.RedisAttachmentStore;
 import dev.concierge.redis.auth.RedisSessionStore;
+import dev.concierge.redis.bus.RedisMessageBus;
 import dev.concierge.redis.conversation.RedisConversationStore;
 import dev.concierge.redis.customer.RedisCustomerLocks;
 import dev.concierge.redis.customer.RedisCustomerStore;
 import dev.concierge.redis.customer.RedisShopperTokenStore;
+import dev.concierge.redis.routing.RedisAgentHeartbeats;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Presence;
 import dev.concierge.routing.Router;
+import dev.concierge.routing.agent.AgentHeartbeats;
+import dev.concierge.routing.agent.InMemoryAgentHeartbeats;
 import dev.concierge.server.agent.AgentEndpoint;
+import dev.concierge.server.agent.PresenceLeases;
 import dev.concierge.server.auth.AuthService;
 import dev.concierge.server.auth.PasswordHasher;
+import dev.concierge.server.channels.ChannelInbound;
+import dev.concierge.server.channels.ChannelOutbound;
+import dev.concierge.server.channels.ChannelStores;
+import dev.concierge.server.channels.ChannelsModule;
 import dev.concierge.server.chat.ChatEndpoint;
 import dev.concierge.server.chat.ShopperIdentity;
 import dev.concierge.server.config.ConciergeConfig;
 import dev.concierge.server.config.ConciergeConfig.StoreType;
 import dev.concierge.server.conversation.AgentDesk;
 import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.CustomerData;
 import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.OfferDelivery;
 import dev.concierge.server.conversation.Outreach;
 import dev.concierge.server.conversation.SatisfactionSurvey;
 import dev.concierge.server.conversation.Stores;
-import dev.concierge.kb.admin.KnowledgeBaseAdmin;
-import dev.concierge.server.conversation.CustomerData;
 import dev.concierge.server.http.AdminApi;
 import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.HttpApi;
+import dev.concierge.server.http.Json;
 import dev.concierge.server.http.KnowledgeBaseApi;
 import dev.concierge.server.http.RateLimiter;
-import dev.concierge.server.orders.DemoOrderApiModule;
-import dev.concierge.server.web.WebFeatures;
-import dev.concierge.server.http.Json;
-import dev.concierge.redis.bus.RedisMessageBus;
 import dev.concierge.server.live.BusConnections;
 import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.Health;
 import dev.concierge.server.observability.ServerMetrics;
+import dev.concierge.server.orders.DemoOrderApiModule;
+import dev.concierge.server.web.WebFeatures;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -160,7 +164,10 @@ public final class Application implements AutoCloseable {
                 executor, state.attachments()), config.chat(),
                 new RateLimiter(config.limits().chatMessagesPerSecond(), config.limits().chatBurst(), clock),
                 config.server().maxFrameBytes(), json, metrics);
-        AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor),
+        AgentHeartbeats heartbeats = state.redis() == null ? new InMemoryAgentHeartbeats()
+                : new RedisAgentHeartbeats(state.redis(), state.keys());
+        PresenceLeases leases = new PresenceLeases(heartbeats, router, local::connectedAgents, clock);
+        AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor, leases),
                 config.server().maxFrameBytes(), json, metrics);
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
                 health), config.integrations(), config.limits(), config.server().maxBodyBytes(), json, metrics, clock);
@@ -211,6 +218,9 @@ public final class Application implements AutoCloseable {
                     + config.server().port() + ": " + e.getMessage(), e);
         }
         domain.startTimers(vertx);
+        long sweeping = vertx.setPeriodic(PresenceLeases.BEAT.toMillis(), id -> vertx.executeBlocking(leases::sweep,
+                false).onFailure(e -> LOG.warn("presence sweep failed: {}", e.toString())));
+        resources.add(() -> vertx.cancelTimer(sweeping));
         channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),
                 config.store().type().name().toLowerCase(java.util.Locale.ROOT), config.auth().accounts().size());

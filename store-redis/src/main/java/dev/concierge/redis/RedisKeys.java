@@ -104,6 +104,11 @@ public final class RedisKeys {
         return ns + ":{routing}:agents";
     }
 
+    /** Hash: agent id → epoch ms of the last time a node vouched the agent is connected to it. */
+    public String agentHeartbeats() {
+        return ns + ":{routing}:heartbeats";
+    }
+
     public String routingAgentsVersion() {
         return ns + ":{routing}:agents:version";
     }

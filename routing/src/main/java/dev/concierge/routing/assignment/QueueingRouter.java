@@ -161,6 +161,13 @@ public final class QueueingRouter implements Router {
     }
 
     @Override
+    public Map<AgentId, Presence> presences() {
+        Map<AgentId, Presence> result = new HashMap<>();
+        state.agents().forEach((id, agentState) -> result.put(id, agentState.presence()));
+        return result;
+    }
+
+    @Override
     public void accept(AgentId agent, ConversationId conversation) {
         if (!state.accept(agent, conversation)) {
             throw new OfferNotFoundException(agent, conversation);

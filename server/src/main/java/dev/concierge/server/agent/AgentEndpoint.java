@@ -45,7 +45,7 @@ public final class AgentEndpoint {
 
     /** What an agent socket needs from the rest of the server. */
     public record Dependencies(AuthService auth, AgentDesk desk, LocalConnections connections,
-            KeyedExecutor executor) {
+            KeyedExecutor executor, PresenceLeases leases) {
     }
 
     private final Dependencies deps;
@@ -246,6 +246,7 @@ public final class AgentEndpoint {
             send(Frame.of("welcome").put("agentId", who.accountId()).put("name", who.name())
                     .put("role", who.role().name().toLowerCase(Locale.ROOT)).put("team", who.team()));
             run(agent, () -> {
+                deps.leases().connected(agent);
                 deps.desk().setPresence(agent, Presence.ONLINE);
                 return deps.desk().heldBy(agent);
             }, held -> {
@@ -272,6 +273,7 @@ public final class AgentEndpoint {
                 if (!deps.connections().isAgentConnected(agent)) {
                     deps.executor().submit(agent, () -> {
                         deps.desk().setPresence(agent, Presence.OFFLINE);
+                        deps.leases().disconnected(agent);
                         return null;
                     }).exceptionally(e -> {
                         LOG.warn("could not mark agent {} offline: {}", agent, e.toString());
