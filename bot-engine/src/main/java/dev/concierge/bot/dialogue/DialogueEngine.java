@@ -171,7 +171,8 @@ public final class DialogueEngine implements BotEngine {
      * helpful". When the intent model is confident of one of these, the keyword net for human requests ("人工",
      * "agent") stays down; the model's own human_request, and a request it does not recognise, still hand off.
      */
-    private static final Set<String> ABOUT_AGENTS = Set.of("service_hours", "csat_answer");
+    /** Intents that may name the agents without asking for one ("thanks, the agent was great"). */
+    private static final Set<String> ABOUT_AGENTS = Set.of("service_hours", "csat_answer", "thanks", "goodbye");
 
     private final Understanding nlu;
     private final FaqRetriever kb;

@@ -35,6 +35,9 @@ final class ShortReplies {
             "no", "nope", "nah", "no thanks", "no thank you", "no thx", "no thanks i'm good", "no i'm good",
             "no i'm fine", "i'm good", "i'm fine", "i'm good thanks", "that's all", "that's it", "that's all thanks",
             "nothing else", "nothing", "nothing thanks", "all good", "no more questions", "no that's all",
+            "thanks bye", "thank you bye", "thanks bye bye", "thanks goodbye", "thank you goodbye", "bye thanks",
+            "bye thank you", "ok thanks bye", "okay thanks bye", "great thanks bye", "thanks see you",
+            "谢谢再见", "谢谢拜拜", "谢谢，再见", "好的谢谢再见", "好的再见", "好的拜拜", "再见谢谢", "拜拜谢谢",
             "没有", "没有了", "没了", "没有啦", "没事", "没事了", "不用", "不用了", "不用了谢谢", "不需要", "不需要了",
             "就这些", "就这样", "就这样吧", "没有其他问题", "没有其他问题了", "没别的了", "没有别的了", "没有了谢谢",
             "没有了，谢谢");

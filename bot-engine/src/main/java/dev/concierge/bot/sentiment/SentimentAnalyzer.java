@@ -27,10 +27,12 @@ public final class SentimentAnalyzer {
     private static final Lexicon ANGER = new Lexicon(
             List.of("气死", "骗子", "垃圾", "滚", "他妈", "妈的", "投诉你们", "曝光", "12315", "打315", "去315", "找315",
                     "到315", "向315", "上315", "315投诉", "315晚会", "消协", "工商", "报警", "欺诈", "忍无可忍", "太过分",
-                    "去死"),
-            Set.of("scam", "fraud", "ridiculous", "furious", "disgusting", "wtf", "damn", "sue", "lawyer", "crap",
-                    "idiot", "idiots", "pathetic", "unacceptable"),
-            List.of(), List.of(),
+                    "去死", "f***", "F***", "f**k", "F**K", "f*ck", "F*CK", "sh*t"),
+            Set.of("scam", "scams", "scammer", "scammers", "fraud", "frauds", "fraudster", "fraudsters", "cheaters",
+                    "thieves", "liars", "ridiculous", "furious", "disgusting", "wtf", "damn", "sue", "lawyer", "crap",
+                    "idiot", "idiots", "moron", "morons", "pathetic", "unacceptable", "fuck", "fucking", "shit",
+                    "bullshit", "stfu"),
+            List.of(), List.of("screw you"),
             // shop words around the strong ones: bin bags, a drum washer, a bank, "my mother's", camera settings,
             // smoke alarms, exfoliation (去死皮), anti-fraud features, rock music
             List.of("垃圾袋", "垃圾桶", "垃圾篓", "垃圾箱", "垃圾筐", "垃圾篮", "垃圾铲", "垃圾夹", "垃圾车", "垃圾站",
