@@ -155,7 +155,8 @@ public final class Application implements AutoCloseable {
         AgentDesk desk = new AgentDesk(stores, router, new Outreach(connections, replies, survey), auth::account,
                 domain.dialogue().states()::delete, clock);
         BotEngine bot = domain.bot();
-        ConversationService conversations = new ConversationService(stores, state.locks(), bot, desk, replies, clock);
+        ConversationService conversations = new ConversationService(stores, state.locks(), bot, desk, replies, metrics,
+                clock);
         Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),
                 state::ping);
 

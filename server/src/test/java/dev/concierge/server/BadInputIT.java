@@ -180,13 +180,17 @@ class BadInputIT {
 
     @Test
     void healthAndMetricsAreServed() {
+        Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
+        assertThat(server.post("/api/v1/messages", "{\"customerId\":\"metrics-1\",\"text\":\"I want a human\"}",
+                key).statusCode()).isEqualTo(200);
         HttpResponse<String> ready = server.get("/health/ready", Map.of());
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(ready.body()).path("status").asText()).isEqualTo("UP");
         HttpResponse<String> metrics = server.get("/metrics", Map.of());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(metrics.body()).contains("# TYPE", "jvm_memory_used_bytes", "concierge_chat_sockets");
+        assertThat(metrics.body()).contains("# TYPE", "jvm_memory_used_bytes", "concierge_chat_sockets",
+                "concierge_bot_decisions_total{action=\"handoff\"}", "concierge_handoffs_total{reason=\"human_request\"}");
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

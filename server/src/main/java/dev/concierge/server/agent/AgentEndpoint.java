@@ -315,6 +315,7 @@ public final class AgentEndpoint {
             } else if (cause instanceof BadRequestException bad) {
                 send(Frame.error(bad.code(), bad.getMessage()));
             } else if (cause instanceof StoreUnavailableException) {
+                metrics.rejected("agent", "unavailable");
                 send(Frame.error("unavailable", "temporarily unavailable, please retry"));
             } else if (cause instanceof IllegalArgumentException invalid) {
                 send(Frame.error("invalid_request", invalid.getMessage()));

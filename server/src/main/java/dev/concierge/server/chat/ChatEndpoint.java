@@ -288,6 +288,7 @@ public final class ChatEndpoint {
                 }
             } else if (cause instanceof StoreUnavailableException) {
                 LOG.warn("store unavailable: {}", cause.getMessage());
+                metrics.rejected("chat", "unavailable");
                 send(Frame.error("unavailable", "temporarily unavailable, please retry"));
             } else if (cause instanceof IllegalArgumentException invalid) {
                 send(Frame.error("invalid_message", invalid.getMessage()));

@@ -18,6 +18,7 @@ import dev.concierge.routing.AgentId;
 import dev.concierge.routing.QueueStatus;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
+import dev.concierge.server.observability.ServerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,11 +52,13 @@ public final class ConversationService {
     private final AgentDesk desk;
     private final ReplyDispatcher replies;
     private final SatisfactionSurvey survey;
+    private final ServerMetrics metrics;
     private final Clock clock;
 
     public ConversationService(Stores stores, CustomerLocks locks, BotEngine bot, AgentDesk desk,
-            ReplyDispatcher replies, Clock clock) {
+            ReplyDispatcher replies, ServerMetrics metrics, Clock clock) {
         this.stores = stores;
+        this.metrics = metrics;
         this.locks = locks;
         this.bot = bot;
         this.desk = desk;
@@ -231,6 +234,10 @@ public final class ConversationService {
     private InboundOutcome respond(Customer customer, Conversation conversation, Message message,
             BotDecision decision) {
         Instant now = clock.instant();
+        metrics.botDecision(decision.action(), decision.intent());
+        if (decision instanceof BotDecision.Handoff handoff) {
+            metrics.handoff(handoff.reason());
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(WireMessages.IN_REPLY_TO, message.id().value());
         meta.put("action", decision.action());

@@ -432,7 +432,8 @@ public final class HttpApi {
     }
 
     private void error(RoutingContext ctx, int status, String code, String message) {
-        if (status < 500) {
+        if (status < 500 || status == 503) {
+            // 503: the store did not answer (the operations guide's alert on code="unavailable")
             metrics.rejected("http", code);
         }
         sendJson(ctx, status, Map.of("error", Map.of("code", code, "message", message)));

@@ -18,6 +18,7 @@ import dev.concierge.routing.state.InMemoryRoutingState;
 import dev.concierge.routing.ticket.InMemoryCsatStore;
 import dev.concierge.routing.ticket.InMemoryTicketStore;
 import dev.concierge.server.live.LocalConnections;
+import dev.concierge.server.observability.ServerMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,7 @@ final class ServiceFixture {
         SatisfactionSurvey survey = new SatisfactionSurvey(conversations, new InMemoryCsatStore(), replies, clock);
         AgentDesk desk = new AgentDesk(stores, router, new Outreach(new LocalConnections(new ObjectMapper()), replies,
                 survey), account -> Optional.empty(), id -> { }, clock);
-        return new ConversationService(stores, new InMemoryCustomerLocks(), bot, desk, replies, clock);
+        return new ConversationService(stores, new InMemoryCustomerLocks(), bot, desk, replies, new ServerMetrics(),
+                clock);
     }
 }
