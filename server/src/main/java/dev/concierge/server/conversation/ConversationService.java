@@ -24,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,6 +229,61 @@ public final class ConversationService {
                 zh ? "zh" : "en", zh ? "好的，已为您取消人工排队。还有什么可以帮您？"
                         : "OK, you've left the queue for an agent. Is there anything else I can help with?",
                 List.of(), null));
+    }
+
+    /** Conversation attribute: the id of the last message a REST response carried (see {@link #forRestClient}). */
+    static final String REST_DELIVERED = "rest.deliveredUpTo";
+
+    /**
+     * What the REST response to this message carries: every message for the customer stored since the previous
+     * REST response, not only the bot's answer — an agent's replies, the off-hours notice, the close and the survey
+     * question reach a REST client only this way (they were stored and never shown). Covers the conversation the
+     * message went to and the customer's previous one (closed meanwhile); the customer's own messages are left
+     * out. Runs on the customer's executor lane, after {@link #receive}; a resent message gets its stored answer.
+     */
+    public List<Message> forRestClient(InboundOutcome outcome) {
+        if (outcome.duplicate()) {
+            return outcome.replies();
+        }
+        ConversationId current = outcome.conversation().id();
+        List<ConversationId> all = stores.conversations().listByCustomer(outcome.conversation().customerId());
+        int at = all.indexOf(current);
+        List<Message> carried = new ArrayList<>();
+        if (at > 0) {
+            stores.conversations().find(all.get(at - 1))
+                    .filter(previous -> previous.attribute(REST_DELIVERED).isPresent())
+                    .ifPresent(previous -> carried.addAll(undelivered(previous)));
+        }
+        Conversation now = stores.conversations().find(current).orElse(outcome.conversation());
+        carried.addAll(undelivered(now));
+        return carried.isEmpty() ? outcome.replies() : carried;
+    }
+
+    private List<Message> undelivered(Conversation conversation) {
+        List<Message> transcript = stores.conversations().transcript(conversation.id());
+        if (transcript.isEmpty()) {
+            return List.of();
+        }
+        String upTo = conversation.attribute(REST_DELIVERED).orElse(null);
+        int from = 0;
+        for (int i = transcript.size() - 1; upTo != null && i >= 0; i--) {
+            if (transcript.get(i).id().value().equals(upTo)) {
+                from = i + 1;
+                break;
+            }
+        }
+        List<Message> result = new ArrayList<>();
+        for (Message m : transcript.subList(from, transcript.size())) {
+            if (m.senderRole() != SenderRole.CUSTOMER) {
+                result.add(m);
+            }
+        }
+        String last = transcript.get(transcript.size() - 1).id().value();
+        if (!last.equals(upTo)) {
+            stores.conversations().update(conversation.id(),
+                    c -> c.withAttribute(REST_DELIVERED, last, clock.instant()));
+        }
+        return result;
     }
 
     /** Stores the bot's reply to {@code message} (at most once), delivers it and carries out a handoff. */

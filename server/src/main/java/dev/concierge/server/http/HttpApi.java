@@ -220,7 +220,10 @@ public final class HttpApi {
             Customer customer = deps.customers().findOrCreate(Identity.appUser(customerId), clock.instant());
             Inbound in = new Inbound(customer.id(), Channel.REST, text, List.of(), locale,
                     messageId == null ? null : new MessageId("rest:" + customerId + ":" + messageId), Map.of());
-            return deps.conversations().receive(in);
+            InboundOutcome received = deps.conversations().receive(in);
+            // with everything stored for the customer since the last response: agents' replies included
+            return new InboundOutcome(received.conversation(), received.message(), received.duplicate(),
+                    received.decision(), deps.conversations().forRestClient(received), received.queue());
         }, outcome -> {
             metrics.inbound(Channel.REST, System.nanoTime() - started);
             sendJson(ctx, 200, restResponse(outcome));
