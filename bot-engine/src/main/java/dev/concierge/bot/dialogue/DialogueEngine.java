@@ -134,6 +134,16 @@ public final class DialogueEngine implements BotEngine {
     /** Thanks, as against praise ("I love this shop"), which the thanks intent also holds. */
     static final GuardedPattern THANK_WORDS = GuardedPattern.of("谢|感谢|thank|\\bthx\\b|\\bty\\b|cheers|grateful|appreciate",
             Pattern.CASE_INSENSITIVE, "谢", "thank", "thx", "ty", "cheers", "grateful", "appreciate");
+    /** "ok, never mind, where is DD…?": dropping the flow and asking something else in the same breath. */
+    private static final Pattern NEVER_MIND_THEN = Pattern.compile(
+            "\\W*(ok|okay|oh|ah|嗯|哦|好吧)?[\\s,，.。]*(never ?mind|forget (it|that)|算了|不用了|不退了|不换了)[\\s,，.。!！]+"
+                    + "\\S.{3,}", Pattern.CASE_INSENSITIVE);
+    static final GuardedPattern OTHER_ORDER = GuardedPattern.of(
+            "(other|another|different|second) order|(另一|另外|其他|别的)(一)?(个|笔)?订单", Pattern.CASE_INSENSITIVE,
+            "order", "订单");
+    /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
+    static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
+            Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
             "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
             "那", "还有", "它", "and", "what about", "how about", "also");
@@ -267,6 +277,14 @@ public final class DialogueEngine implements BotEngine {
         if (d.inFlowNow() && (CANCEL_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches())) {
             return cancelFlow(turn, d);
         }
+        if (d.inFlowNow() && NEVER_MIND_THEN.matcher(turn.text()).matches()) {
+            // "ok, never mind, where is my other order?": the flow is dropped and the rest is a new request
+            d.botActions.add("flow:" + d.flow + "/abandoned");
+            d.endFlow();
+        }
+        if (OTHER_ORDER.find(turn.text()) && turn.entities().orderNumbers().isEmpty() && !d.inFlowNow()) {
+            d.lastOrderId = ""; // "my other order": not the one the conversation found before
+        }
         if (d.inFlowNow() && flows.isOfferedReply(turn, d)) {
             // the step's own quick reply, tapped or typed: the flow takes it before any intent-driven handoff
             Optional<BotDecision> next = flows.proceed(turn, d);
@@ -327,6 +345,12 @@ public final class DialogueEngine implements BotEngine {
                 d.lowConfidenceStreak = 0;
                 return next.get();
             }
+            if (Flows.namesAnotherOrder(turn, d)) {
+                // "where is DD…?" about another order: the flow is left and the message handled as its new topic
+                d.botActions.add("flow:" + d.flow + "/abandoned");
+                d.endFlow();
+                return policyAfterFlow(turn, d, intent);
+            }
             if (isSideQuestion(turn, d, intent)) {
                 FaqHit hit = intentConsistentHit(turn, turn.faq(), intent);
                 d.botActions.add("faq:" + hit.entryId());
@@ -343,6 +367,11 @@ public final class DialogueEngine implements BotEngine {
             d.botActions.add("flow:" + d.flow + "/abandoned");
             d.endFlow();
         }
+        return policyAfterFlow(turn, d, intent);
+    }
+
+    /** The policy for a turn outside any flow (none was running, or the turn just left one). */
+    private BotDecision policyAfterFlow(Turn turn, DialogueState.Draft d, String intent) {
         if ((intent.isEmpty() || intent.equals("chitchat")) && TOO_SLOW.find(turn.text())
                 && turn.entities().orderNumbers().isEmpty()) {
             Optional<BotDecision> slow = tooSlow(turn, d);
@@ -544,6 +573,9 @@ public final class DialogueEngine implements BotEngine {
         }
         if (!intent.isEmpty() && !intent.equals("chitchat")) {
             return intent;
+        }
+        if (!turn.entities().orderNumbers().isEmpty() && WHERE_IS.find(turn.text())) {
+            return "order_status";
         }
         if (!turn.entities().orderNumbers().isEmpty()) {
             String topicIntent = intentOfFlow(d.lastTopic);

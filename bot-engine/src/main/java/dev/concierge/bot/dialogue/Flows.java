@@ -151,7 +151,7 @@ final class Flows {
             }
             case ASK_REASON -> {
                 String text = turn.text().strip();
-                if (text.length() < 2 && turn.raw().attachments().isEmpty()) {
+                if (text.length() < 2 && turn.raw().attachments().isEmpty() || namesAnotherOrder(turn, d)) {
                     yield Optional.empty();
                 }
                 if (QUESTION.matcher(text).find() && turn.faq().decision() == FaqDecision.ANSWER
@@ -225,6 +225,16 @@ final class Flows {
         };
         String text = turn.text().strip();
         return offered.stream().anyMatch(text::equalsIgnoreCase);
+    }
+
+    /**
+     * The message names an order other than the one this flow is about ("where is DD20261103003?" while a return of
+     * DD20261104004 asks for its reason): another topic, not an answer to the step.
+     */
+    static boolean namesAnotherOrder(Turn turn, DialogueState.Draft d) {
+        String current = d.slots.get("order_id");
+        List<String> named = turn.entities().orderNumbers();
+        return current != null && !named.isEmpty() && !named.contains(current);
     }
 
     /** The step's question again, or an agent once the shopper has been asked more than {@code maxReprompts} times. */
