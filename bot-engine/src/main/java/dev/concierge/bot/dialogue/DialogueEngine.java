@@ -90,9 +90,11 @@ public final class DialogueEngine implements BotEngine {
     static final GuardedPattern HUMAN = GuardedPattern.of(
             // "agent", but not the delivery, travel or customs agent of a question about something else
             "人工|真人|客服人员|转客服|(?<!delivery |travel |shipping |courier |customs |sales |insurance |estate |booking )"
-                    + "\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b",
+                    + "\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b"
+                    + "|\\b(speak|talk|chat) (to|with) (someone|somebody|a person|customer (service|support)|support|staff)\\b",
             Pattern.CASE_INSENSITIVE,
-            "人工", "真人", "客服人员", "转客服", "agent", "human", "real person", "operator", "representative");
+            "人工", "真人", "客服人员", "转客服", "agent", "human", "real person", "operator", "representative",
+            "speak", "talk", "chat");
     static final GuardedPattern SECURITY = GuardedPattern.of(
             "被盗|盗号|盗刷|异常登录|被人登录|账号被|未授权|不是我(买|付|下)的|hacked|stolen account|account (was |has been )?stolen"
                     + "|unauthori[sz]ed (payment|charge|transaction|purchase)|someone (logged|used) (into )?my account",
