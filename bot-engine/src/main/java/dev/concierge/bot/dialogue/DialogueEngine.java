@@ -143,6 +143,10 @@ public final class DialogueEngine implements BotEngine {
     static final GuardedPattern OTHER_ORDER = GuardedPattern.of(
             "(other|another|different|second) order|(另一|另外|其他|别的)(一)?(个|笔)?订单", Pattern.CASE_INSENSITIVE,
             "order", "订单");
+    /** Asking for one's money back, as against asking where a refund is. */
+    static final GuardedPattern REFUND_REQUEST = GuardedPattern.of(
+            "\\b(want|need|like|get|request|demand)( to get)? (a |my |full )?refund\\b|我要退款|申请退款|想退款|要求退款",
+            Pattern.CASE_INSENSITIVE, "refund", "退款");
     /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
     static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
@@ -578,6 +582,9 @@ public final class DialogueEngine implements BotEngine {
         }
         if (!turn.entities().orderNumbers().isEmpty() && WHERE_IS.find(turn.text())) {
             return "order_status";
+        }
+        if (REFUND_REQUEST.find(turn.text())) {
+            return "return_request"; // a refund of goods is a return (or, before shipping, a cancellation the flow offers)
         }
         if (!turn.entities().orderNumbers().isEmpty()) {
             String topicIntent = intentOfFlow(d.lastTopic);
