@@ -32,12 +32,17 @@ class AdminApiIT {
         assertThat(server.post("/api/v1/messages",
                 "{\"customerId\":\"erase-me\",\"text\":\"my phone is 13800138000, where is my order?\"}", key)
                 .statusCode()).isEqualTo(200);
+        // a request for a person: the curation log keeps the question before it, which erasure must take too
+        assertThat(server.post("/api/v1/messages",
+                "{\"customerId\":\"erase-me\",\"text\":\"get me an agent\"}", key).statusCode()).isEqualTo(200);
         Map<String, String> agent = Map.of("Authorization", "Bearer " + server.login("agent-1"));
         assertThat(server.get("/api/v1/admin/customers/erase-me/export", agent).statusCode()).isEqualTo(403);
 
         HttpResponse<String> export = server.get("/api/v1/admin/customers/erase-me/export", supervisor);
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body()).contains("13800138000", "where is my order");
+
+        assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).contains("where is my order");
 
         HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erase-me"))
@@ -46,6 +51,7 @@ class AdminApiIT {
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(erased.body()).path("erasedConversations").asInt()).isEqualTo(1);
         assertThat(server.get("/api/v1/admin/customers/erase-me/export", supervisor).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).doesNotContain("where is my order");
     }
 
     @Test

@@ -38,6 +38,13 @@ public final class InMemoryUnansweredLog implements UnansweredLog {
     }
 
     @Override
+    public synchronized int forget(java.util.Set<String> conversationIds) {
+        int before = questions.size();
+        questions.removeIf(q -> conversationIds.contains(q.conversationId()));
+        return before - questions.size();
+    }
+
+    @Override
     public synchronized void clear() {
         questions.clear();
     }

@@ -1,6 +1,7 @@
 package dev.concierge.bot.curation;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Out-of-scope and handed-off questions, kept for knowledge-base curation (newest first, bounded). Implementations
@@ -13,6 +14,13 @@ public interface UnansweredLog {
 
     /** The most recent questions, newest first, at most {@code limit}. */
     List<UnansweredQuestion> recent(int limit);
+
+    /**
+     * Forgets the questions of these conversations (a customer's erasure: the masking leaves names and addresses).
+     *
+     * @return how many were forgotten
+     */
+    int forget(Set<String> conversationIds);
 
     /** Forgets everything (after curation, or for tests). */
     void clear();

@@ -27,6 +27,16 @@ public interface UnansweredLogContract {
     }
 
     @Test
+    default void an_erased_customers_questions_are_forgotten() {
+        log().record(question(1, "I'm John Smith from 88 Nanjing Road, get me an agent", ""));
+        log().record(question(2, "可以寄到香港吗", ""));
+        log().record(question(3, "John again, still waiting", ""));
+        assertThat(log().forget(java.util.Set.of("c-1", "c-3", "c-unknown"))).isEqualTo(2);
+        assertThat(log().recent(10)).extracting(UnansweredQuestion::text).containsExactly("可以寄到香港吗");
+        assertThat(log().forget(java.util.Set.of())).isZero();
+    }
+
+    @Test
     default void similar_questions_are_grouped() {
         log().record(question(1, "可以寄到香港吗", "shipping_international"));
         log().record(question(2, "能寄到香港吗？", "shipping_international"));

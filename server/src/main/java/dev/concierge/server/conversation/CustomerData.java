@@ -1,5 +1,6 @@
 package dev.concierge.server.conversation;
 
+import dev.concierge.bot.curation.UnansweredLog;
 import dev.concierge.bot.dialogue.DialogueStateStore;
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.conversation.Conversation;
@@ -31,9 +32,11 @@ public final class CustomerData {
     private final ShopperTokenStore tokens;
     private final DialogueStateStore dialogue;
     private final Router router;
+    private final UnansweredLog unanswered;
 
     public CustomerData(Stores stores, AttachmentStore attachments, ShopperTokenStore tokens,
-            DialogueStateStore dialogue, Router router) {
+            DialogueStateStore dialogue, Router router, UnansweredLog unanswered) {
+        this.unanswered = unanswered;
         this.stores = stores;
         this.attachments = attachments;
         this.tokens = tokens;
@@ -65,7 +68,10 @@ public final class CustomerData {
             throw new NoSuchElementException("no customer " + id);
         }
         int erased = 0;
-        for (ConversationId cid : stores.conversations().listByCustomer(id)) {
+        List<ConversationId> theirs = stores.conversations().listByCustomer(id);
+        // their questions in the curation log first: masking leaves names and addresses in them
+        unanswered.forget(theirs.stream().map(ConversationId::value).collect(java.util.stream.Collectors.toSet()));
+        for (ConversationId cid : theirs) {
             stores.conversations().find(cid).filter(Conversation::isOpen).ifPresent(c -> {
                 try {
                     router.release(cid);

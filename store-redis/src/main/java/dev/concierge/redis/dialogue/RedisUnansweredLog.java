@@ -18,6 +18,20 @@ public final class RedisUnansweredLog implements UnansweredLog {
             return 1
             """);
 
+    /** KEYS: the list; ARGV: conversation ids. Removes every entry of those conversations; → how many. */
+    private static final RedisScript FORGET = new RedisScript("""
+            local gone = {}
+            for _, id in ipairs(ARGV) do gone[id] = true end
+            local n = 0
+            for _, item in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+              local ok, q = pcall(cjson.decode, item)
+              if ok and type(q) == 'table' and gone[q.conversationId] then
+                n = n + redis.call('LREM', KEYS[1], 0, item)
+              end
+            end
+            return n
+            """);
+
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final RedisJson json;
@@ -47,6 +61,16 @@ public final class RedisUnansweredLog implements UnansweredLog {
         }
         List<String> stored = guard(() -> redis.lrange(keys.unansweredQuestions(), 0, limit - 1));
         return stored.stream().map(s -> json.read(s, UnansweredQuestion.class)).toList();
+    }
+
+    @Override
+    public int forget(java.util.Set<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return 0;
+        }
+        Object removed = guard(() -> FORGET.run(redis, List.of(keys.unansweredQuestions()),
+                List.copyOf(conversationIds)));
+        return ((Number) removed).intValue();
     }
 
     @Override
