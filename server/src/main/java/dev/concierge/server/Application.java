@@ -167,7 +167,8 @@ public final class Application implements AutoCloseable {
                 config.server().maxFrameBytes(), json, metrics);
         AgentHeartbeats heartbeats = state.redis() == null ? new InMemoryAgentHeartbeats()
                 : new RedisAgentHeartbeats(state.redis(), state.keys());
-        PresenceLeases leases = new PresenceLeases(heartbeats, router, local::connectedAgents, clock);
+        PresenceLeases leases = new PresenceLeases(heartbeats, "node-" + java.util.UUID.randomUUID(), router,
+                local::connectedAgents, clock);
         AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor, leases),
                 config.server().maxFrameBytes(), json, metrics);
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,

@@ -55,4 +55,25 @@ class AgentSessionIT extends MemoryServerTest {
             }
         }
     }
+
+    @Test
+    void signingOutAloneLeavesTheConversationQueuedNotOfferedBackToThem() {
+        String token = server.login("agent-1");
+        try (WsClient agent = onlineAgent(token);
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            handedOver(agent, shopper);
+            logout(token);
+            shopper.await(f -> "message".equals(f.path("type").asText())
+                    && f.path("text").asText().contains("signed off"), "the sign-off notice");
+            assertThat(agent.awaitClose()).isEqualTo(1008);
+            // it was offered straight back to the agent who had just signed out
+            assertThat(agent.poll("offer")).isNull();
+        }
+    }
+
+    @Test
+    void signingOutWithAWrongTokenSaysSo() {
+        assertThat(server.post("/api/v1/auth/logout", "", Map.of("Authorization", "Bearer not-a-session"))
+                .statusCode()).isEqualTo(401);
+    }
 }

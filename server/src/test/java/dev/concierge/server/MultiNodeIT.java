@@ -66,4 +66,22 @@ class MultiNodeIT {
             }
         }
     }
+
+    @Test
+    void anAgentConnectedToBothNodesStaysOnlineWhenOneSocketCloses() throws Exception {
+        String token = nodeA.login("agent-1");
+        try (WsClient onB = WsClient.connect(nodeB.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token));
+                WsClient shopper = WsClient.connect(nodeA.port(), "/ws/chat")) {
+            onB.await("welcome");
+            try (WsClient onA = WsClient.connect(nodeA.port(), "/ws/agent",
+                    Map.of("Authorization", "Bearer " + token))) {
+                onA.await("welcome");
+            }
+            Thread.sleep(500); // node A handles the close: before, it set the agent offline although B's socket was live
+            shopper.send(Map.of("type", "hello", "locale", "zh"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "转人工"));
+            assertThat(onB.await("offer").path("conversationId").asText()).isNotEmpty();
+        }
+    }
 }

@@ -272,8 +272,9 @@ public final class AgentEndpoint {
                 AgentId agent = new AgentId(principal.accountId());
                 if (!deps.connections().isAgentConnected(agent)) {
                     deps.executor().submit(agent, () -> {
-                        deps.desk().setPresence(agent, Presence.OFFLINE);
-                        deps.leases().disconnected(agent);
+                        if (!deps.leases().disconnected(agent)) {
+                            deps.desk().setPresence(agent, Presence.OFFLINE);
+                        }
                         return null;
                     }).exceptionally(e -> {
                         LOG.warn("could not mark agent {} offline: {}", agent, e.toString());

@@ -31,12 +31,16 @@ public final class PresenceLeases {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceLeases.class);
 
     private final AgentHeartbeats beats;
+    private final String node;
     private final Router router;
     private final Supplier<Set<AgentId>> connectedHere;
     private final Clock clock;
 
-    public PresenceLeases(AgentHeartbeats beats, Router router, Supplier<Set<AgentId>> connectedHere, Clock clock) {
+    /** @param node this server's id among the nodes sharing {@code beats} (unique per process) */
+    public PresenceLeases(AgentHeartbeats beats, String node, Router router, Supplier<Set<AgentId>> connectedHere,
+            Clock clock) {
         this.beats = beats;
+        this.node = node;
         this.router = router;
         this.connectedHere = connectedHere;
         this.clock = clock;
@@ -44,12 +48,19 @@ public final class PresenceLeases {
 
     /** An agent connected here: vouched for before they go online, so no other node takes them offline. */
     public void connected(AgentId agent) {
-        beats.beat(List.of(agent), clock.instant());
+        beats.beat(node, List.of(agent), clock.instant());
     }
 
-    /** The agent went offline on purpose (signed out, last socket closed). */
-    public void disconnected(AgentId agent) {
-        beats.forget(agent);
+    /**
+     * The agent's last socket on this node closed.
+     *
+     * @return whether they are still connected to another node (vouched for there within the lease): then they stay
+     *         online; before, closing one of two sockets on two nodes (a second tab, a reconnection through the
+     *         balancer that beat the old node's close) took the agent offline while their live socket got nothing
+     */
+    public boolean disconnected(AgentId agent) {
+        beats.forget(node, agent);
+        return beats.lastElsewhere(agent, node).filter(at -> !at.isBefore(clock.instant().minus(LEASE))).isPresent();
     }
 
     /**
@@ -61,7 +72,7 @@ public final class PresenceLeases {
     public List<AgentId> sweep() {
         Instant now = clock.instant();
         Set<AgentId> here = connectedHere.get();
-        beats.beat(here, now);
+        beats.beat(node, here, now);
         // Presence before beats: a node beats for an agent before setting them online, so an online agent read
         // here has a beat in the read below.
         Map<AgentId, Presence> presences = router.presences();
@@ -76,7 +87,7 @@ public final class PresenceLeases {
             LOG.warn("agent {} is marked {} but no node has seen them connected for {} s: taking them offline",
                     agent, presences.get(agent), LEASE.toSeconds());
             router.setPresence(agent, Presence.OFFLINE);
-            beats.forget(agent);
+            beats.forgetEverywhere(agent);
         }
         return lapsed;
     }

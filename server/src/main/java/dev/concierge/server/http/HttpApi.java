@@ -7,6 +7,7 @@ import dev.concierge.core.StoreUnavailableException;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.routing.AgentId;
+import dev.concierge.routing.Presence;
 import dev.concierge.core.conversation.IllegalTransitionException;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerStore;
@@ -170,12 +171,22 @@ public final class HttpApi {
             error(ctx, 401, "unauthenticated", "Authorization: Bearer TOKEN required");
             return;
         }
-        blocking(ctx, () -> {
-            // signing out ends the shift: what the agent holds goes back to the queue, and the shoppers are told
-            deps.auth().authenticate(token).ifPresent(who -> deps.desk().handBackAll(new AgentId(who.accountId())));
+        blocking(ctx, () -> deps.auth().authenticate(token).map(who -> {
+            // signing out ends the shift: offline first (so nothing is offered to them again), then what the agent
+            // holds goes back to the queue for a colleague, and the shoppers are told
+            AgentId agent = new AgentId(who.accountId());
+            deps.desk().setPresence(agent, Presence.OFFLINE);
+            deps.desk().handBackAll(agent);
             deps.auth().logout(token);
             return true;
-        }, x -> ctx.response().setStatusCode(204).end());
+        }).orElse(false), signedOut -> {
+            if (signedOut) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                // a wrong or expired token: the caller must not believe some session ended
+                error(ctx, 401, "unauthenticated", "no such session");
+            }
+        });
     }
 
     private void readConversation(RoutingContext ctx) {

@@ -39,8 +39,8 @@ class PresenceLeasesTest {
     private final AgentHeartbeats beats = new InMemoryAgentHeartbeats();
     private final Set<AgentId> onA = new CopyOnWriteArraySet<>();
     private final Set<AgentId> onB = new CopyOnWriteArraySet<>();
-    private final PresenceLeases nodeA = new PresenceLeases(beats, router, () -> Set.copyOf(onA), clock);
-    private final PresenceLeases nodeB = new PresenceLeases(beats, router, () -> Set.copyOf(onB), clock);
+    private final PresenceLeases nodeA = new PresenceLeases(beats, "node-a", router, () -> Set.copyOf(onA), clock);
+    private final PresenceLeases nodeB = new PresenceLeases(beats, "node-b", router, () -> Set.copyOf(onB), clock);
 
     private AgentId connect(String id, Set<AgentId> node, PresenceLeases leases) {
         AgentId agent = new AgentId(id);
@@ -84,5 +84,17 @@ class PresenceLeasesTest {
         clock.advance(Duration.ofSeconds(10));
         assertThat(nodeA.sweep()).isEmpty();
         assertThat(router.presences()).containsEntry(agent, Presence.ONLINE);
+    }
+
+    @Test
+    void anAgentWhoseSocketClosesOnOneNodeButIsConnectedToAnotherStaysOnline() {
+        AgentId agent = connect("two-tabs", onA, nodeA);
+        connect("two-tabs", onB, nodeB);
+        clock.advance(Duration.ofSeconds(3));
+        onA.remove(agent);
+        assertThat(nodeA.disconnected(agent)).isTrue();
+        // the other socket closes too: now they are gone everywhere
+        onB.remove(agent);
+        assertThat(nodeB.disconnected(agent)).isFalse();
     }
 }
