@@ -41,6 +41,11 @@ public interface Router {
 
     // Added after the first seam; defaults keep existing test doubles compiling.
 
+    /** Erasure: routing forgets who first served the customer and these conversations (release each first). */
+    default void forgetCustomer(dev.concierge.core.customer.CustomerId customer, List<ConversationId> conversations) {
+        throw new UnsupportedOperationException("forgetCustomer");
+    }
+
     /** The presence of every agent routing has seen; agents missing here are offline. */
     default java.util.Map<AgentId, Presence> presences() {
         throw new UnsupportedOperationException("presences");

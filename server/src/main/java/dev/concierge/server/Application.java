@@ -189,7 +189,8 @@ public final class Application implements AutoCloseable {
                         json),
                 channels,
                 new AdminApi(domain.dialogue().unanswered(), new CustomerData(stores, state.attachments(),
-                        state.shopperTokens(), domain.dialogue().states(), router, domain.dialogue().unanswered()), authentication, executor, json)));
+                        state.shopperTokens(), domain.dialogue().states(), router, domain.dialogue().unanswered(),
+                channelStores.outbox(), channelStores.threads(), domain.csat()), authentication, executor, json)));
         domain.dialogue().demo().ifPresent(demo -> modules.add(new DemoOrderApiModule(demo)));
         modules.addAll(web.modules());
 

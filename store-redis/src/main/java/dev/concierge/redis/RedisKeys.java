@@ -148,6 +148,11 @@ public final class RedisKeys {
         return ns + ":chan:{outbox}:entry:" + entryId;
     }
 
+    /** Set: the ids of the conversation's outbox entries (same slot as the entries: the erasure script needs both). */
+    public String outboxByConversation(ConversationId conversation) {
+        return ns + ":chan:{outbox}:conv:" + conversation.value();
+    }
+
     public String outboxDue() {
         return ns + ":chan:{outbox}:due";
     }

@@ -17,6 +17,9 @@ public interface EmailThreadStore {
     /** Records that {@code messageId} belongs to {@code conversation} and appends it to its references. */
     void link(ConversationId conversation, String messageId);
 
+    /** Forgets the conversation's thread: its message ids, reply token and subject (the customer's erasure). */
+    void forget(ConversationId conversation);
+
     Optional<ConversationId> conversationOf(String messageId);
 
     /** The conversation's Message-IDs, oldest first, at most {@link #MAX_REFERENCES}. */

@@ -28,6 +28,17 @@ public final class InMemoryEmailThreadStore implements EmailThreadStore {
     }
 
     @Override
+    public synchronized void forget(ConversationId conversation) {
+        byMessageId.values().removeIf(conversation::equals);
+        references.remove(conversation);
+        String token = tokens.remove(conversation);
+        if (token != null) {
+            byToken.remove(token);
+        }
+        subjects.remove(conversation);
+    }
+
+    @Override
     public synchronized Optional<ConversationId> conversationOf(String messageId) {
         return Optional.ofNullable(byMessageId.get(MessageIds.strip(messageId)));
     }

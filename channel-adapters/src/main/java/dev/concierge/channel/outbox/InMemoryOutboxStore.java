@@ -30,6 +30,13 @@ public final class InMemoryOutboxStore implements OutboxStore {
     }
 
     @Override
+    public synchronized int forgetConversation(dev.concierge.core.conversation.ConversationId conversation) {
+        int before = entries.size();
+        entries.values().removeIf(e -> e.message().conversationId().equals(conversation));
+        return before - entries.size();
+    }
+
+    @Override
     public synchronized Optional<OutboxEntry> find(String id) {
         return Optional.ofNullable(entries.get(id));
     }

@@ -16,6 +16,14 @@ public interface OutboxStore {
     /** Replaces an entry with its new state; PENDING entries become due at {@code nextAttemptAt}. */
     void update(OutboxEntry entry);
 
+    /**
+     * Deletes every entry of the conversation, pending ones included, so nothing more is sent (the customer's
+     * erasure).
+     *
+     * @return how many were deleted
+     */
+    int forgetConversation(dev.concierge.core.conversation.ConversationId conversation);
+
     Optional<OutboxEntry> find(String id);
 
     /**

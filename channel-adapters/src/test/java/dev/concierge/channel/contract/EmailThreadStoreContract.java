@@ -30,6 +30,22 @@ public interface EmailThreadStoreContract {
     }
 
     @Test
+    default void aForgottenThreadLeavesNothing() {
+        ConversationId c = new ConversationId("c-gone");
+        ConversationId kept = new ConversationId("c-kept");
+        threads().link(c, "<li.wei.1@mail.example.com>");
+        threads().link(kept, "<other@mail.example.com>");
+        String token = threads().replyToken(c);
+        threads().rememberSubject(c, "My order");
+        threads().forget(c);
+        assertThat(threads().conversationOf("li.wei.1@mail.example.com")).isEmpty();
+        assertThat(threads().conversationOfToken(token)).isEmpty();
+        assertThat(threads().references(c)).isEmpty();
+        assertThat(threads().subject(c)).isEmpty();
+        assertThat(threads().conversationOf("other@mail.example.com")).contains(kept);
+    }
+
+    @Test
     default void referencesKeepTheNewest() {
         ConversationId c = new ConversationId("c-2");
         for (int i = 0; i < EmailThreadStore.MAX_REFERENCES + 5; i++) {

@@ -42,6 +42,25 @@ public interface OutboxStoreContract {
     }
 
     @Test
+    default void forgettingAConversationDeletesItsEntriesPendingOrNot() {
+        OutboxEntry pending = entry(T0);
+        OutboxEntry sent = entry(T0);
+        OutboxEntry other = OutboxEntry.pending(Channel.EMAIL, new OutboundMessage(new ConversationId("c-2"),
+                Identity.email("x@example.com"), "hi", "", List.of(), List.of(), "s"), T0, T0);
+        outbox().add(pending);
+        outbox().add(sent);
+        outbox().add(other);
+        outbox().update(sent.finished(OutboxStatus.SENT, 1, "SM1", ""));
+
+        assertThat(outbox().forgetConversation(new ConversationId("c-1"))).isEqualTo(2);
+        assertThat(outbox().find(pending.id())).isEmpty();
+        assertThat(outbox().find(sent.id())).isEmpty();
+        assertThat(outbox().claimDue(T0.plusSeconds(1), 10, T0.plusSeconds(60))).extracting(OutboxEntry::id)
+                .containsExactly(other.id());
+        assertThat(outbox().forgetConversation(new ConversationId("c-1"))).isZero();
+    }
+
+    @Test
     default void onlyDueEntriesAreClaimedAndTheClaimIsALease() {
         OutboxEntry due = entry(T0);
         OutboxEntry later = entry(T0.plusSeconds(60));

@@ -161,6 +161,11 @@ public final class QueueingRouter implements Router {
     }
 
     @Override
+    public void forgetCustomer(dev.concierge.core.customer.CustomerId customer, List<ConversationId> conversations) {
+        state.forgetOwners(customer, conversations);
+    }
+
+    @Override
     public Map<AgentId, Presence> presences() {
         Map<AgentId, Presence> result = new HashMap<>();
         state.agents().forEach((id, agentState) -> result.put(id, agentState.presence()));

@@ -236,6 +236,14 @@ public final class InMemoryRoutingState implements RoutingState {
     }
 
     @Override
+    public void forgetOwners(CustomerId customer, java.util.Collection<ConversationId> conversations) {
+        synchronized (lock) {
+            customerOwner.remove(customer);
+            conversations.forEach(conversationOwner::remove);
+        }
+    }
+
+    @Override
     public Optional<AgentId> owner(ConversationId conversation, CustomerId customer) {
         synchronized (lock) {
             return Optional.ofNullable(conversationOwner.get(conversation))

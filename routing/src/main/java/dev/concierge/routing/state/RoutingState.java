@@ -95,6 +95,9 @@ public interface RoutingState {
     /** The first-contact owner of the conversation, else of the customer, if any. */
     Optional<AgentId> owner(ConversationId conversation, dev.concierge.core.customer.CustomerId customer);
 
+    /** Forgets the customer's first-contact owner and their conversations' owners (the customer's erasure). */
+    void forgetOwners(dev.concierge.core.customer.CustomerId customer, java.util.Collection<ConversationId> conversations);
+
     /** Who holds the conversation, if anyone. */
     Optional<Held> holder(ConversationId conversation);
 

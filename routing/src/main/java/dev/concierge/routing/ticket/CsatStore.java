@@ -9,6 +9,9 @@ public interface CsatStore {
 
     void record(CsatRating rating);
 
+    /** Forgets the conversation's rating (the customer's erasure). */
+    void forget(ConversationId conversation);
+
     Optional<CsatRating> find(ConversationId conversation);
 
     /** The most recent ratings, newest first. */

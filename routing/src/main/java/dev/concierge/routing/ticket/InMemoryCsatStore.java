@@ -17,6 +17,11 @@ public final class InMemoryCsatStore implements CsatStore {
     }
 
     @Override
+    public synchronized void forget(ConversationId conversation) {
+        ratings.remove(conversation);
+    }
+
+    @Override
     public synchronized Optional<CsatRating> find(ConversationId conversation) {
         return Optional.ofNullable(ratings.get(conversation));
     }

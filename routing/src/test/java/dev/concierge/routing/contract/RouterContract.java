@@ -441,6 +441,22 @@ public interface RouterContract {
     }
 
     @Test
+    default void anErasedCustomerHasNoOwnerAnyMore() {
+        Fixture f = fixture().agent("owner", 3).agent("other", 3);
+        f.router.enqueue(f.ticket("c1", "u1", Set.of(), "zh", ComplaintSeverity.NONE));
+        AgentId first = f.events.lastOfferOf(c("c1"));
+        f.router.accept(first, c("c1"));
+        f.router.release(c("c1"));
+        assertThat(f.stores.state().owner(c("c1"), new CustomerId("u1"))).contains(first);
+        assertThat(f.stores.state().owner(c("c-later"), new CustomerId("u1"))).contains(first);
+
+        f.router.forgetCustomer(new CustomerId("u1"), java.util.List.of(c("c1")));
+        // a new customer reusing the id is not a returning customer of that agent
+        assertThat(f.stores.state().owner(c("c1"), new CustomerId("u1"))).isEmpty();
+        assertThat(f.stores.state().owner(c("c-later"), new CustomerId("u1"))).isEmpty();
+    }
+
+    @Test
     default void returningCustomerIsOfferedToTheirOwnerFirstThenAnyone() {
         Fixture f = fixture().agent("owner", 3).agent("other", 3);
         f.router.enqueue(f.ticket("c1", "u1", Set.of(), "zh", ComplaintSeverity.NONE));

@@ -70,6 +70,15 @@ public interface TicketStoreContract {
     }
 
     @Test
+    default void aForgottenRatingIsGone() {
+        csat().record(new CsatRating(new ConversationId("c9"), new AgentId("a1"), Channel.SMS, 2, T0));
+        csat().record(new CsatRating(new ConversationId("c8"), new AgentId("a1"), Channel.SMS, 4, T0));
+        csat().forget(new ConversationId("c9"));
+        assertThat(csat().find(new ConversationId("c9"))).isEmpty();
+        assertThat(csat().recent(10)).extracting(r -> r.conversationId().value()).containsExactly("c8");
+    }
+
+    @Test
     default void recordsOneCsatAnswerPerConversation() {
         csat().record(new CsatRating(new ConversationId("c1"), new AgentId("a1"), Channel.SMS, 2, T0));
         csat().record(new CsatRating(new ConversationId("c1"), new AgentId("a1"), Channel.SMS, 5, T0.plusSeconds(5)));

@@ -2,6 +2,8 @@ package dev.concierge.server.conversation;
 
 import dev.concierge.bot.curation.UnansweredLog;
 import dev.concierge.bot.dialogue.DialogueStateStore;
+import dev.concierge.channel.email.EmailThreadStore;
+import dev.concierge.channel.outbox.OutboxStore;
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
@@ -11,6 +13,7 @@ import dev.concierge.core.customer.ShopperTokenStore;
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.message.Message;
 import dev.concierge.routing.Router;
+import dev.concierge.routing.ticket.CsatStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +36,17 @@ public final class CustomerData {
     private final DialogueStateStore dialogue;
     private final Router router;
     private final UnansweredLog unanswered;
+    private final OutboxStore outbox;
+    private final EmailThreadStore threads;
+    private final CsatStore csat;
 
     public CustomerData(Stores stores, AttachmentStore attachments, ShopperTokenStore tokens,
-            DialogueStateStore dialogue, Router router, UnansweredLog unanswered) {
+            DialogueStateStore dialogue, Router router, UnansweredLog unanswered, OutboxStore outbox,
+            EmailThreadStore threads, CsatStore csat) {
         this.unanswered = unanswered;
+        this.outbox = outbox;
+        this.threads = threads;
+        this.csat = csat;
         this.stores = stores;
         this.attachments = attachments;
         this.tokens = tokens;
@@ -87,10 +97,16 @@ public final class CustomerData {
                 }
             }
             dialogue.delete(cid);
+            // nothing more is sent to them (a pending e-mail kept being retried after the erasure), no thread,
+            // rating or first-contact owner is left behind
+            outbox.forgetConversation(cid);
+            threads.forget(cid);
+            csat.forget(cid);
             if (stores.conversations().delete(cid)) {
                 erased++;
             }
         }
+        router.forgetCustomer(id, theirs);
         tokens.delete(id);
         stores.customers().delete(id);
         LOG.info("customer erased conversations={}", erased);

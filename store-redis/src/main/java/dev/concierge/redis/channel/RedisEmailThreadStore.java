@@ -52,6 +52,22 @@ public final class RedisEmailThreadStore implements EmailThreadStore {
     }
 
     @Override
+    public void forget(ConversationId conversation) {
+        RedisFailures.guardRun(() -> {
+            // the Message-ID index holds the last MAX_REFERENCES ids of the thread, which the references list keeps
+            for (String id : redis.lrange(keys.emailReferences(conversation), 0, -1)) {
+                redis.del(keys.emailMessageId(SafeKeys.of(id)));
+            }
+            String token = redis.get(keys.emailReplyToken(conversation));
+            if (token != null) {
+                redis.del(keys.emailTokenIndex(token));
+            }
+            redis.del(keys.emailReferences(conversation), keys.emailReplyToken(conversation),
+                    keys.emailSubject(conversation));
+        });
+    }
+
+    @Override
     public Optional<ConversationId> conversationOf(String messageId) {
         String id = MessageIds.strip(messageId);
         if (id.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.concierge.redis.channel;
 import dev.concierge.channel.outbox.OutboxEntry;
 import dev.concierge.channel.outbox.OutboxStatus;
 import dev.concierge.channel.outbox.OutboxStore;
+import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.redis.RedisFailures;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisKeys;
@@ -23,10 +24,14 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisOutboxStore implements OutboxStore {
     static final Duration KEEP_FINISHED = Duration.ofDays(7);
     static final Duration KEEP_RECEIPTS = Duration.ofDays(30);
+    /** The per-conversation index outlives its entries (retries included), then goes. */
+    static final Duration KEEP_BY_CONVERSATION = Duration.ofDays(30);
 
     private static final RedisScript ADD = new RedisScript("""
             if redis.call('SET', KEYS[1], ARGV[1], 'NX') == false then return 0 end
             if ARGV[2] == 'PENDING' then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
+            redis.call('SADD', KEYS[3], ARGV[4])
+            redis.call('PEXPIRE', KEYS[3], ARGV[5])
             return 1
             """);
     private static final RedisScript UPDATE = new RedisScript("""
@@ -39,6 +44,16 @@ public final class RedisOutboxStore implements OutboxStore {
               redis.call('PEXPIRE', KEYS[1], ARGV[5])
             end
             return 1
+            """);
+    /** KEYS: the conversation's entry-id set, the due set; ARGV: the entry-key prefix. → how many entries existed. */
+    private static final RedisScript FORGET = new RedisScript("""
+            local n = 0
+            for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+              n = n + redis.call('DEL', ARGV[1] .. id)
+              redis.call('ZREM', KEYS[2], id)
+            end
+            redis.call('DEL', KEYS[1])
+            return n
             """);
     private static final RedisScript CLAIM = new RedisScript("""
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
@@ -58,12 +73,20 @@ public final class RedisOutboxStore implements OutboxStore {
 
     @Override
     public void add(OutboxEntry entry) {
-        Object r = RedisFailures.guard(() -> ADD.run(redis, List.of(keys.outboxEntry(entry.id()), keys.outboxDue()),
+        Object r = RedisFailures.guard(() -> ADD.run(redis, List.of(keys.outboxEntry(entry.id()), keys.outboxDue(),
+                keys.outboxByConversation(entry.message().conversationId())),
                 List.of(json.write(entry), entry.status().name(), Long.toString(entry.nextAttemptAt().toEpochMilli()),
-                        entry.id())));
+                        entry.id(), Long.toString(KEEP_BY_CONVERSATION.toMillis()))));
         if (!Long.valueOf(1).equals(r)) {
             throw new IllegalStateException("outbox entry exists: " + entry.id());
         }
+    }
+
+    @Override
+    public int forgetConversation(ConversationId conversation) {
+        Object n = RedisFailures.guard(() -> FORGET.run(redis,
+                List.of(keys.outboxByConversation(conversation), keys.outboxDue()), List.of(keys.outboxEntry(""))));
+        return ((Number) n).intValue();
     }
 
     @Override

@@ -22,6 +22,12 @@ public final class RedisCsatStore implements CsatStore {
             return 1
             """);
 
+    private static final RedisScript FORGET = new RedisScript("""
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            return 1
+            """);
+
     private final UnifiedJedis redis;
     private final RedisJson json;
     private final List<String> keys;
@@ -36,6 +42,11 @@ public final class RedisCsatStore implements CsatStore {
     public void record(CsatRating rating) {
         guard(() -> RECORD.run(redis, keys, List.of(rating.conversationId().value(), json.write(rating),
                 Long.toString(rating.at().toEpochMilli()))));
+    }
+
+    @Override
+    public void forget(ConversationId conversation) {
+        guard(() -> FORGET.run(redis, keys, List.of(conversation.value())));
     }
 
     @Override

@@ -268,6 +268,14 @@ public final class RedisRoutingState implements RoutingState {
     }
 
     @Override
+    public void forgetOwners(CustomerId customer, java.util.Collection<ConversationId> conversations) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(customer.value());
+        conversations.forEach(c -> args.add(c.value()));
+        run(RoutingScripts.FORGET_OWNERS, args.toArray(String[]::new));
+    }
+
+    @Override
     public Optional<AgentId> owner(ConversationId conversation, CustomerId customer) {
         String owner = (String) run(RoutingScripts.OWNER, conversation.value(), customer.value());
         return owner.isEmpty() ? Optional.empty() : Optional.of(new AgentId(owner));

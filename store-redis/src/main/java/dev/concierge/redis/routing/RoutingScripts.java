@@ -181,7 +181,7 @@ final class RoutingScripts {
     /** Every script, so that a state can work out each one's keys once. */
     static List<RoutingScript> all() {
         return List.of(ENQUEUE, UPDATE_WAITING, WAITING, DRAIN_VIEW, QUEUE_PLACE, AGENTS, CLAIM_BEST, ACCEPT,
-                RETURN_OFFER, OWNER, RELEASE, REQUEUE_ASSIGNED, SET_PRESENCE, FIRE_DUE);
+                RETURN_OFFER, FORGET_OWNERS, OWNER, RELEASE, REQUEUE_ASSIGNED, SET_PRESENCE, FIRE_DUE);
     }
 
     /**
@@ -291,6 +291,13 @@ final class RoutingScripts {
             addDeclined(c, a)
             return 1
             """, FREE, BACK_TO_QUEUE, ADD_DECLINED);
+
+    /** ARGV: customer, conversations... → 1. Forgets the first-contact owners of the customer and conversations. */
+    static final RoutingScript FORGET_OWNERS = script("""
+            redis.call('HDEL', OU, ARGV[3])
+            for i = 4, #ARGV do redis.call('HDEL', OC, ARGV[i]) end
+            return 1
+            """);
 
     /** ARGV: conv, customer. → owner or '' */
     static final RoutingScript OWNER = script("""
