@@ -67,4 +67,23 @@ class AdminApiIT {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(server.get("/api/v1/admin/unanswered", Map.of()).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void aShopperErasedWhileConnectedIsToldAndDisconnected() throws Exception {
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.send(Map.of("type", "hello", "customerId", "erased-live", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "hello", "id", "m1"));
+            shopper.await("ack");
+            HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erased-live"))
+                    .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(erased.statusCode()).isEqualTo(200);
+            shopper.send(Map.of("type", "message", "text", "are you there?", "id", "m2"));
+            // it was internal_error ("your message may not have been saved") and a stack trace in the log
+            shopper.awaitError("not_found");
+            assertThat(shopper.awaitClose()).isEqualTo(1008);
+        }
+    }
 }

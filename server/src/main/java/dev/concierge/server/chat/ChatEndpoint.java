@@ -286,6 +286,10 @@ public final class ChatEndpoint {
                 if ("unauthorized".equals(bad.code())) {
                     ws.close((short) 1008, "unauthorized");
                 }
+            } else if (cause instanceof java.util.NoSuchElementException) {
+                // the customer was erased while connected: nothing to write to, and this socket's session is over
+                send(Frame.error("not_found", "this chat no longer exists; start a new one"));
+                ws.close((short) 1008, "customer erased");
             } else if (cause instanceof StoreUnavailableException) {
                 LOG.warn("store unavailable: {}", cause.getMessage());
                 metrics.rejected("chat", "unavailable");
