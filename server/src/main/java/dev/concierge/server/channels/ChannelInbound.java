@@ -2,6 +2,7 @@ package dev.concierge.server.channels;
 
 import dev.concierge.bot.language.LanguageDetector;
 import dev.concierge.channel.InboundAttachment;
+import dev.concierge.core.attachment.FileNames;
 import dev.concierge.channel.InboundHandler;
 import dev.concierge.channel.InboundMessage;
 import dev.concierge.core.attachment.AttachmentStore;
@@ -97,8 +98,10 @@ public final class ChannelInbound implements InboundHandler {
             return new Attachment(a.name(), a.contentType(), a.sizeBytes(), a.url());
         }
         byte[] content = a.content();
-        String reference = attachments.put(new StoredFile(a.name(), a.contentType(), content));
-        return new Attachment(a.name(), a.contentType(), content.length, reference);
+        // the sender's name for the file, as every channel keeps one: no path, no quotes or line breaks
+        String name = FileNames.safe(a.name());
+        String reference = attachments.put(new StoredFile(name, a.contentType(), content));
+        return new Attachment(name, a.contentType(), content.length, reference);
     }
 
     private static String digest(String text) {

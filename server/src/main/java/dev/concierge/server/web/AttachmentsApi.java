@@ -2,6 +2,7 @@ package dev.concierge.server.web;
 
 import dev.concierge.core.Ids;
 import dev.concierge.core.attachment.AttachmentStore;
+import dev.concierge.core.attachment.FileNames;
 import dev.concierge.core.attachment.StoredFile;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.ShopperTokenStore;
@@ -31,6 +32,8 @@ import java.util.function.Supplier;
  * ({@code GET /api/v1/attachments/{ref}}, agent bearer token, audit-logged).
  */
 public final class AttachmentsApi implements ApiModule {
+    private static final java.util.Set<String> SHOWN_INLINE = java.util.Set.of("image/jpeg", "image/png", "image/gif",
+            "image/webp");
     static final int MAX_BYTES = 5 << 20;
 
     private final AttachmentStore attachments;
@@ -119,9 +122,12 @@ public final class AttachmentsApi implements ApiModule {
                 error(ctx, 404, "not_found", "no such attachment");
                 return;
             }
-            // Served as the sniffed image type only, in a sandbox, so a stored file can never run as a page.
-            ctx.response().putHeader("Content-Type", file.get().contentType())
-                    .putHeader("Content-Disposition", "inline; filename=\"" + file.get().name() + "\"")
+            // Images (chat uploads are sniffed; e-mail parts declare theirs) are shown inline; anything else is a
+            // download of opaque bytes; always in a sandbox, so a stored file can never run as a page.
+            boolean image = SHOWN_INLINE.contains(file.get().contentType().toLowerCase(java.util.Locale.ROOT));
+            ctx.response().putHeader("Content-Type", image ? file.get().contentType() : "application/octet-stream")
+                    .putHeader("Content-Disposition",
+                            FileNames.contentDisposition(image ? "inline" : "attachment", file.get().name()))
                     .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
                     .putHeader("Cache-Control", "private, no-store")
                     .end(Buffer.buffer(file.get().content()));

@@ -90,6 +90,8 @@ class WebApiIT {
         assertThat(photo.body()).isEqualTo(PNG);
         assertThat(photo.headers().firstValue("Content-Type")).contains("image/png");
         assertThat(photo.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("sandbox");
+        assertThat(photo.headers().firstValue("Content-Disposition"))
+                .contains("inline; filename=\"passwd.png\"; filename*=UTF-8''passwd.png");
     }
 
     @Test
