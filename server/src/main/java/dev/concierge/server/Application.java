@@ -53,6 +53,7 @@ import dev.concierge.server.conversation.Stores;
 import dev.concierge.server.http.AdminApi;
 import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
+import dev.concierge.server.http.ClientAddress;
 import dev.concierge.server.http.HttpApi;
 import dev.concierge.server.http.Json;
 import dev.concierge.server.http.KnowledgeBaseApi;
@@ -164,6 +165,8 @@ public final class Application implements AutoCloseable {
                 new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), local, connections,
                 executor, state.attachments()), config.chat(),
                 new RateLimiter(config.limits().chatMessagesPerSecond(), config.limits().chatBurst(), clock),
+                new RateLimiter(config.limits().chatSignInsPerIpPerMinute() / 60.0, config.limits().chatSignInBurst(),
+                        clock), new ClientAddress(config.limits().trustedProxies()),
                 config.server().maxFrameBytes(), json, metrics);
         AgentHeartbeats heartbeats = state.redis() == null ? new InMemoryAgentHeartbeats()
                 : new RedisAgentHeartbeats(state.redis(), state.keys());

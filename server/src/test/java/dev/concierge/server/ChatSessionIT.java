@@ -61,4 +61,18 @@ class ChatSessionIT extends MemoryServerTest {
             }
         }
     }
+
+    @Test
+    void aMessageSentRightAfterHelloWaitsForTheSessionInsteadOfBeingLost() {
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            // no wait for the session frame: this message got not_ready and was never stored
+            shopper.send(Map.of("type", "hello", "customerId", "eager-1", "locale", "en"));
+            shopper.send(Map.of("type", "message", "text", "hello", "id", "e1"));
+            shopper.send(Map.of("type", "message", "text", "where is my order?", "id", "e2"));
+            shopper.await("session");
+            assertThat(shopper.await("ack").path("id").asText()).isEqualTo("e1");
+            assertThat(shopper.await("ack").path("id").asText()).isEqualTo("e2");
+            assertThat(shopper.await(f -> "bot".equals(f.path("from").asText()), "an answer")).isNotNull();
+        }
+    }
 }

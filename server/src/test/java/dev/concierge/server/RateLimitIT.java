@@ -2,6 +2,7 @@ package dev.concierge.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ class RateLimitIT {
     @BeforeEach
     void start() {
         server = TestServer.start(Map.of("limits.httpPerIpPerSecond", "1", "limits.httpBurst", "3",
-                "limits.chatMessagesPerSecond", "0.5", "limits.chatBurst", "2"));
+                "limits.chatMessagesPerSecond", "0.5", "limits.chatBurst", "2",
+                "limits.chatSignInsPerIpPerMinute", "1", "limits.chatSignInBurst", "3"));
     }
 
     @AfterEach
@@ -49,6 +51,23 @@ class RateLimitIT {
                 shopper.send(Map.of("type", "message", "text", "hello " + i));
             }
             assertThat(shopper.awaitError("rate_limited").path("retryAfterSeconds").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void oneAddressCannotOpenAnonymousChatsWithoutEnd() {
+        // each socket without a resume token makes a new customer: three, then rate_limited
+        for (int i = 0; i < 3; i++) {
+            try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+                shopper.send(Map.of("type", "message", "text", "hi " + i, "id", "m" + i));
+                shopper.await("ack");
+            }
+        }
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.send(Map.of("type", "message", "text", "one more", "id", "m9"));
+            JsonNode limited = shopper.awaitError("rate_limited");
+            assertThat(limited.path("retryAfterSeconds").asLong()).isPositive();
+            assertThat(limited.path("id").asText()).isEqualTo("m9");
         }
     }
 }

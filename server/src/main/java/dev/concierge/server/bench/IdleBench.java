@@ -58,7 +58,11 @@ public final class IdleBench {
         try {
             int port = ChildNodes.freePort();
             Path log = Files.createTempFile("concierge-idle", ".log");
-            node = ChildNodes.start(heap, port, log);
+            // every socket signs in as a new customer from 127.0.0.1: the per-IP sign-in limit measures nothing here
+            Path config = Files.createTempFile("concierge-idle", ".yaml");
+            Files.writeString(config, "limits:\n  chatSignInsPerIpPerMinute: 100000000\n  chatSignInBurst: 100000000\n");
+            config.toFile().deleteOnExit();
+            node = ChildNodes.start(heap, port, log, "--config", config.toString());
             ChildNodes.waitReady(port, node, log, 90);
             long before = heapAfterGc(node.pid());
             err.printf(Locale.ROOT, "bench idle: node pid %d ready on %d, heap after GC %.1f MB; opening %d sockets%n",

@@ -403,7 +403,8 @@ public final class LoadBench {
         }
         y.append("limits:\n  httpPerIpPerSecond: 1000000\n  httpBurst: 1000000\n"
                 + "  loginsPerIpPerMinute: 100000\n  loginBurst: 100000\n"
-                + "  chatMessagesPerSecond: 1000000\n  chatBurst: 1000000\n");
+                + "  chatMessagesPerSecond: 1000000\n  chatBurst: 1000000\n"
+                + "  chatSignInsPerIpPerMinute: 1000000\n  chatSignInBurst: 1000000\n");
         y.append("bot:\n  nluProfile: ").append(profile).append('\n');
         return y.toString();
     }

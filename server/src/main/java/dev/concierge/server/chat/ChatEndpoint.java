@@ -19,6 +19,7 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.WireMessages;
 import dev.concierge.server.http.BadRequestException;
 import dev.concierge.server.http.Json;
+import dev.concierge.server.http.ClientAddress;
 import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.FrameReader;
@@ -53,12 +54,22 @@ public final class ChatEndpoint {
 
     private final Dependencies deps;
     private final ChatSettings settings;
+    /** Messages a client may send before its session frame arrives; they wait for it. */
+    private static final int MAX_EARLY_MESSAGES = 20;
     private final RateLimiter perCustomer;
+    private final RateLimiter signInsPerIp;
+    private final ClientAddress clients;
     private final FrameReader frames;
     private final ServerMetrics metrics;
 
-    public ChatEndpoint(Dependencies deps, ChatSettings settings, RateLimiter perCustomer, int maxFrameBytes, Json json,
-            ServerMetrics metrics) {
+    /**
+     * @param signInsPerIp sessions started without a resume token (each makes a customer), per client address: one
+     *                     client opening hundreds of anonymous sockets made a customer and a conversation with each
+     */
+    public ChatEndpoint(Dependencies deps, ChatSettings settings, RateLimiter perCustomer, RateLimiter signInsPerIp,
+            ClientAddress clients, int maxFrameBytes, Json json, ServerMetrics metrics) {
+        this.signInsPerIp = signInsPerIp;
+        this.clients = clients;
         this.deps = deps;
         this.settings = settings;
         this.perCustomer = perCustomer;
@@ -78,6 +89,8 @@ public final class ChatEndpoint {
         private String locale;
         private Runnable unregister = () -> { };
         private boolean signingIn;
+        /** Messages sent before the session frame, answered in order once signed in (they got not_ready). */
+        private final java.util.ArrayDeque<Runnable> afterSignIn = new java.util.ArrayDeque<>();
 
         Connection(ServerWebSocket ws) {
             this.ws = ws;
@@ -136,7 +149,22 @@ public final class ChatEndpoint {
             if (requestedLocale != null && !LOCALES.contains(requestedLocale)) {
                 throw new BadRequestException("invalid_field", "locale must be zh or en");
             }
+            if (token == null && !signInAllowed(null)) {
+                return;
+            }
             signIn(claimed, token, requestedLocale, null);
+        }
+
+        /** A session without a resume token makes a customer: limited per client address. */
+        private boolean signInAllowed(String clientId) {
+            long wait = signInsPerIp.acquire(clients.of(ws.remoteAddress(), ws.headers()));
+            if (wait == 0) {
+                return true;
+            }
+            metrics.rejected("chat", "rate_limited");
+            send(Frame.error("rate_limited", "too many new chats from your address; retry in " + wait + " s")
+                    .put("retryAfterSeconds", wait).put("id", clientId));
+            return false;
         }
 
         private void onMessage(JsonNode frame, String text, Map<String, String> meta) {
@@ -164,7 +192,14 @@ public final class ChatEndpoint {
             Runnable process = () -> process(text == null ? "" : text, refs, clientId, meta);
             if (customer == null) {
                 if (signingIn) {
-                    throw new BadRequestException("not_ready", "wait for the session frame before sending messages");
+                    if (afterSignIn.size() >= MAX_EARLY_MESSAGES) {
+                        throw new BadRequestException("not_ready", "wait for the session frame before sending more");
+                    }
+                    afterSignIn.add(process);
+                    return;
+                }
+                if (!signInAllowed(clientId)) {
+                    return;
                 }
                 signIn(null, null, null, process);
             } else {
@@ -255,6 +290,7 @@ public final class ChatEndpoint {
             }).whenComplete((signedIn, err) -> onLoop(() -> {
                 signingIn = false;
                 if (err != null) {
+                    afterSignIn.clear();
                     fail(err);
                     return;
                 }
@@ -275,6 +311,9 @@ public final class ChatEndpoint {
                 signedIn.handoff().ifPresent(this::send);
                 if (then != null) {
                     then.run();
+                }
+                while (!afterSignIn.isEmpty()) {
+                    afterSignIn.poll().run();
                 }
             }));
         }

@@ -53,12 +53,16 @@ public record ConciergeConfig(ServerSettings server, StoreSettings store, AuthSe
 
     /** Rate limits (token buckets per node): answered with 429 / a rate_limited frame and Retry-After. */
     public record LimitSettings(double httpPerIpPerSecond, int httpBurst, double loginsPerIpPerMinute,
-            int loginBurst, double chatMessagesPerSecond, int chatBurst) {
+            int loginBurst, double chatMessagesPerSecond, int chatBurst, double chatSignInsPerIpPerMinute,
+            int chatSignInBurst, List<String> trustedProxies) {
         public LimitSettings {
             if (!(httpPerIpPerSecond > 0) || httpBurst < 1 || !(loginsPerIpPerMinute > 0) || loginBurst < 1
-                    || !(chatMessagesPerSecond > 0) || chatBurst < 1) {
+                    || !(chatMessagesPerSecond > 0) || chatBurst < 1 || !(chatSignInsPerIpPerMinute > 0)
+                    || chatSignInBurst < 1) {
                 throw new IllegalArgumentException("limits: every rate must be > 0 and every burst >= 1");
             }
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            new dev.concierge.server.http.ClientAddress(trustedProxies); // refuses a bad entry at start-up
         }
     }
 

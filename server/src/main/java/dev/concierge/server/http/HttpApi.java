@@ -69,6 +69,7 @@ public final class HttpApi {
     private final Clock clock;
     private final RateLimiter perIp;
     private final RateLimiter logins;
+    private final ClientAddress clients;
 
     public HttpApi(Dependencies deps, IntegrationSettings integrations, LimitSettings limits, int maxBodyBytes,
             Json json, ServerMetrics metrics, Clock clock) {
@@ -80,6 +81,7 @@ public final class HttpApi {
         this.clock = clock;
         this.perIp = new RateLimiter(limits.httpPerIpPerSecond(), limits.httpBurst(), clock);
         this.logins = new RateLimiter(limits.loginsPerIpPerMinute() / 60.0, limits.loginBurst(), clock);
+        this.clients = new ClientAddress(limits.trustedProxies());
     }
 
     /** Writes JSON errors in the one format every endpoint uses. */
@@ -116,8 +118,7 @@ public final class HttpApi {
     }
 
     private void limit(RoutingContext ctx, RateLimiter limiter) {
-        String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        long wait = limiter.acquire(ip);
+        long wait = limiter.acquire(clients.of(ctx.request().remoteAddress(), ctx.request().headers()));
         if (wait == 0) {
             ctx.next();
             return;
@@ -364,7 +365,7 @@ public final class HttpApi {
 
 
     private <T> void blocking(RoutingContext ctx, Supplier<T> work, java.util.function.Consumer<T> done) {
-        blocking(ctx, ctx.request().remoteAddress() == null ? "anon" : ctx.request().remoteAddress().host(), work,
+        blocking(ctx, clients.of(ctx.request().remoteAddress(), ctx.request().headers()), work,
                 done);
     }
 
