@@ -58,6 +58,9 @@ class BadInputIT {
             shopper.awaitError("invalid_field");
             shopper.sendRaw("[".repeat(100) + "]".repeat(100));
             shopper.awaitError("invalid_json");
+            // valid JSON escapes that are no character: stored as "?" before
+            shopper.sendRaw("{\"type\":\"message\",\"text\":\"\\ud800 broken\"}");
+            shopper.awaitError("invalid_encoding");
             shopper.sendBinary(new byte[] {1, 2, 3});
             shopper.awaitError("unsupported_frame");
             // Still serving: a real message gets a bot answer.
@@ -144,6 +147,8 @@ class BadInputIT {
         assertError(server.post("/api/v1/messages", "not json", key), 400, "invalid_json");
         assertError(server.post("/api/v1/messages", "", key), 400, "invalid_json");
         assertError(server.post("/api/v1/messages", "{\"text\":\"hi\"}", key), 400, "missing_field");
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"\\udc00x\"}", key), 400,
+                "invalid_encoding");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u 1\",\"text\":\"hi\"}", key), 400,
                 "invalid_field");
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":[1]}", key), 400,

@@ -27,14 +27,63 @@ public final class Json {
         return mapper;
     }
 
-    /** The parsed object, or empty when the text is not a JSON object. */
+    /**
+     * The parsed object, or empty when the text is not a JSON object.
+     *
+     * @throws BadRequestException {@code invalid_encoding} when a string holds an unpaired surrogate escape
+     *         ({@code "\ud800"}): valid JSON, but no character, and it was stored as "?"
+     */
     public Optional<JsonNode> parseObject(String text) {
+        JsonNode node;
         try {
-            JsonNode node = mapper.readTree(text);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+            node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        if (!wellFormed(node)) {
+            throw new BadRequestException("invalid_encoding",
+                    "text must be valid Unicode: an unpaired surrogate escape is not a character");
+        }
+        return Optional.of(node);
+    }
+
+    private static boolean wellFormed(JsonNode node) {
+        if (node.isTextual()) {
+            return wellFormed(node.textValue());
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (!wellFormed(field.getKey()) || !wellFormed(field.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!wellFormed(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** No unpaired surrogate. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String write(Object value) {
