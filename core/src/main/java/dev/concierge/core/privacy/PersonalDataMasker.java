@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
  */
 public final class PersonalDataMasker {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
-    /** 18-digit resident ID (the last character may be X). */
+    /**
+     * 18-digit resident ID (the last character may be X), also written in its usual 6-8-4 groups ("110105 19491231
+     * 002X", with spaces or dashes).
+     */
     private static final Pattern ID_CARD = Pattern.compile(
-            "(?<![0-9])([1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])"
-                    + "(?![0-9])");
+            "(?<![0-9])([1-9][0-9]{5}[ \\-]?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ \\-]?"
+                    + "[0-9]{3}[0-9Xx])(?![0-9])");
     /** Card numbers: 13-19 digits, optionally grouped by spaces or dashes. */
     private static final Pattern CARD = Pattern.compile("(?<![0-9])([0-9](?:[ \\-]?[0-9]){12,18})(?![0-9])");
     /** Mainland mobile numbers and international E.164-style numbers. */

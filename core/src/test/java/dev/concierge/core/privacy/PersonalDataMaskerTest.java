@@ -24,6 +24,14 @@ class PersonalDataMaskerTest {
     }
 
     @Test
+    void masksIdNumbersWrittenInGroups() {
+        // the usual 6-8-4 grouping was stored unmasked in the unanswered-question log
+        assertThat(masker.mask("asdf 身份证 110105 19491231 002X")).doesNotContain("19491231").contains("110", "2X");
+        assertThat(masker.mask("ID 110105-19491231-0021 thanks")).doesNotContain("19491231");
+        assertThat(PersonalDataMasker.isResidentId("110105 19491231 002X")).isFalse(); // the 18-character shape only
+    }
+
+    @Test
     void masksLandlinesAndUnionPayCards() {
         assertThat(masker.mask("call 021 6234 5678")).isEqualTo("call 021-****78");
         assertThat(masker.mask("call 021-62345678 now")).isEqualTo("call 021-****78 now");
