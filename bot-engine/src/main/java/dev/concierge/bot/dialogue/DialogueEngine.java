@@ -423,10 +423,10 @@ public final class DialogueEngine implements BotEngine {
             }
             if (effective.isEmpty()) {
                 d.lowConfidenceStreak++;
-                handoffs.record(turn, turn.prediction().outOfScope() ? "out_of_scope" : Handoffs.LOW_CONFIDENCE);
                 if (tooManyMisses(d)) {
-                    return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, "");
+                    return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, ""); // records it once
                 }
+                handoffs.record(turn, turn.prediction().outOfScope() ? "out_of_scope" : Handoffs.LOW_CONFIDENCE);
             } else {
                 d.lowConfidenceStreak = 0;
                 d.lastTopic = effective;
@@ -442,10 +442,11 @@ public final class DialogueEngine implements BotEngine {
             }
         }
         d.lowConfidenceStreak++;
-        handoffs.record(turn, turn.prediction().outOfScope() ? "out_of_scope" : Handoffs.LOW_CONFIDENCE);
         if (tooManyMisses(d)) {
+            // the handoff records the question: recording it here as well counted it twice in the curation log
             return handoffs.handoff(turn, d, Handoffs.LOW_CONFIDENCE, d.lastTopic, "");
         }
+        handoffs.record(turn, turn.prediction().outOfScope() ? "out_of_scope" : Handoffs.LOW_CONFIDENCE);
         d.botActions.add("clarify:menu");
         String text = turn.raw().attachments().isEmpty()
                 ? turn.t("抱歉，我还没理解您的问题。您可以换个说法，或选择下面的服务：", "Sorry, I didn't quite get that. Could you rephrase, or pick one of these?")

@@ -123,6 +123,17 @@ class DialogueEngineTest {
     }
 
     @Test
+    void the_miss_that_hands_off_is_logged_once() {
+        DialogueEngine engine = engine(new FailingOrders());
+        say(engine, "blorp zing");
+        BotDecision d = say(engine, "glorp zang");
+        assertThat(d.action()).isEqualTo("handoff");
+        // it was logged twice: as a miss, then by the handoff
+        assertThat(unanswered.recent(10)).extracting(UnansweredQuestion::text).containsExactly("glorp zang",
+                "blorp zing");
+    }
+
+    @Test
     void a_state_changed_by_another_node_is_not_overwritten() {
         DialogueEngine engine = engine(new FailingOrders());
         say(engine, "你好");
