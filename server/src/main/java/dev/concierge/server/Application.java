@@ -12,7 +12,9 @@ import dev.concierge.core.memory.InMemoryConversationStore;
 import dev.concierge.core.memory.InMemoryCustomerLocks;
 import dev.concierge.core.memory.InMemoryCustomerStore;
 import dev.concierge.core.memory.InMemorySessionStore;
+import dev.concierge.core.memory.InMemoryPendingAnswers;
 import dev.concierge.core.memory.InMemoryShopperTokenStore;
+import dev.concierge.core.message.PendingAnswers;
 import dev.concierge.kb.admin.KnowledgeBaseAdmin;
 import dev.concierge.redis.RedisConnections;
 import dev.concierge.redis.RedisJson;
@@ -24,6 +26,7 @@ import dev.concierge.redis.conversation.RedisConversationStore;
 import dev.concierge.redis.customer.RedisCustomerLocks;
 import dev.concierge.redis.customer.RedisCustomerStore;
 import dev.concierge.redis.customer.RedisShopperTokenStore;
+import dev.concierge.redis.message.RedisPendingAnswers;
 import dev.concierge.redis.routing.RedisAgentHeartbeats;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Presence;
@@ -177,9 +180,11 @@ public final class Application implements AutoCloseable {
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
                 health), config.integrations(), config.limits(), config.server().maxBodyBytes(), json, metrics, clock);
         Authentication authentication = new Authentication(auth, executor, api.errorWriter());
-        ChannelsModule channels = ChannelsModule.create(channelSettings, channelStores,
-                new ChannelInbound(conversations, stores.customers(), state.attachments(), executor, clock), replies,
-                clock);
+        PendingAnswers pending = state.redis() == null ? new InMemoryPendingAnswers()
+                : new RedisPendingAnswers(state.redis(), state.keys());
+        ChannelInbound inbound = new ChannelInbound(conversations, stores.customers(), state.attachments(), executor,
+                pending, clock);
+        ChannelsModule channels = ChannelsModule.create(channelSettings, channelStores, inbound, replies, clock);
         resources.add(channels);
         WebFeatures web = WebFeatures.create(
                 new WebFeatures.Dependencies(stores.conversations(), state.attachments(),
@@ -227,6 +232,10 @@ public final class Application implements AutoCloseable {
         long sweeping = vertx.setPeriodic(PresenceLeases.BEAT.toMillis(), id -> vertx.executeBlocking(leases::sweep,
                 false).onFailure(e -> LOG.warn("presence sweep failed: {}", e.toString())));
         resources.add(() -> vertx.cancelTimer(sweeping));
+        // SMS and e-mail acknowledged by a node that died before answering: answered here once overdue
+        long overdue = vertx.setPeriodic(10_000, id -> vertx.executeBlocking(inbound::answerOverdue, false)
+                .onFailure(e -> LOG.warn("overdue answers: {}", e.toString())));
+        resources.add(() -> vertx.cancelTimer(overdue));
         channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),
                 config.store().type().name().toLowerCase(java.util.Locale.ROOT), config.auth().accounts().size());

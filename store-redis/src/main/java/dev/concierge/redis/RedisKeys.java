@@ -28,6 +28,15 @@ public final class RedisKeys {
         return ns + ":*";
     }
 
+    // --- acknowledged messages awaiting the bot's answer (one slot: the claim script reads both)
+    public String pendingAnswersDue() {
+        return ns + ":{pending}:due";
+    }
+
+    public String pendingAnswersPayloads() {
+        return ns + ":{pending}:payload";
+    }
+
     // --- conversations
     public String conversation(ConversationId id) {
         return ns + ":conv:{" + id.value() + "}";

@@ -15,6 +15,13 @@ public interface IdempotencyStore {
      */
     boolean claim(String scope, String key, Duration ttl);
 
+    /**
+     * Keeps a claim for {@code ttl} from now. Webhooks claim a delivery for a short lease before storing it and keep
+     * it once stored: a node that dies in between leaves a claim that soon lapses, so the provider's retry is
+     * accepted (a 48-hour claim of a message never stored dropped the retries as duplicates).
+     */
+    void keep(String scope, String key, Duration ttl);
+
     /** Gives a claim back, so that a retry of a delivery we failed to store is accepted. */
     void release(String scope, String key);
 }

@@ -36,6 +36,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public synchronized void keep(String scope, String key, Duration ttl) {
+        Instant expires = clock.instant().plus(ttl);
+        expiries.put(scope + "\u0000" + key, expires);
+        queue.add(new Expiry(expires, scope + "\u0000" + key));
+    }
+
+    @Override
     public synchronized void release(String scope, String key) {
         // Its queue entry stays until it is due; the sweep then finds the key gone (or claimed anew) and skips it.
         expiries.remove(scope + "\u0000" + key);

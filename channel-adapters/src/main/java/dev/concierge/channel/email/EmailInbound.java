@@ -29,6 +29,8 @@ public final class EmailInbound {
     private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
     static final String DEDUPE_SCOPE = "email-inbound";
     static final Duration DEDUPE_TTL = Duration.ofDays(7);
+    /** Held while the message is being stored; {@link #DEDUPE_TTL} once it is. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     /** What became of a mail. */
     public enum Outcome {
@@ -74,7 +76,7 @@ public final class EmailInbound {
             throw new MalformedInputException(422, "mail has no text and no attachment", null);
         }
         String key = mail.messageId().isEmpty() ? "fp:" + mail.fingerprint() : mail.messageId();
-        if (!dedupe.claim(DEDUPE_SCOPE, key, DEDUPE_TTL)) {
+        if (!dedupe.claim(DEDUPE_SCOPE, key, CLAIM_LEASE)) {
             log.info("event=email_inbound_duplicate message_id={}", key);
             return Outcome.DUPLICATE;
         }
@@ -96,6 +98,12 @@ public final class EmailInbound {
         } catch (RuntimeException e) {
             dedupe.release(DEDUPE_SCOPE, key);
             throw e;
+        }
+        try {
+            // stored: the claim, held only briefly until now (a node dying here must not swallow the retry), lasts
+            dedupe.keep(DEDUPE_SCOPE, key, DEDUPE_TTL);
+        } catch (RuntimeException e) {
+            log.warn("event=email_dedupe_not_extended message_id={} error=\"{}\"", key, e.toString());
         }
         try {
             if (!mail.messageId().isEmpty()) {

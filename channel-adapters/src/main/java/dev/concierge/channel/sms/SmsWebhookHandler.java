@@ -33,6 +33,8 @@ public final class SmsWebhookHandler {
     private static final Logger log = LoggerFactory.getLogger(SmsWebhookHandler.class);
     static final String DEDUPE_SCOPE = "sms-inbound";
     static final Duration DEDUPE_TTL = Duration.ofHours(48);
+    /** Held while the message is being stored; {@link #DEDUPE_TTL} once it is. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
     static final int MAX_BODY_CHARS = 4_000;
     static final int MAX_MEDIA = 10;
     static final int MAX_REQUEST_BYTES = 64 * 1024;
@@ -97,7 +99,7 @@ public final class SmsWebhookHandler {
         if (body.isBlank() && media.isEmpty()) {
             throw new MalformedInputException("Body and media both empty");
         }
-        if (!dedupe.claim(DEDUPE_SCOPE, sid, DEDUPE_TTL)) {
+        if (!dedupe.claim(DEDUPE_SCOPE, sid, CLAIM_LEASE)) {
             log.info("event=sms_inbound_duplicate message_sid={}", sid);
             return WebhookResponse.emptyTwiml();
         }
@@ -107,7 +109,9 @@ public final class SmsWebhookHandler {
                 keyword = java.util.Optional.empty(); // "yes" answers the bot unless the number is opted out
             }
             if (keyword.isPresent()) {
-                return answerKeyword(keyword.get(), from, sid);
+                WebhookResponse answered = answerKeyword(keyword.get(), from, sid);
+                keep(sid);
+                return answered;
             }
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("sms.to", form.firstOrEmpty("To"));
@@ -116,6 +120,7 @@ public final class SmsWebhookHandler {
                     LocaleHint.of(body), meta,
                     clock.instant());
             var conversation = inbound.onMessage(message);
+            keep(sid);
             try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
                 log.info("event=sms_inbound_accepted message_sid={}", sid);
             }
@@ -184,5 +189,14 @@ public final class SmsWebhookHandler {
             out.add(InboundAttachment.media(url, form.firstOrEmpty("MediaContentType" + i)));
         }
         return out;
+    }
+
+    /** The message is stored: its claim now lasts {@link #DEDUPE_TTL} (the store's message id dedupes it anyway). */
+    private void keep(String sid) {
+        try {
+            dedupe.keep(DEDUPE_SCOPE, sid, DEDUPE_TTL);
+        } catch (RuntimeException e) {
+            log.warn("event=sms_dedupe_not_extended message_sid={} error=\"{}\"", sid, e.toString());
+        }
     }
 }

@@ -36,6 +36,14 @@ public interface IdempotencyStoreContract {
     }
 
     @Test
+    default void aKeptClaimOutlivesItsLease() throws Exception {
+        assertThat(idempotency().claim("sms", "SM-kept", Duration.ofMillis(200))).isTrue();
+        idempotency().keep("sms", "SM-kept", Duration.ofMinutes(5));
+        Thread.sleep(400);
+        assertThat(idempotency().claim("sms", "SM-kept", Duration.ofMinutes(5))).isFalse();
+    }
+
+    @Test
     default void oddKeysAreFine() {
         String messageId = "CAF=abc+def/ghi@mail.example.com <weird> key with spaces " + "x".repeat(400);
         assertThat(idempotency().claim("email", messageId, Duration.ofMinutes(5))).isTrue();

@@ -23,7 +23,8 @@ class ChannelCustomerProfileTest {
     private final ServiceFixture f = new ServiceFixture(clock);
     private final KeyedExecutor executor = new KeyedExecutor(1, "test");
     private final ChannelInbound inbound = new ChannelInbound(f.service(turn -> new BotDecision.Answer("greeting",
-            0.9, "en", "Hello!", List.of(), null)), f.customers, new InMemoryAttachmentStore(), executor, clock);
+            0.9, "en", "Hello!", List.of(), null)), f.customers, new InMemoryAttachmentStore(), executor,
+            new dev.concierge.core.memory.InMemoryPendingAnswers(), clock);
 
     @AfterEach
     void stop() {

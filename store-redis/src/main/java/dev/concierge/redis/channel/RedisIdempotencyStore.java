@@ -24,6 +24,12 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void keep(String scope, String key, Duration ttl) {
+        String k = keys.channelDedupe(SafeKeys.of(scope), SafeKeys.of(key));
+        RedisFailures.guardRun(() -> redis.set(k, "1", SetParams.setParams().px(ttl.toMillis())));
+    }
+
+    @Override
     public void release(String scope, String key) {
         String k = keys.channelDedupe(SafeKeys.of(scope), SafeKeys.of(key));
         RedisFailures.guardRun(() -> redis.del(k));

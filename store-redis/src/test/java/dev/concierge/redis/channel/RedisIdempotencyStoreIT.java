@@ -20,4 +20,14 @@ class RedisIdempotencyStoreIT implements IdempotencyStoreContract {
     public IdempotencyStore idempotency() {
         return store;
     }
+
+    @org.junit.jupiter.api.Test
+    void aClaimNeverKeptLapsesSoTheRetryIsAccepted() throws Exception {
+        // a node that died between claiming and storing: the provider's retry gets in once the lease is over
+        org.assertj.core.api.Assertions.assertThat(store.claim("sms", "SM-lost", java.time.Duration.ofMillis(150)))
+                .isTrue();
+        Thread.sleep(400);
+        org.assertj.core.api.Assertions.assertThat(store.claim("sms", "SM-lost", java.time.Duration.ofMinutes(2)))
+                .isTrue();
+    }
 }
