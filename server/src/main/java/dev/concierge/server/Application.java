@@ -252,6 +252,22 @@ public final class Application implements AutoCloseable {
     }
 
     /**
+     * Shutdown on a signal (SIGTERM): readiness answers 503 for {@code notice} while the node still serves
+     * everything, so a load balancer polling it stops sending new traffic before the listener closes; then
+     * {@link #close()}. (The listener closed at once before: the 503 was never seen, only refused connections.)
+     */
+    public void drainAndClose(Duration notice) {
+        health.startDraining();
+        LOG.info("shutting down: readiness is 503; the listener closes in {} ms", notice.toMillis());
+        try {
+            Thread.sleep(notice.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /**
      * Graceful shutdown: readiness turns false, the listener stops taking connections, in-flight work finishes
      * (up to the grace period), then stores and connections close.
      */

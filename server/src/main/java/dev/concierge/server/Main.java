@@ -88,7 +88,10 @@ public final class Main {
             LoggerFactory.getLogger(Main.class).debug("start-up failure", e);
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "concierge-shutdown"));
+        // readiness 503 for up to 5 s (half the grace period at most) before the listener closes
+        java.time.Duration notice = java.time.Duration.ofMillis(Math.min(5_000,
+                config.server().shutdownGraceSeconds() * 500L));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> app.drainAndClose(notice), "concierge-shutdown"));
         return Integer.MIN_VALUE;
     }
 
