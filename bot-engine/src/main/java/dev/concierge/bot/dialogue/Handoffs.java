@@ -69,10 +69,12 @@ final class Handoffs {
             text.append(note);
         }
         text.append(priority >= URGENT
-                ? turn.t("已为您优先转接人工客服，请稍候，客服会尽快与您联系。",
-                        "I'm connecting you to a specialist with priority; please stay here, they'll be with you shortly.")
-                : turn.t("正在为您转接人工客服，请稍候，您无需重复描述问题。",
-                        "I'm connecting you with a human agent now; you won't need to repeat yourself."));
+                // no "now" or "shortly": the bot does not know whether anyone is on duty; the server says when a
+                // person will answer (queue position, or the off-hours notice)
+                ? turn.t("已为您优先转接人工客服，客服会尽快在这里回复您。",
+                        "I've passed this to a specialist with priority; they'll reply here as soon as they can.")
+                : turn.t("正在为您转接人工客服，您无需重复描述问题。",
+                        "I'm passing you to a human agent; you won't need to repeat yourself."));
         draft.botActions.add("handoff:" + reason);
         List<String> path = new ArrayList<>(draft.intentPath);
         path.add(intent);
