@@ -184,12 +184,17 @@ class BadInputIT {
     }
 
     @Test
-    void healthAndMetricsAreServed() {
+    void healthAndMetricsAreServed() throws Exception {
         Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
         assertThat(server.post("/api/v1/messages", "{\"customerId\":\"metrics-1\",\"text\":\"I want a human\"}",
                 key).statusCode()).isEqualTo(200);
         HttpResponse<String> ready = server.get("/health/ready", Map.of());
         assertThat(ready.statusCode()).isEqualTo(200);
+        HttpResponse<String> head = server.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + "/health/ready"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200); // it was 405
         assertThat(TestServer.json(ready.body()).path("status").asText()).isEqualTo("UP");
         HttpResponse<String> metrics = server.get("/metrics", Map.of());
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -96,6 +96,9 @@ public final class HttpApi {
         router.route().handler(HttpApi::rawBodiesOnly);
         router.get("/health/live").handler(this::live);
         router.get("/health/ready").handler(this::ready);
+        // load balancers often probe with HEAD: the same status, no body
+        router.head("/health/live").handler(this::live);
+        router.head("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
         router.route("/api/*").handler(ctx -> limit(ctx, perIp));
         router.route("/webhooks/*").handler(ctx -> limit(ctx, perIp));
