@@ -67,7 +67,7 @@ final class Dialogue {
         DialogueEngine engine = new DialogueEngine(
                 new DialogueEngine.Understanding(intents, new LanguageDetector("zh"), sentiment),
                 kb, orders, new DialogueEngine.Stores(states, unanswered), DialogueSettings.defaults(), clock);
-        LOG.info("bot ready: nlu={} orders={} in {} ms", settings.nluProfile(),
+        LOG.info("bot ready: nlu={} orders={} in {} ms", describe(settings, intents),
                 demo.isPresent() ? "embedded demo" : settings.orderApiUrl(), (System.nanoTime() - started) / 1_000_000);
         return new Dialogue(engine, states, unanswered, demo);
     }
@@ -88,6 +88,16 @@ final class Dialogue {
         return demo;
     }
 
+    /** What the log says of the intent model: a trained file says so (it said "fast" whatever the file held). */
+    private static String describe(BotSettings settings, IntentClassifier intents) {
+        if (settings.nluModelFile().isEmpty()) {
+            return settings.nluProfile() + " (bundled intents)";
+        }
+        String what = intents instanceof IntentModel m ? m.profile().label() + ", " + m.labels().size() + " intents"
+                : "loaded";
+        return "model file " + settings.nluModelFile() + " (" + what + ")";
+    }
+
     private static OrderApiSettings settings(BotSettings bot, String url) {
         return new OrderApiSettings(URI.create(url), bot.orderApiAuth(), null,
                 Duration.ofMillis(bot.orderApiTimeoutMillis()));
@@ -103,8 +113,16 @@ final class Dialogue {
         if (!settings.nluModelFile().isEmpty()) {
             try {
                 return IntentModel.load(Path.of(settings.nluModelFile()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UncheckedIOException("cannot load the intent model " + settings.nluModelFile()
+                        + ": no such file", e);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new UncheckedIOException("cannot load the intent model " + settings.nluModelFile()
+                        + ": not a model file from `bin/concierge nlu-train`, or cut short (" + e.getMessage() + ")", e);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load the intent model " + settings.nluModelFile(), e);
+                // the reason, not only the path: a directory, a wrong format version, another sentence encoder
+                throw new UncheckedIOException("cannot load the intent model " + settings.nluModelFile() + ": "
+                        + e.getMessage(), e);
             }
         }
         Profile profile = Profile.parse(settings.nluProfile());
