@@ -67,11 +67,44 @@ public final class ConfigLoader {
         try {
             return yaml.treeToValue(tree, ConciergeConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("unknown configuration key '" + e.getPropertyName() + "' at "
-                    + e.getPathReference(), e);
+            String path = dotted(e);
+            throw new ConfigException("unknown configuration key '" + path + "'"
+                    + (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty() ? ""
+                            : "; known keys there: " + e.getKnownPropertyIds()), e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // "CONCIERGE_PORT=abc": the key, what it takes, what it got and where it came from, not Jackson's chain
+            String path = dotted(e);
+            Class<?> type = e.getTargetType();
+            String expected = type == null ? "another value"
+                    : type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(
+                            java.util.Locale.ROOT)
+                    : type == int.class || type == Integer.class || type == long.class ? "a whole number"
+                    : type == double.class || type == Double.class ? "a number"
+                    : type == boolean.class || type == Boolean.class ? "true or false"
+                    : type.getSimpleName();
+            String given = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                    ? " got '" + invalid.getValue() + "'" : "";
+            String source = ENVIRONMENT.entrySet().stream().filter(v -> v.getValue().equals(path)
+                    && env.get(v.getKey()) != null && !env.get(v.getKey()).isBlank()).map(Map.Entry::getKey)
+                    .findFirst().map(v -> " (from " + v + ")").orElse("");
+            throw new ConfigException("invalid configuration: " + path + " must be " + expected + "," + given
+                    + source, e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("invalid configuration: " + rootMessage(e), e);
         }
+    }
+
+    /** "server.port", "routing.businessHours.days[0]": the key as the YAML file and the docs write it. */
+    private static String dotted(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private ObjectNode readDefaults() {
