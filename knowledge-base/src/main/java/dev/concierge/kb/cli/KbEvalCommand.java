@@ -128,6 +128,16 @@ public final class KbEvalCommand {
             List<FaqEntry> entries = KnowledgeBase.readJsonFile(kbFile);
             List<Query> queries = readQueries(queryFile);
             err.printf("kb-eval: %d entries, %d queries%n", entries.size(), queries.size());
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            entries.forEach(e -> ids.add(e.id()));
+            ids.add("oos");
+            java.util.Set<String> unknown = new java.util.TreeSet<>();
+            queries.stream().map(Query::expected).filter(x -> !ids.contains(x)).forEach(unknown::add);
+            if (!unknown.isEmpty()) {
+                // they can never be hit: every such query would count as a miss without a word
+                err.printf("kb-eval: warning: %d expected ids are not entries of %s: %s%n", unknown.size(), kbFile,
+                        unknown.size() > 10 ? List.copyOf(unknown).subList(0, 10) + "..." : unknown);
+            }
 
             TextEmbedder embedder = null;
             ObjectNode result = MAPPER.createObjectNode();
@@ -175,6 +185,12 @@ public final class KbEvalCommand {
             return 0;
         } catch (KbValidationException e) {
             err.println("kb-eval: invalid knowledge base: " + e.getMessage());
+            return 1;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("kb-eval: no such file: " + e.getFile());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("kb-eval: " + e.getMessage());
             return 1;
         } catch (IOException | RuntimeException e) {
             err.println("kb-eval: " + e);
@@ -386,7 +402,17 @@ public final class KbEvalCommand {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = MAPPER.readTree(line);
+            JsonNode n;
+            try {
+                n = MAPPER.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // the file's own line number: Jackson counts lines within the one line it was given
+                throw new IllegalArgumentException(file + " line " + lineNo + ": not a JSON object ("
+                        + e.getOriginalMessage() + ")");
+            }
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException(file + " line " + lineNo + ": not a JSON object");
+            }
             String text = n.path("text").asText(null);
             String expected = n.hasNonNull("expected") ? n.get("expected").asText() : n.path("intent").asText(null);
             if (text == null || expected == null) {

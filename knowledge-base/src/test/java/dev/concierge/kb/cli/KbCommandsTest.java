@@ -56,6 +56,24 @@ class KbCommandsTest {
         assertThat(json.get("p_at_1").asDouble()).isEqualTo(1.0);
     }
 
+    @Test
+    void badQueryFilesAreNamedWithTheirLineAndUnknownIdsAreWarnedAbout(@TempDir Path dir) throws Exception {
+        Path kb = dir.resolve("kb.json");
+        Files.writeString(kb, new KbJsonCodec().write(TestEntries.all()));
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, "{\"text\": \"hi\", \"expected\": \"shipping_time\"}\n{\"text\": \"cut\n");
+        assertThat(eval("--kb", kb.toString(), "--queries", broken.toString())).isEqualTo(1);
+        // it printed Jackson's exception, saying line 1
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.jsonl line 2: not a JSON object")
+                .doesNotContain("JsonEOFException");
+        err.reset();
+        Path unknown = dir.resolve("unknown.jsonl");
+        Files.writeString(unknown, "{\"text\": \"多久能到货\", \"expected\": \"shipping_tme\"}\n");
+        assertThat(eval("--kb", kb.toString(), "--queries", unknown.toString(), "--seconds", "0.2")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: 1 expected ids are not entries")
+                .contains("shipping_tme");
+    }
+
     private Path writeFiles(Path dir) throws Exception {
         Files.writeString(dir.resolve("kb.json"), new KbJsonCodec().write(TestEntries.all()));
         Files.writeString(dir.resolve("q.jsonl"), """
