@@ -82,7 +82,8 @@ class AdminApiIT {
             assertThat(erased.statusCode()).isEqualTo(200);
             shopper.send(Map.of("type", "message", "text", "are you there?", "id", "m2"));
             // it was internal_error ("your message may not have been saved") and a stack trace in the log
-            shopper.awaitError("not_found");
+            // the error names the message it is about
+            assertThat(shopper.awaitError("not_found").path("id").asText()).isEqualTo("m2");
             assertThat(shopper.awaitClose()).isEqualTo(1008);
         }
     }

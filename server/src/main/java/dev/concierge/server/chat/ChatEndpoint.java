@@ -232,7 +232,7 @@ public final class ChatEndpoint {
                 return deps.conversations().respond(stored);
             }).whenComplete((out, err) -> {
                 if (err != null) {
-                    onLoop(() -> fail(err));
+                    onLoop(() -> fail(err, clientId));
                 } else if (out.duplicate() && !out.replies().isEmpty()) {
                     // A resend of an answered message: its answer may never have reached this client.
                     onLoop(() -> out.replies().forEach(m -> send(ConversationService.messageFrame(m))));
@@ -319,25 +319,31 @@ public final class ChatEndpoint {
         }
 
         private void fail(Throwable err) {
+            fail(err, null);
+        }
+
+        /** The error frame names the message it is about ({@code id}), so a client knows which one to resend. */
+        private void fail(Throwable err, String clientId) {
+            java.util.function.Consumer<Frame> send = f -> send(f.put("id", clientId));
             Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
             if (cause instanceof BadRequestException bad) {
-                send(Frame.error(bad.code(), bad.getMessage()));
+                send.accept(Frame.error(bad.code(), bad.getMessage()));
                 if ("unauthorized".equals(bad.code())) {
                     ws.close((short) 1008, "unauthorized");
                 }
             } else if (cause instanceof java.util.NoSuchElementException) {
                 // the customer was erased while connected: nothing to write to, and this socket's session is over
-                send(Frame.error("not_found", "this chat no longer exists; start a new one"));
+                send.accept(Frame.error("not_found", "this chat no longer exists; start a new one"));
                 ws.close((short) 1008, "customer erased");
             } else if (cause instanceof StoreUnavailableException) {
                 LOG.warn("store unavailable: {}", cause.getMessage());
                 metrics.rejected("chat", "unavailable");
-                send(Frame.error("unavailable", "temporarily unavailable, please retry"));
+                send.accept(Frame.error("unavailable", "temporarily unavailable, please retry"));
             } else if (cause instanceof IllegalArgumentException invalid) {
-                send(Frame.error("invalid_message", invalid.getMessage()));
+                send.accept(Frame.error("invalid_message", invalid.getMessage()));
             } else {
                 LOG.error("chat frame failed", cause);
-                send(Frame.error("internal_error", "something went wrong; your message may not have been saved"));
+                send.accept(Frame.error("internal_error", "something went wrong; your message may not have been saved"));
             }
         }
 
