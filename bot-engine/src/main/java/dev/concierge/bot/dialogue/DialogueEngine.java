@@ -670,8 +670,18 @@ public final class DialogueEngine implements BotEngine {
     private BotDecision answer(Turn turn, DialogueState.Draft d, FaqHit hit, String intent) {
         Channel channel = turn.raw().channel();
         String text = kb.answer(hit.entryId(), turn.language(), channel).orElse("");
+        // the same answer twice running ("my payment failed", then "it says card declined"): it did not help, so
+        // the repeat offers a person instead of only saying the same paragraph again
+        boolean repeat = !d.botActions.isEmpty()
+                && d.botActions.get(d.botActions.size() - 1).equals("faq:" + hit.entryId());
         d.botActions.add("faq:" + hit.entryId());
         String answerIntent = nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent);
+        if (repeat) {
+            return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), withApology(turn, text
+                    + turn.t("\n\n如果这还没有解决您的问题，我可以为您转接人工客服。",
+                            "\n\nIf that doesn't solve it, I can pass you to an agent.")),
+                    List.of(turn.t("人工客服", "Talk to an agent")), hit.entryId());
+        }
         return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), withApology(turn, text),
                 List.of(), hit.entryId());
     }
