@@ -59,4 +59,14 @@ class RestChannelIT extends MemoryServerTest {
             assertThat(texts(fourth, "system")).isEmpty();
         }
     }
+
+    @Test
+    void aCustomerFirstMetOverRestTakesTheLanguageOfTheirMessage() throws Exception {
+        Map<String, String> supervisor = Map.of("Authorization", "Bearer " + server.login("supervisor"));
+        HttpResponse<String> first = server.post("/api/v1/messages",
+                "{\"customerId\":\"rest-en\",\"text\":\"where is my parcel?\"}", KEY);
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode export = TestServer.json(server.get("/api/v1/admin/customers/rest-en/export", supervisor).body());
+        assertThat(export.path("customer").path("locale").asText()).isEqualTo("en"); // it was zh
+    }
 }
