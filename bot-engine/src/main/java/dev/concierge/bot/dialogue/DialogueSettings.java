@@ -53,7 +53,7 @@ public record DialogueSettings(double intentThreshold, int lowConfidenceTurns, i
     /** The defaults of the service standards: 2 low-confidence turns, 7-day return, 15-day exchange, ¥5000 orders. */
     public static DialogueSettings defaults() {
         return new DialogueSettings(0.55, 2, 2, true, true, true, true, 2, 0.6,
-                Set.of("gold", "platinum", "diamond"), 5000.0, 7, 15);
+                Set.of("gold", "black", "platinum", "diamond"), 5000.0, 7, 15);
     }
 
     public DialogueSettings withLowConfidenceTurns(int turns) {
