@@ -288,11 +288,28 @@ final class Flows {
 
     // --- identifying the order
 
+    /** Whether an order in {@code status} is one the flow can do something with (its quick replies). */
+    static boolean fits(String flow, dev.concierge.bot.order.OrderStatus status) {
+        return switch (flow) {
+            case RETURN_EXCHANGE -> status == dev.concierge.bot.order.OrderStatus.DELIVERED;
+            case CANCEL_ORDER, CHANGE_ADDRESS -> status == dev.concierge.bot.order.OrderStatus.PENDING_PAYMENT
+                    || status == dev.concierge.bot.order.OrderStatus.PAID;
+            case REFUND_STATUS -> status == dev.concierge.bot.order.OrderStatus.REFUNDING
+                    || status == dev.concierge.bot.order.OrderStatus.REFUNDED;
+            default -> true;
+        };
+    }
+
     private BotDecision askOrder(Turn turn, DialogueState.Draft d, boolean again) {
         d.moveTo(ASK_ORDER);
         List<String> recent = new ArrayList<>();
         try {
-            orders.recentOrders(turn.raw().customer().id().value(), 3).forEach(o -> recent.add(o.orderId()));
+            // the orders this flow can act on: a return offered only undelivered orders to a shopper with some
+            for (Order o : orders.recentOrders(turn.raw().customer().id().value(), 10)) {
+                if (recent.size() < 3 && fits(d.flow, o.status())) {
+                    recent.add(o.orderId());
+                }
+            }
         } catch (OrderApiException e) {
             // the quick replies are a convenience: ask for the number without them
         }
