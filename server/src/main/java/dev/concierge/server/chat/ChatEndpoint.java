@@ -18,8 +18,8 @@ import dev.concierge.server.conversation.Inbound;
 import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.WireMessages;
 import dev.concierge.server.http.BadRequestException;
-import dev.concierge.server.http.Json;
 import dev.concierge.server.http.ClientAddress;
+import dev.concierge.server.http.Json;
 import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.FrameReader;
@@ -52,10 +52,11 @@ public final class ChatEndpoint {
             AttachmentStore attachments) {
     }
 
-    private final Dependencies deps;
-    private final ChatSettings settings;
     /** Messages a client may send before its session frame arrives; they wait for it. */
     private static final int MAX_EARLY_MESSAGES = 20;
+
+    private final Dependencies deps;
+    private final ChatSettings settings;
     private final RateLimiter perCustomer;
     private final RateLimiter signInsPerIp;
     private final ClientAddress clients;
@@ -331,7 +332,8 @@ public final class ChatEndpoint {
                 if ("unauthorized".equals(bad.code())) {
                     ws.close((short) 1008, "unauthorized");
                 }
-            } else if (cause instanceof java.util.NoSuchElementException) {
+            } else if (cause instanceof java.util.NoSuchElementException gone
+                    && String.valueOf(gone.getMessage()).startsWith("unknown customer")) {
                 // the customer was erased while connected: nothing to write to, and this socket's session is over
                 send.accept(Frame.error("not_found", "this chat no longer exists; start a new one"));
                 ws.close((short) 1008, "customer erased");
