@@ -19,6 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /** {@code bin/concierge SUBCOMMAND ...}: one entry point for the server and every tool. */
 public final class Main {
+    private static final java.util.List<String> LOG_LEVELS = java.util.List.of("TRACE", "DEBUG", "INFO", "WARN",
+            "ERROR", "OFF");
+
+    /** What is wrong with a {@code CONCIERGE_LOG_LEVEL} value, if anything: logback falls back to DEBUG silently. */
+    static java.util.Optional<String> logLevelError(String value) {
+        if (value == null || value.isBlank()
+                || LOG_LEVELS.contains(value.strip().toUpperCase(java.util.Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("CONCIERGE_LOG_LEVEL must be one of " + LOG_LEVELS + ", got '" + value + "'");
+    }
     private Main() {
     }
 
@@ -70,6 +81,11 @@ public final class Main {
                     return 2;
                 }
             }
+        }
+        java.util.Optional<String> badLevel = logLevelError(System.getenv("CONCIERGE_LOG_LEVEL"));
+        if (badLevel.isPresent()) {
+            err.println("configuration error: " + badLevel.get());
+            return 2;
         }
         ConciergeConfig config;
         ChannelSettings channels;
