@@ -52,7 +52,7 @@ public final class SentimentAnalyzer {
     private static final Lexicon SHOUTING = new Lexicon(List.of("!!", "！！", "!！", "！!"), Set.of(), List.of(), List.of());
     private static final Lexicon NEGATIVE_WORDS = new Lexicon(
             List.of("差劲", "失望", "生气", "愤怒", "太慢", "烂", "坑", "恶心", "糟糕", "无语", "受不了", "没人管", "还没到",
-                    "一直没", "多少次", "不满", "崩溃", "着急", "急死"),
+                    "一直没", "多少次", "不满", "崩溃", "着急", "急死", "😡", "😠", "🤬", "😤", "👎"),
             Set.of("terrible", "awful", "worst", "angry", "upset", "disappointed", "horrible", "useless"),
             List.of("frustrat"),
             List.of("never again", "still not", "still hasn't", "still haven't", "fed up", "the hell"),

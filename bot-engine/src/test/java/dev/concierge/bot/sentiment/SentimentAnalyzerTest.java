@@ -12,6 +12,13 @@ class SentimentAnalyzerTest {
     private static final SentimentAnalyzer ANALYZER = SentimentAnalyzer.bundled();
 
     @Test
+    void angryFacesAloneAreUpset() {
+        // "😡😡😡" scored 0.23, calm
+        assertThat(ANALYZER.analyze("😡😡😡").negative()).isTrue();
+        assertThat(ANALYZER.analyze("👍 thanks").negative()).isFalse();
+    }
+
+    @Test
     void held_out_accuracy_per_language() throws IOException {
         List<SentimentAnalyzer.LabelledText> test = read("/sentiment/test.tsv");
         int[] zh = score(test.stream().filter(t -> isChinese(t.text())).toList());
