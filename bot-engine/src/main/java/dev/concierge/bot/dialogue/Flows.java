@@ -304,11 +304,11 @@ final class Flows {
         d.moveTo(ASK_ORDER);
         List<String> recent = new ArrayList<>();
         try {
-            // the orders this flow can act on: a return offered only undelivered orders to a shopper with some
-            // the three newest, as before: this runs again whenever the step is asked again (after every side
-            // question), and ten orders through the order API cost a quarter of the fast profile's throughput
+            // of the three newest, those the flow can act on (a return offered paid and shipped orders); not more
+            // than three: this runs again whenever the step is asked again (after every side question), and ten
+            // orders through the order API cost a quarter of the fast profile's throughput
             for (Order o : orders.recentOrders(turn.raw().customer().id().value(), 3)) {
-                if (recent.size() < 3 && fits(d.flow, o.status())) {
+                if (fits(d.flow, o.status())) {
                     recent.add(o.orderId());
                 }
             }
