@@ -1,7 +1,6 @@
 package dev.concierge.server.channels;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.concierge.bot.language.LanguageDetector;
 import dev.concierge.channel.InboundAttachment;
 import dev.concierge.channel.InboundHandler;
 import dev.concierge.channel.InboundMessage;
@@ -17,6 +16,7 @@ import dev.concierge.core.message.Attachment;
 import dev.concierge.core.message.MessageId;
 import dev.concierge.core.message.PendingAnswers;
 import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.FirstContact;
 import dev.concierge.server.conversation.Inbound;
 import dev.concierge.server.conversation.KeyedExecutor;
 import java.io.IOException;
@@ -40,8 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChannelInbound implements InboundHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelInbound.class);
-
-    private static final LanguageDetector LANGUAGES = new LanguageDetector();
 
     private final ConversationService conversations;
     private final CustomerStore customers;
@@ -79,21 +77,12 @@ public final class ChannelInbound implements InboundHandler {
 
     @Override
     public ConversationId onMessage(InboundMessage message) {
-        boolean firstContact = customers.findByIdentity(message.sender()).isEmpty();
-        Customer customer = customers.findOrCreate(message.sender(), clock.instant());
+        Customer customer = FirstContact.meet(customers, message.sender(), message.text(), null, clock.instant());
         String name = message.metadata().getOrDefault(InboundMessage.SENDER_NAME, "");
         if (customer.displayName().isBlank() && !name.isBlank()) {
             // "Alice Zhang <alice@…>": the agent's card shows a name instead of an empty one
             customer = customers.update(customer.id(), c -> c.displayName().isBlank()
                     ? c.withProfile(name, c.vipTier()) : c);
-        }
-        if (firstContact && !message.text().isBlank()) {
-            // a customer first met on this message takes its language (the store's default is zh), so an
-            // English email customer's card and later messages say en
-            String language = LANGUAGES.detect(message.text());
-            if (!language.equals(customer.locale())) {
-                customer = customers.update(customer.id(), c -> c.withLocale(language));
-            }
         }
         List<Attachment> files = message.attachments().stream().map(this::store).toList();
         String locale = message.localeHint().isEmpty() ? null : message.localeHint();

@@ -23,6 +23,7 @@ import dev.concierge.server.config.ConciergeConfig.LimitSettings;
 import dev.concierge.server.conversation.AccessDeniedException;
 import dev.concierge.server.conversation.AgentDesk;
 import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.FirstContact;
 import dev.concierge.server.conversation.Inbound;
 import dev.concierge.server.conversation.InboundOutcome;
 import dev.concierge.server.conversation.KeyedExecutor;
@@ -68,8 +69,6 @@ public final class HttpApi {
     private final ServerMetrics metrics;
     private final Clock clock;
     private final RateLimiter perIp;
-    private static final dev.concierge.bot.language.LanguageDetector LANGUAGES =
-            new dev.concierge.bot.language.LanguageDetector();
     private final RateLimiter logins;
     private final ClientAddress clients;
 
@@ -234,16 +233,8 @@ public final class HttpApi {
         }
         long started = System.nanoTime();
         blocking(ctx, customerId, () -> {
-            boolean firstContact = deps.customers().findByIdentity(Identity.appUser(customerId)).isEmpty();
-            Customer customer = deps.customers().findOrCreate(Identity.appUser(customerId), clock.instant());
-            if (firstContact) {
-                // a customer first met here takes this message's language (the store's default is zh, so English
-                // REST customers were stored as Chinese)
-                String language = locale != null ? locale : LANGUAGES.detect(text);
-                if (!language.equals(customer.locale())) {
-                    customer = deps.customers().update(customer.id(), c -> c.withLocale(language));
-                }
-            }
+            Customer customer = FirstContact.meet(deps.customers(), Identity.appUser(customerId), text, locale,
+                    clock.instant());
             Inbound in = new Inbound(customer.id(), Channel.REST, text, List.of(), locale,
                     messageId == null ? null : new MessageId("rest:" + customerId + ":" + messageId), Map.of());
             InboundOutcome received = deps.conversations().receive(in);
