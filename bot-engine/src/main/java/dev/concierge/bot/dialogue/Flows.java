@@ -59,10 +59,12 @@ final class Flows {
                     + "|与描述不符|和描述不符|跟描述不符|货不对板|wrong (item|size|colou?r|one|product)"
                     + "|too (big|small|large|tight|loose|short|long)|(doesn'?t|didn'?t|does not|did not) fit"
                     + "|changed my mind|change of mind|don'?t (want|like|need) (it|them)|not as described"
-                    + "|ordered the wrong|sent (me )?the wrong",
+                    + "|ordered the wrong|sent (me )?the wrong"
+                    // an exchange for another size says why: "exchange it for a bigger size", "换大一码"
+                    + "|(bigger|smaller|larger|different|another|other) size|size (up|down)|大一[码号]|小一[码号]",
             Pattern.CASE_INSENSITIVE, "发错", "错发", "寄错", "买错", "拍错", "不合", "太大", "太小", "偏大", "偏小", "尺码",
             "尺寸不", "不喜欢", "不想要", "不要了", "色差", "颜色不", "描述不符", "货不对板", "wrong", "too ", "fit", "mind",
-            "don", "not as described");
+            "don", "not as described", "size", "大一", "小一");
     /** The shopper cannot send a photo of the defect (no camera, camera broken): the warehouse inspects it instead. */
     static final GuardedPattern NO_PHOTO = GuardedPattern.of(
             "(没有|没|无法|不能|没法|拍不了|不会)(相机|照相|拍照|拍|照片|图片)|拍不了|发不了(照片|图)"
@@ -104,6 +106,8 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
 
     private static final PersonalDataMasker MASKER = new PersonalDataMasker();
+    /** Orders looked up for one message that names several ("where are DD… and DD…?"). */
+    static final int MAX_ORDERS_AT_ONCE = 3;
 
     private final OrderApi orders;
     private final DialogueSettings settings;
@@ -130,6 +134,10 @@ final class Flows {
                 && settings.isVip(turn.raw().customer().vipTier())) {
             return handoffs.handoff(turn, d, Handoffs.VIP, flow,
                     turn.t("您是我们的尊贵会员，", "As a valued member, you get a dedicated agent for this. "));
+        }
+        List<String> named = turn.entities().orderNumbers();
+        if (named.size() > 1 && (flow.equals(ORDER_STATUS) || flow.equals(DELIVERY_TIME))) {
+            return severalOrders(named, turn, d);
         }
         Optional<String> orderId = turn.entities().firstOrderNumber();
         if (orderId.isEmpty() && !d.lastOrderId.isEmpty()) {
@@ -364,13 +372,56 @@ final class Flows {
     // --- order status and delivery time
 
     private BotDecision orderStatus(Order order, Turn turn, DialogueState.Draft d) {
+        return done(turn, d, statusWithTracking(order, turn, d), nextSteps(order, turn));
+    }
+
+    private String statusWithTracking(Order order, Turn turn, DialogueState.Draft d) {
         String text = statusText(order, turn);
         if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.DELIVERED) {
             Tracking t = orders.tracking(order.orderId());
             text += trackingText(t, turn);
             d.lastOrder = snapshotWith(order, t);
         }
-        return done(turn, d, text, nextSteps(order, turn));
+        return text;
+    }
+
+    /**
+     * "Where are DD… and DD…?": each named order's status (or arrival), up to {@value #MAX_ORDERS_AT_ONCE}, in one
+     * reply. The first order found becomes the one follow-ups are about. None found: the first is asked about again.
+     */
+    private BotDecision severalOrders(List<String> named, Turn turn, DialogueState.Draft d) {
+        List<String> parts = new ArrayList<>();
+        Order first = null;
+        HandoffContext.OrderSnapshot firstSnapshot = null;
+        for (String id : named.subList(0, Math.min(named.size(), MAX_ORDERS_AT_ONCE))) {
+            Order order;
+            try {
+                order = orders.order(id);
+            } catch (OrderApiException e) {
+                if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                String shown = MASKER.mask(id);
+                parts.add(turn.t("没有查到订单 " + shown + "，请核对订单号。", "I couldn't find order " + shown + "; please check the number."));
+                continue;
+            }
+            d.lastOrder = snapshot(order);
+            parts.add(d.flow.equals(DELIVERY_TIME) ? deliveryText(order, turn, d) : statusText(order, turn));
+            if (first == null) {
+                first = order;
+                firstSnapshot = d.lastOrder; // with its tracking, if the arrival text fetched it
+            }
+        }
+        if (first == null) {
+            return withOrder(named.get(0), turn, d);
+        }
+        d.lastOrder = firstSnapshot;
+        if (named.size() > MAX_ORDERS_AT_ONCE) {
+            parts.add(turn.t("其余订单请分开发送订单号查询。", "Send the other order numbers in another message and I'll check them too."));
+        }
+        d.slots.put("order_id", first.orderId());
+        d.lastOrderId = first.orderId();
+        return done(turn, d, String.join("\n", parts), List.of());
     }
 
     /** The follow-ups that fit the order's state: no "when will it arrive?" once delivered, no return before. */
@@ -385,7 +436,11 @@ final class Flows {
     }
 
     private BotDecision deliveryTime(Order order, Turn turn, DialogueState.Draft d) {
-        String text = switch (order.status()) {
+        return done(turn, d, deliveryText(order, turn, d), List.of());
+    }
+
+    private String deliveryText(Order order, Turn turn, DialogueState.Draft d) {
+        return switch (order.status()) {
             case PENDING_PAYMENT -> turn.t("订单 " + order.orderId() + " 还未付款，付款后48小时内发货，一般发货后2-4天送达。",
                     "Order " + order.orderId() + " is awaiting payment. It ships within 48 hours of payment and usually arrives 2-4 days later.");
             case PAID -> turn.t("订单 " + order.orderId() + " 已付款，将在48小时内发货，一般发货后2-4天送达。",
@@ -404,7 +459,6 @@ final class Flows {
             case CANCELLED -> turn.t("订单 " + order.orderId() + " 已取消，不会发货。",
                     "Order " + order.orderId() + " was cancelled, so it won't be delivered.");
         };
-        return done(turn, d, text, List.of());
     }
 
     // --- refund status

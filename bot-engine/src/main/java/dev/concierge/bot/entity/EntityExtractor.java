@@ -3,6 +3,7 @@ package dev.concierge.bot.entity;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,12 +20,14 @@ import java.util.regex.Pattern;
  * Finds order numbers, phone numbers, emails, amounts and dates in Chinese or English text. Stateless apart from
  * the clock (relative dates such as 明天 / tomorrow); thread-safe.
  *
- * <p>Demo order-number format: {@code DD} followed by 8 to 18 digits (case-insensitive, e.g. {@code DD20261101001}),
+ * <p>Demo order-number format: {@code DD} followed by 8 to 18 digits (case-insensitive, e.g. {@code DD20261101001};
+ * the digits may come in dash-joined groups, {@code #DD-2026-1101-001}; full-width forms count as ASCII),
  * or a bare run of 12 to 20 digits that is not a phone number or a resident ID number (18 characters with a birth
  * date). Mainland mobile numbers have 11 digits, so they never read as order numbers.
  */
 public final class EntityExtractor {
-    private static final Pattern ORDER_DD = Pattern.compile("(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]{8,18})(?![0-9])");
+    /** DD, then digits in one run or in groups joined by dashes ("#DD-2026-1103-003"); 8 to 18 digits in all. */
+    private static final Pattern ORDER_DD = Pattern.compile("(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]+(?:-[0-9]+)*)(?![0-9])");
     private static final Pattern ORDER_DIGITS = Pattern.compile("(?<![0-9A-Za-z+])([0-9]{12,20})(?![0-9A-Za-z])");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
     private static final Pattern CN_MOBILE = Pattern.compile(
@@ -49,10 +52,11 @@ public final class EntityExtractor {
         this.clock = clock;
     }
 
-    public Entities extract(String text) {
-        if (text == null || text.isBlank()) {
+    public Entities extract(String typed) {
+        if (typed == null || typed.isBlank()) {
             return Entities.none();
         }
+        String text = halfWidth(typed);
         // Every pattern but the relative dates needs an ASCII digit, and an email an '@': text without them (most
         // messages) skips those patterns, which could not match anyway.
         boolean at = text.indexOf('@') >= 0;
@@ -88,6 +92,20 @@ public final class EntityExtractor {
                 amounts.stream().distinct().toList(), List.copyOf(dates));
     }
 
+    /**
+     * Full-width digits, letters and signs ("ＤＤ２０２６…", "１３８…", "＠"), as a Chinese input method types them, in
+     * their ASCII forms; text without any (nearly all) is returned as it is.
+     */
+    private static String halfWidth(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFFEE') {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC);
+            }
+        }
+        return text;
+    }
+
     /** The patterns that need digits; adds what they find and returns the text without the matched parts. */
     private static String numbers(String text, LocalDate today, Set<String> phones, Set<String> orders,
             Set<LocalDate> dates, List<Entities.Amount> amounts) {
@@ -104,10 +122,16 @@ public final class EntityExtractor {
         rest = INTL_PHONE.matcher(rest).replaceAll(" ");
 
         m = ORDER_DD.matcher(rest);
+        StringBuilder withoutOrders = new StringBuilder();
         while (m.find()) {
-            orders.add("DD" + m.group(1));
+            String digits = m.group(1).replace("-", "");
+            if (digits.length() >= 8 && digits.length() <= 18) {
+                orders.add("DD" + digits);
+                m.appendReplacement(withoutOrders, " ");
+            }
         }
-        rest = ORDER_DD.matcher(rest).replaceAll(" ");
+        m.appendTail(withoutOrders);
+        rest = withoutOrders.toString();
         m = ISO_DATE.matcher(rest);
         while (m.find()) {
             addDate(dates, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

@@ -21,6 +21,16 @@ class EntityExtractorTest {
     }
 
     @Test
+    void order_numbers_written_in_dashed_groups_or_full_width() {
+        assertThat(extractor.extract("where is #DD-2026-1103-003?").orderNumbers()).containsExactly("DD20261103003");
+        assertThat(extractor.extract("订单ＤＤ２０２６１１０３００３到哪了").orderNumbers()).containsExactly("DD20261103003");
+        assertThat(extractor.extract("电话１３８００１３８０００").phones()).containsExactly("13800138000");
+        // too few digits for an order, even with dashes; a date after it stays a date
+        assertThat(extractor.extract("DD-12-34 on 2026-11-20").orderNumbers()).isEmpty();
+        assertThat(extractor.extract("DD-12-34 on 2026-11-20").dates()).containsExactly(LocalDate.of(2026, 11, 20));
+    }
+
+    @Test
     void a_resident_id_number_is_not_an_order_number() {
         assertThat(extractor.extract("我的身份证号是110101199003077774").orderNumbers()).isEmpty();
         assertThat(extractor.extract("ID 44030519851231002X, order 202611220000123456").orderNumbers())
