@@ -27,4 +27,16 @@ class ShutdownIT {
         assertThat(server.get("/health/live", Map.of()).statusCode()).isEqualTo(200);
         stopping.get();
     }
+
+    @Test
+    void openSocketsAreClosedWithGoingAway() throws Exception {
+        TestServer server = TestServer.memory();
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat", Map.of())) {
+            shopper.send(Map.of("type", "hello"));
+            shopper.await("session");
+            server.app.drainAndClose(Duration.ofMillis(100));
+            // 1001 tells the client to reconnect (to another node); it was 1000, "done", which a client may not retry
+            assertThat(shopper.awaitClose()).isEqualTo(1001);
+        }
+    }
 }

@@ -21,11 +21,15 @@ public final class FrameReader {
     /**
      * Reads the socket's text messages (whole or in fragments, strictly UTF-8) into {@code onText}, answers binary
      * ones with {@code onBinary}, and closes the socket past four times {@code maxFrameBytes} (1009): larger frames
-     * still arrive so that the endpoint can answer them with {@code frame_too_large}.
+     * still arrive so that the endpoint can answer them with {@code frame_too_large}. On shutdown the socket is
+     * closed with 1001 (going away).
      */
     public void attach(ServerWebSocket ws, Handler<String> onText, Runnable onBinary, Logger log) {
         ws.frameHandler(new TextMessages(ws, maxFrameBytes * 4, onText, onBinary));
         ws.exceptionHandler(e -> log.debug("socket error: {}", e.toString()));
+        // the listener shutting down (SIGTERM): 1001, going away, so that clients reconnect to another node; Vert.x
+        // closed them with 1000, a normal end that a client need not retry
+        ws.shutdownHandler(v -> ws.close((short) 1001, "server shutting down"));
     }
 
     /**
