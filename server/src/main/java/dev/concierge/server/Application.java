@@ -62,6 +62,7 @@ import dev.concierge.server.http.Json;
 import dev.concierge.server.http.KnowledgeBaseApi;
 import dev.concierge.server.http.RateLimiter;
 import dev.concierge.server.live.BusConnections;
+import dev.concierge.server.live.FrameReader;
 import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.live.LocalConnections;
 import dev.concierge.server.observability.Health;
@@ -102,10 +103,12 @@ public final class Application implements AutoCloseable {
     private final LocalConnections local;
     private final AgentDesk desk;
     private boolean closed;
+    private final FrameReader frames;
 
     private Application(ConciergeConfig config, Vertx vertx, HttpServer server, KeyedExecutor executor,
             Health health, Domain domain, List<AutoCloseable> resources, ChannelsModule channels,
-            LocalConnections local, AgentDesk desk) {
+            LocalConnections local, AgentDesk desk, FrameReader frames) {
+        this.frames = frames;
         this.channels = channels;
         this.local = local;
         this.desk = desk;
@@ -164,19 +167,20 @@ public final class Application implements AutoCloseable {
         Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),
                 state::ping);
 
+        // one reader for both endpoints' sockets: frame checks, and 1001 for every socket when the node shuts down
+        FrameReader frames = new FrameReader(config.server().maxFrameBytes(), json);
         ChatEndpoint chat = new ChatEndpoint(new ChatEndpoint.Dependencies(conversations, stores.conversations(),
                 new ShopperIdentity(stores.customers(), state.shopperTokens(), random, clock), local, connections,
                 executor, state.attachments()), config.chat(),
                 new RateLimiter(config.limits().chatMessagesPerSecond(), config.limits().chatBurst(), clock),
                 new RateLimiter(config.limits().chatSignInsPerIpPerMinute() / 60.0, config.limits().chatSignInBurst(),
-                        clock), new ClientAddress(config.limits().trustedProxies()),
-                config.server().maxFrameBytes(), json, metrics);
+                        clock), new ClientAddress(config.limits().trustedProxies()), frames, metrics);
         AgentHeartbeats heartbeats = state.redis() == null ? new InMemoryAgentHeartbeats()
                 : new RedisAgentHeartbeats(state.redis(), state.keys());
         PresenceLeases leases = new PresenceLeases(heartbeats, "node-" + java.util.UUID.randomUUID(), router,
                 local::connectedAgents, clock);
         AgentEndpoint agents = new AgentEndpoint(new AgentEndpoint.Dependencies(auth, desk, local, executor, leases),
-                config.server().maxFrameBytes(), json, metrics);
+                frames, metrics);
         HttpApi api = new HttpApi(new HttpApi.Dependencies(conversations, desk, stores.customers(), auth, executor,
                 health), config.integrations(), config.limits(), config.server().maxBodyBytes(), json, metrics, clock);
         Authentication authentication = new Authentication(auth, executor, api.errorWriter());
@@ -198,7 +202,8 @@ public final class Application implements AutoCloseable {
                 channels,
                 new AdminApi(domain.dialogue().unanswered(), new CustomerData(stores, state.attachments(),
                         state.shopperTokens(), domain.dialogue().states(), router, domain.dialogue().unanswered(),
-                channelStores.outbox(), channelStores.threads(), domain.csat()), authentication, executor, json)));
+                channelStores.outbox(), channelStores.threads(), domain.csat(), connections), authentication, executor,
+                json)));
         domain.dialogue().demo().ifPresent(demo -> modules.add(new DemoOrderApiModule(demo)));
         modules.addAll(web.modules());
 
@@ -239,7 +244,8 @@ public final class Application implements AutoCloseable {
         channels.start(vertx);
         LOG.info("concierge listening on {}:{} (store={}, accounts={})", config.server().host(), server.actualPort(),
                 config.store().type().name().toLowerCase(java.util.Locale.ROOT), config.auth().accounts().size());
-        return new Application(config, vertx, server, executor, health, domain, resources, channels, local, desk);
+        return new Application(config, vertx, server, executor, health, domain, resources, channels, local, desk,
+                frames);
     }
 
     public int port() {
@@ -267,6 +273,11 @@ public final class Application implements AutoCloseable {
         close();
     }
 
+    /** WebSockets (shopper and agent) open on this node. */
+    public int openSockets() {
+        return frames.openSockets();
+    }
+
     /**
      * Graceful shutdown: readiness turns false, the listener stops taking connections, in-flight work finishes
      * (up to the grace period), then stores and connections close.
@@ -288,6 +299,7 @@ public final class Application implements AutoCloseable {
         }
         long graceMillis = Duration.ofSeconds(config.server().shutdownGraceSeconds()).toMillis();
         LOG.info("shutting down: draining for up to {} ms", graceMillis);
+        frames.goingAway();
         try {
             server.shutdown(Duration.ofMillis(Math.max(1, graceMillis / 2))).await(graceMillis + 1000,
                     TimeUnit.MILLISECONDS);

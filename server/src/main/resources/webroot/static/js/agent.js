@@ -121,7 +121,13 @@ function onFrame(frame) {
     case 'escalated':
     case 'closed': {
       const entry = held.get(id);
-      if (frame.type === 'closed' && entry) closed.set(id, { summary: entry.context.summary || id, csat: null });
+      if (frame.reason === 'customer_erased') {
+        // the customer's data was erased: nothing of it stays on screen, not even in the closed list
+        closed.delete(id);
+        $('#connection').textContent = 'A conversation was removed: the customer\'s data was erased.';
+      } else if (frame.type === 'closed' && entry) {
+        closed.set(id, { summary: entry.context.summary || id, csat: null });
+      }
       held.delete(id);
       if (selected === id) selected = held.keys().next().value || null;
       break;

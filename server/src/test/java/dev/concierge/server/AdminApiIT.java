@@ -69,6 +69,33 @@ class AdminApiIT {
     }
 
     @Test
+    void theAgentServingAnErasedCustomerIsToldTheConversationIsGone() throws Exception {
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
+                Map.of("Authorization", "Bearer " + server.login("agent-1")));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+            shopper.send(Map.of("type", "hello", "customerId", "erased-served", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+            String conversationId = agent.await("offer").path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+
+            HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erased-served"))
+                    .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(erased.statusCode()).isEqualTo(200);
+            // the console drops it; before, the agent was told nothing and their replies failed with not_found
+            var closed = agent.await("closed");
+            assertThat(closed.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(closed.path("reason").asText()).isEqualTo("customer_erased");
+        }
+    }
+
+    @Test
     void aShopperErasedWhileConnectedIsToldAndDisconnected() throws Exception {
         try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
             shopper.send(Map.of("type", "hello", "customerId", "erased-live", "locale", "en"));

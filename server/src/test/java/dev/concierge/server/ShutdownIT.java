@@ -34,6 +34,17 @@ class ShutdownIT {
         try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat", Map.of())) {
             shopper.send(Map.of("type", "hello"));
             shopper.await("session");
+            try (WsClient leaving = WsClient.connect(server.port(), "/ws/chat", Map.of())) {
+                leaving.send(Map.of("type", "hello"));
+                leaving.await("session");
+                assertThat(server.app.openSockets()).isEqualTo(2);
+            }
+            // a socket that ended is no longer held for the shutdown
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.app.openSockets() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.app.openSockets()).isEqualTo(1);
             server.app.drainAndClose(Duration.ofMillis(100));
             // 1001 tells the client to reconnect (to another node); it was 1000, "done", which a client may not retry
             assertThat(shopper.awaitClose()).isEqualTo(1001);

@@ -52,9 +52,9 @@ public final class AgentEndpoint {
     private final FrameReader frames;
     private final ServerMetrics metrics;
 
-    public AgentEndpoint(Dependencies deps, int maxFrameBytes, Json json, ServerMetrics metrics) {
+    public AgentEndpoint(Dependencies deps, FrameReader frames, ServerMetrics metrics) {
         this.deps = deps;
-        this.frames = new FrameReader(maxFrameBytes, json);
+        this.frames = frames;
         this.metrics = metrics;
     }
 

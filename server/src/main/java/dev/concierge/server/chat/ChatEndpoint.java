@@ -68,13 +68,13 @@ public final class ChatEndpoint {
      *                     client opening hundreds of anonymous sockets made a customer and a conversation with each
      */
     public ChatEndpoint(Dependencies deps, ChatSettings settings, RateLimiter perCustomer, RateLimiter signInsPerIp,
-            ClientAddress clients, int maxFrameBytes, Json json, ServerMetrics metrics) {
+            ClientAddress clients, FrameReader frames, ServerMetrics metrics) {
         this.signInsPerIp = signInsPerIp;
         this.clients = clients;
         this.deps = deps;
         this.settings = settings;
         this.perCustomer = perCustomer;
-        this.frames = new FrameReader(maxFrameBytes, json);
+        this.frames = frames;
         this.metrics = metrics;
     }
 

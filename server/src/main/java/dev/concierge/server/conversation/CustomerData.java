@@ -12,20 +12,25 @@ import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.ShopperTokenStore;
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.message.Message;
+import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Router;
 import dev.concierge.routing.ticket.CsatStore;
+import dev.concierge.server.live.Frame;
+import dev.concierge.server.live.LiveConnections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A customer's right to their data: export everything we hold about them as JSON, or erase it from every store
  * (conversations and transcripts, stored attachments, dialogue state, resume token, the customer and its
- * identity index), taking open conversations out of the routing queue first.
+ * identity index), taking open conversations out of the routing queue first. An agent holding one of them is told
+ * ({@code closed} with reason {@code customer_erased}), so that their console drops it.
  */
 public final class CustomerData {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerData.class);
@@ -39,10 +44,12 @@ public final class CustomerData {
     private final OutboxStore outbox;
     private final EmailThreadStore threads;
     private final CsatStore csat;
+    private final LiveConnections live;
 
     public CustomerData(Stores stores, AttachmentStore attachments, ShopperTokenStore tokens,
             DialogueStateStore dialogue, Router router, UnansweredLog unanswered, OutboxStore outbox,
-            EmailThreadStore threads, CsatStore csat) {
+            EmailThreadStore threads, CsatStore csat, LiveConnections live) {
+        this.live = live;
         this.unanswered = unanswered;
         this.outbox = outbox;
         this.threads = threads;
@@ -84,7 +91,12 @@ public final class CustomerData {
         for (ConversationId cid : theirs) {
             stores.conversations().find(cid).filter(Conversation::isOpen).ifPresent(c -> {
                 try {
+                    Optional<AgentId> holder = router.holder(cid);
                     router.release(cid);
+                    // an open offer is withdrawn by the release; an agent serving the customer was told nothing and
+                    // kept the conversation on screen, replies to it failing
+                    holder.ifPresent(agent -> live.toAgent(agent, Frame.of("closed")
+                            .put("conversationId", cid.value()).put("reason", "customer_erased")));
                 } catch (RuntimeException e) {
                     LOG.debug("release during erasure: {}", e.toString());
                 }
