@@ -675,7 +675,11 @@ public final class DialogueEngine implements BotEngine {
         boolean repeat = !d.botActions.isEmpty()
                 && d.botActions.get(d.botActions.size() - 1).equals("faq:" + hit.entryId());
         d.botActions.add("faq:" + hit.entryId());
-        String answerIntent = nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent);
+        // the knowledge base answered what the intent model called out of scope: "faq" (the entry is faqId), not
+        // "oos" next to the entry's confidence, which read as a confident out-of-scope verdict
+        String answerIntent = !intent.isEmpty() ? intent
+                : turn.prediction().outOfScope() || turn.prediction().intent().isBlank() ? FAQ_INTENT
+                : turn.prediction().intent();
         if (repeat) {
             return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), withApology(turn, text
                     + turn.t("\n\n如果这还没有解决您的问题，我可以为您转接人工客服。",
@@ -747,6 +751,9 @@ public final class DialogueEngine implements BotEngine {
         }
         return intent.isEmpty() || intent.equals("human_request") ? d.lastTopic : intent;
     }
+
+    /** The decision's intent for a knowledge-base answer to a message the intent model found out of scope. */
+    static final String FAQ_INTENT = "faq";
 
     private static String nonBlank(String intent) {
         return intent == null || intent.isBlank() ? "oos" : intent;
