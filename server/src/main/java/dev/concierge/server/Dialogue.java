@@ -27,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,16 @@ final class Dialogue {
         DialogueEngine engine = new DialogueEngine(
                 new DialogueEngine.Understanding(intents, new LanguageDetector("zh"), sentiment),
                 kb, orders, new DialogueEngine.Stores(states, unanswered), DialogueSettings.defaults(), clock);
+        if (intents instanceof IntentModel m && !settings.nluModelFile().isEmpty()) {
+            List<String> missing = DialogueEngine.missingIntents(m.labels());
+            if (!missing.isEmpty()) {
+                // a model trained on a few intents loaded silently, and the bot then never started a return or
+                // handed off on request
+                LOG.warn("the intent model {} has no intent {}: the bot will not recognise those requests (the "
+                        + "bundled intents file, bot-engine/src/main/resources/nlu/intents.yaml, has them all)",
+                        settings.nluModelFile(), String.join(", ", missing));
+            }
+        }
         LOG.info("bot ready: nlu={} orders={} in {} ms", describe(settings, intents),
                 demo.isPresent() ? "embedded demo" : settings.orderApiUrl(), (System.nanoTime() - started) / 1_000_000);
         return new Dialogue(engine, states, unanswered, demo);

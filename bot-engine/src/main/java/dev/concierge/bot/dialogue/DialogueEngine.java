@@ -49,6 +49,18 @@ import org.slf4j.LoggerFactory;
  * clarification; otherwise a clarifying menu, and after N not-understood turns a handoff.
  */
 public final class DialogueEngine implements BotEngine {
+    /**
+     * Intents the policy acts on by name (flows, handoffs, social replies, ratings); any other intent is answered
+     * from the knowledge base. A model trained without one of these never starts what it stands for.
+     */
+    private static final Set<String> ACTED_ON = Stream.concat(Skills.FLOW_OF_INTENT.keySet().stream(),
+            Stream.of("human_request", "complaint", "account_security", "greeting", "thanks", "goodbye", "csat_answer"))
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** Of the intents the policy acts on, those {@code labels} (a model's intents) lack, sorted. */
+    public static List<String> missingIntents(java.util.Collection<String> labels) {
+        return ACTED_ON.stream().filter(i -> !labels.contains(i)).sorted().toList();
+    }
 
     /** The language side: intents, language detection and sentiment. */
     public record Understanding(IntentClassifier intents, LanguageDetector languages, SentimentAnalyzer sentiment) {

@@ -207,4 +207,12 @@ class DialogueEngineTest {
             throw down();
         }
     }
+
+    @Test
+    void theBundledIntentsHaveEveryIntentThePolicyActsOnAndAThinModelIsFoundWanting() {
+        assertThat(DialogueEngine.missingIntents(
+                ((dev.concierge.bot.nlu.IntentModel) TestModels.understanding().intents()).labels())).isEmpty();
+        assertThat(DialogueEngine.missingIntents(List.of("greeting", "order_status")))
+                .contains("human_request", "return_request", "complaint").doesNotContain("greeting", "order_status");
+    }
 }
