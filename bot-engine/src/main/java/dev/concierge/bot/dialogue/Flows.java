@@ -494,7 +494,7 @@ final class Flows {
         d.moveTo(CONFIRM);
         return step(turn, d, turn.t("确认取消订单 " + order.orderId() + "（" + itemNames(order) + "，¥" + money(order.totalAmount()) + "）吗？"
                         + (order.status() == OrderStatus.PAID ? "已付款项将原路退回。" : ""),
-                "Cancel order " + order.orderId() + " (" + itemNames(order) + ", " + money(order.totalAmount()) + " " + order.currency() + ")?"
+                "Cancel order " + order.orderId() + " (" + englishPart(itemNames(order)) + ", " + money(order.totalAmount()) + " " + order.currency() + ")?"
                         + (order.status() == OrderStatus.PAID ? " The payment will be refunded to your original method." : "")),
                 yesNo(turn));
     }
@@ -638,7 +638,8 @@ final class Flows {
         if (!d.slots.containsKey("reason")) {
             d.moveTo(ASK_REASON);
             return step(turn, d, turn.t("找到订单 " + order.orderId() + "（" + itemNames(order) + "）。", "Found order "
-                    + order.orderId() + " (" + itemNames(order) + "). ") + reasonPrompt(turn), reasonReplies(turn));
+                    + order.orderId() + " (" + englishPart(itemNames(order)) + "). ") + reasonPrompt(turn),
+                    reasonReplies(turn));
         }
         return afterReason(turn, d);
     }
@@ -824,8 +825,9 @@ final class Flows {
         }
         if (!t.events().isEmpty()) {
             Tracking.Event latest = t.events().get(0);
+            String where = englishPart(latest.location());
             s.append(turn.t(" 最新动态：" + latest.location() + " " + latest.description() + "。",
-                    " Latest: " + latest.description() + (latest.location().isEmpty() ? "" : " (" + latest.location() + ")") + "."));
+                    " Latest: " + englishPart(latest.description()) + (where.isEmpty() ? "" : " (" + where + ")") + "."));
         }
         if (withEta && t.estimatedDelivery() != null && !"delivered".equals(t.status())) {
             s.append(turn.t(" 预计 " + t.estimatedDelivery() + " 送达。", " Expected delivery: " + t.estimatedDelivery() + "."));
@@ -859,6 +861,30 @@ final class Flows {
 
     private static String itemNames(Order order) {
         return String.join(", ", order.items().stream().map(Order.OrderItem::name).toList());
+    }
+
+    /**
+     * The English half of a bilingual text from the order system ("已揽收 Picked up", "上海 Shanghai", "蓝牙耳机
+     * Bluetooth earbuds, T恤 T-shirt"): each comma-separated part that is Chinese, a space, then text without Chinese
+     * characters gives that text; other parts stay as they are. English replies showed both halves.
+     */
+    static String englishPart(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : text.split(", ", -1)) {
+            int lastChinese = -1;
+            for (int i = 0; i < part.length(); i++) {
+                if (Character.UnicodeScript.of(part.charAt(i)) == Character.UnicodeScript.HAN) {
+                    lastChinese = i;
+                }
+            }
+            String tail = lastChinese < 0 ? "" : part.substring(lastChinese + 1);
+            boolean bilingual = tail.startsWith(" ") && tail.chars().anyMatch(Character::isLetter);
+            parts.add(bilingual ? tail.strip() : part);
+        }
+        return String.join(", ", parts);
     }
 
     private static String money(double amount) {
