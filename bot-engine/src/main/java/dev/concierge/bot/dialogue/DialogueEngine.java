@@ -162,6 +162,12 @@ public final class DialogueEngine implements BotEngine {
     /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
     static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
+    /** Words that point back at what was just said: "it", "that one", "它", "这个". */
+    private static final GuardedPattern POINTS_BACK = GuardedPattern.of(
+            "\\b(it|that|this|them|those|these)\\b|它|这个|那个|这些|那些", Pattern.CASE_INSENSITIVE,
+            "it", "that", "this", "them", "those", "these", "它", "这个", "那个", "这些", "那些");
+    /** A follow-up that points back is short; a longer message is a question of its own. */
+    private static final int MAX_POINTING_WORDS = 10;
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
             "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
             "那", "还有", "它", "and", "what about", "how about", "also");
@@ -453,6 +459,11 @@ public final class DialogueEngine implements BotEngine {
                 return answer(turn, d, new FaqHit(fallbackEntry.get(), 0, turn.prediction().confidence(), null), effective);
             }
         }
+        Optional<FaqHit> about = aboutLastAnswer(turn, d);
+        if (about.isPresent()) {
+            d.lowConfidenceStreak = 0;
+            return answer(turn, d, about.get(), effective);
+        }
         d.lowConfidenceStreak++;
         if (tooManyMisses(d)) {
             // the handoff records the question: recording it here as well counted it twice in the curation log
@@ -700,6 +711,29 @@ public final class DialogueEngine implements BotEngine {
         }
         return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), withApology(turn, text),
                 List.of(), hit.entryId());
+    }
+
+    /**
+     * A short question that points back at the bot's last answer ("can you email it to me?" after the invoice answer,
+     * "它保修多久" after a product answer) and is not understood alone: the knowledge base is asked again with the
+     * last answer's question in front of it. Empty when the last turn was not a knowledge-base answer or the
+     * combined question finds nothing confident either.
+     */
+    private Optional<FaqHit> aboutLastAnswer(Turn turn, DialogueState.Draft d) {
+        if (d.botActions.isEmpty() || !POINTS_BACK.find(turn.text())
+                || turn.text().strip().split("\\s+").length > MAX_POINTING_WORDS) {
+            return Optional.empty();
+        }
+        String last = d.botActions.get(d.botActions.size() - 1);
+        if (!last.startsWith("faq:")) {
+            return Optional.empty();
+        }
+        Optional<String> title = kb.entry(last.substring(4)).map(e -> e.title(turn.language())).filter(t -> !t.isBlank());
+        if (title.isEmpty()) {
+            return Optional.empty();
+        }
+        FaqResult again = kb.search(title.get() + " " + turn.text(), turn.language(), 3);
+        return again.decision() == FaqDecision.ANSWER ? again.top() : Optional.empty();
     }
 
     /** The shopper clicked one of the clarification quick replies (an entry's title): answer that entry. */
