@@ -298,7 +298,8 @@ public final class DialogueEngine implements BotEngine {
 
     private BotDecision policy(Turn turn, DialogueState.Draft d) {
         String norm = lowerWithoutTrailingPunctuation(turn.text());
-        if (d.inFlowNow() && (CANCEL_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches())) {
+        if (d.inFlowNow() && (CANCEL_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches())
+                && !Flows.cancelMeansYes(turn, d)) {
             return cancelFlow(turn, d);
         }
         if (d.inFlowNow() && NEVER_MIND_THEN.matcher(turn.text()).matches()) {
@@ -485,12 +486,17 @@ public final class DialogueEngine implements BotEngine {
 
     private BotDecision cancelFlow(Turn turn, DialogueState.Draft d) {
         String flow = d.flow;
+        String orderId = d.slots.getOrDefault("order_id", "");
         d.botActions.add("flow:" + flow + "/cancelled");
         d.lastTopic = flow;
         d.endFlow();
-        return new BotDecision.FlowStep("flow_cancelled", 1.0, turn.language(),
-                turn.t("好的，已为您取消当前操作。还有什么可以帮您？", "OK, I've stopped that. Anything else I can help with?"),
-                menu(turn), flow, "cancelled");
+        // stopping a cancellation or an address change says that the order was left alone: "已为您取消当前操作"
+        // read as "your order is cancelled"
+        String text = (flow.equals(Flows.CANCEL_ORDER) || flow.equals(Flows.CHANGE_ADDRESS)) && !orderId.isEmpty()
+                ? turn.t("好的，订单 " + orderId + " 保持不变，没有做任何修改。还有什么可以帮您？",
+                        "OK, order " + orderId + " stays as it is; nothing was changed. Anything else I can help with?")
+                : turn.t("好的，已为您取消当前操作。还有什么可以帮您？", "OK, I've stopped that. Anything else I can help with?");
+        return new BotDecision.FlowStep("flow_cancelled", 1.0, turn.language(), text, menu(turn), flow, "cancelled");
     }
 
     /** The flow's question again (with an apology if the shopper is upset), or an agent once asked too often. */

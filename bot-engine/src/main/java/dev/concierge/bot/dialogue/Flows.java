@@ -94,6 +94,12 @@ final class Flows {
             "^(确认.*|确定(取消|修改|的|吧|了)?|是的?|对|好的?|可以|没问题|嗯+|yes|y|yeah|yep|ok|okay|sure"
                     + "|confirm.*|go ahead|please do)[。.!！]*$",
             Pattern.CASE_INSENSITIVE);
+    /** The order is to be cancelled, said with the word itself: "取消吧", "cancel it". */
+    private static final Pattern CANCEL_IT = Pattern.compile(
+            "^(是的?[，,]?\\s*)?(取消|取消吧|取消掉|取消掉吧|取消订单|取消它|帮我取消|yes,? )?"
+                    + "(取消|取消吧|取消掉|取消掉吧|取消订单|取消它|帮我取消|cancel|cancel it|cancel the order|cancel order"
+                    + "|please cancel( it)?)[。.!！]*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NO = Pattern.compile(
             "^(不.*|否|no|no\\b(?!.*cancel).*|nope.*|n|keep.*|don'?t.*|not now)[。.!！]*$", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern RECENT = GuardedPattern.of("最近|最新|上一个|刚买|latest|recent|last order|most recent",
@@ -233,6 +239,14 @@ final class Flows {
         };
         String text = turn.text().strip();
         return offered.stream().anyMatch(text::equalsIgnoreCase);
+    }
+
+    /**
+     * "取消" / "cancel it" answering "Cancel order DD…?": yes, cancel the order. Anywhere else the word stops the
+     * current flow; here that read as "cancelled" to the shopper while the order stayed as it was.
+     */
+    static boolean cancelMeansYes(Turn turn, DialogueState.Draft d) {
+        return d.flow.equals(CANCEL_ORDER) && d.step.equals(CONFIRM) && CANCEL_IT.matcher(turn.text().strip()).matches();
     }
 
     /**
@@ -520,7 +534,7 @@ final class Flows {
     private Optional<BotDecision> confirm(Turn turn, DialogueState.Draft d) {
         String text = turn.text().strip();
         ShortReplies.Kind shortReply = ShortReplies.of(text);
-        boolean yes = YES.matcher(text).matches() || shortReply == ShortReplies.Kind.AFFIRM;
+        boolean yes = YES.matcher(text).matches() || shortReply == ShortReplies.Kind.AFFIRM || cancelMeansYes(turn, d);
         boolean no = !yes && (NO.matcher(text).matches() || shortReply == ShortReplies.Kind.DONE
                 || shortReply == ShortReplies.Kind.WRONG);
         if (!yes && !no) {
