@@ -823,8 +823,24 @@ public final class DialogueEngine implements BotEngine {
         boolean numbersOrEmails = text.indexOf('@') >= 0 || text.chars().anyMatch(c -> c >= '0' && c <= '9');
         String letters = numbersOrEmails ? NON_LANGUAGE.matcher(text).replaceAll(" ") : text;
         boolean any = letters.codePoints().anyMatch(Character::isLetter);
-        return any ? nlu.languages().detect(letters) : fallbackLanguage(raw, previous);
+        if (!any) {
+            return fallbackLanguage(raw, previous);
+        }
+        String detected = nlu.languages().detect(letters);
+        if (detected.equals("en") && previous != null && previous.version() > 0 && previous.language().equals("zh")
+                && letters.strip().split("\\s+").length <= STICKY_WORDS) {
+            // "OK", "thx", "asdfgh" in a Chinese conversation: Chinese shoppers type these too; the replies flipped
+            // to English for good
+            return "zh";
+        }
+        return detected;
     }
+
+    /**
+     * A message of this many Latin words keeps a Chinese conversation in Chinese ("OK", "thx"); two words already
+     * say something in English ("change address").
+     */
+    private static final int STICKY_WORDS = 1;
 
     private static String fallbackLanguage(BotTurn raw, DialogueState previous) {
         if (previous != null && previous.version() > 0) {

@@ -12,7 +12,8 @@ import java.time.Instant;
  * REST, SMS and e-mail channels were stored, and shown to agents, as Chinese.
  */
 public final class FirstContact {
-    private static final LanguageDetector LANGUAGES = new LanguageDetector();
+    /** Text with no language in it (an order number, "？", an emoji) leaves the store's default, zh. */
+    private static final LanguageDetector LANGUAGES = new LanguageDetector(LanguageDetector.CHINESE);
 
     private FirstContact() {
     }
