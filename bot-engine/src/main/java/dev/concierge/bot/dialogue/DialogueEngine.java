@@ -162,6 +162,8 @@ public final class DialogueEngine implements BotEngine {
     /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
     static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
+    /** A number on its own, not an order or phone number: a rating or a list position with nothing to rate or pick. */
+    private static final Pattern BARE_NUMBER = Pattern.compile("[#(（]?\\s*[0-9０-９]{1,3}\\s*[.)、。）]?");
     /** Words that point back at what was just said: "it", "that one", "它", "这个". */
     private static final GuardedPattern POINTS_BACK = GuardedPattern.of(
             "\\b(it|that|this|them|those|these)\\b|它|这个|那个|这些|那些", Pattern.CASE_INSENSITIVE,
@@ -328,6 +330,10 @@ public final class DialogueEngine implements BotEngine {
             // digits alone ("asdkjh 4111 1111 1111 1111") read as a rating: nothing in them rates anything
             intent = "";
         }
+        if (!d.inFlowNow() && BARE_NUMBER.matcher(turn.text().strip()).matches()) {
+            // "1", "5" read as goodbye (0.79), "3" as the instalment answer ("3/6/12期"): a number alone asks nothing
+            return notUnderstood(turn, d);
+        }
         boolean asksForHuman = intent.equals("human_request")
                 || (!ABOUT_AGENTS.contains(intent) && HUMAN.find(turn.text()));
         if (settings.handoffOnHumanRequest() && asksForHuman) {
@@ -465,6 +471,11 @@ public final class DialogueEngine implements BotEngine {
             d.lowConfidenceStreak = 0;
             return answer(turn, d, about.get(), effective);
         }
+        return notUnderstood(turn, d);
+    }
+
+    /** Not understood: the menu of what the bot can do, or a person after too many misses in a row. */
+    private BotDecision notUnderstood(Turn turn, DialogueState.Draft d) {
         d.lowConfidenceStreak++;
         if (tooManyMisses(d)) {
             // the handoff records the question: recording it here as well counted it twice in the curation log

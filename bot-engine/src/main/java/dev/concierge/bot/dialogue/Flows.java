@@ -15,6 +15,7 @@ import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import dev.concierge.kb.FaqDecision;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -94,6 +96,10 @@ final class Flows {
             "^(确认.*|确定(取消|修改|的|吧|了)?|是的?|对|好的?|可以|没问题|嗯+|yes|y|yeah|yep|ok|okay|sure"
                     + "|confirm.*|go ahead|please do)[。.!！]*$",
             Pattern.CASE_INSENSITIVE);
+    /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
+    private static final Pattern PICK = Pattern.compile(
+            "^(?:#|第)?([1-3一二三])(?:个|个吧|个订单)?[.。、)]?$|^(?:the )?(first|second|third)(?: one)?[.!]?$",
+            Pattern.CASE_INSENSITIVE);
     /** The order is to be cancelled, said with the word itself: "取消吧", "cancel it". */
     private static final Pattern CANCEL_IT = Pattern.compile(
             "^(是的?[，,]?\\s*)?(取消|取消吧|取消掉|取消掉吧|取消订单|取消它|帮我取消|yes,? )?"
@@ -160,6 +166,12 @@ final class Flows {
                 if (id.isEmpty() && RECENT.find(turn.text())) {
                     List<Order> recent = orders.recentOrders(turn.raw().customer().id().value(), 1);
                     id = recent.stream().findFirst().map(Order::orderId);
+                }
+                int picked = id.isEmpty() ? pickedPosition(turn.text()) : 0;
+                if (picked > 0) {
+                    // "3", "第二个", "the first one": that one of the orders offered below the question
+                    List<String> offered = offeredOrders(turn, d);
+                    id = picked <= offered.size() ? Optional.of(offered.get(picked - 1)) : Optional.empty();
                 }
                 yield id.map(orderId -> withOrder(orderId, turn, d));
             }
@@ -324,6 +336,20 @@ final class Flows {
 
     private BotDecision askOrder(Turn turn, DialogueState.Draft d, boolean again) {
         d.moveTo(ASK_ORDER);
+        List<String> recent = offeredOrders(turn, d);
+        // "pick one below" only when there is something below
+        String text = again
+                ? turn.t("抱歉，没有识别到订单号。请发送订单号（如 DD20261101001）" + (recent.isEmpty() ? "。" : "，或点选下方订单。"),
+                        "Sorry, I didn't find an order number. Please send it (e.g. DD20261101001)"
+                                + (recent.isEmpty() ? "." : " or pick one below."))
+                : turn.t("请提供您的订单号（如 DD20261101001）" + (recent.isEmpty() ? "。" : "，或点选下方最近的订单。"),
+                        "Which order is it? Send the order number (e.g. DD20261101001)"
+                                + (recent.isEmpty() ? "." : " or pick a recent order below."));
+        return step(turn, d, text, recent);
+    }
+
+    /** The orders the order step offers as quick replies: empty if the order API does not answer. */
+    private List<String> offeredOrders(Turn turn, DialogueState.Draft d) {
         List<String> recent = new ArrayList<>();
         try {
             // of the three newest, those the flow can act on (a return offered paid and shipped orders); not more
@@ -337,15 +363,22 @@ final class Flows {
         } catch (OrderApiException e) {
             // the quick replies are a convenience: ask for the number without them
         }
-        // "pick one below" only when there is something below
-        String text = again
-                ? turn.t("抱歉，没有识别到订单号。请发送订单号（如 DD20261101001）" + (recent.isEmpty() ? "。" : "，或点选下方订单。"),
-                        "Sorry, I didn't find an order number. Please send it (e.g. DD20261101001)"
-                                + (recent.isEmpty() ? "." : " or pick one below."))
-                : turn.t("请提供您的订单号（如 DD20261101001）" + (recent.isEmpty() ? "。" : "，或点选下方最近的订单。"),
-                        "Which order is it? Send the order number (e.g. DD20261101001)"
-                                + (recent.isEmpty() ? "." : " or pick a recent order below."));
-        return step(turn, d, text, recent);
+        return recent;
+    }
+
+    /** 1-based position named by "2", "#2", "第二个", "第2个", "the second one"; 0 when the text is not one. */
+    static int pickedPosition(String text) {
+        Matcher m = PICK.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
+        if (!m.matches()) {
+            return 0;
+        }
+        String word = m.group(1) != null ? m.group(1) : m.group(2);
+        return switch (word.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "一", "first" -> 1;
+            case "2", "二", "second" -> 2;
+            case "3", "三", "third" -> 3;
+            default -> 0;
+        };
     }
 
     private BotDecision withOrder(String orderId, Turn turn, DialogueState.Draft d) {
