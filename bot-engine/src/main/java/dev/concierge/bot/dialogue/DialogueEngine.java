@@ -14,6 +14,7 @@ import dev.concierge.bot.order.OrderApiException;
 import dev.concierge.bot.sentiment.Sentiment;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.bot.text.GuardedPattern;
+import dev.concierge.bot.text.SimplifiedChinese;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.privacy.PersonalDataMasker;
@@ -287,7 +288,8 @@ public final class DialogueEngine implements BotEngine {
     }
 
     private Turn understand(BotTurn raw, DialogueState previous) {
-        String text = raw.text().strip();
+        // a shopper writing Traditional Chinese is understood with the Simplified data and word lists
+        String text = SimplifiedChinese.of(raw.text().strip());
         String language = languageOf(text, raw, previous);
         Entities found = entities.extract(text);
         Sentiment sentiment = nlu.sentiment().analyze(text);

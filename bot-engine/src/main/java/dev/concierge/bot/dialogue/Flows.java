@@ -140,7 +140,7 @@ final class Flows {
             d.slots.put("preferred", "exchange");
         }
         if (flow.equals(RETURN_EXCHANGE) && (DEFECT.find(turn.text()) || STATED_REASON.find(turn.text()))) {
-            d.slots.put("reason", turn.text());
+            d.slots.put("reason", turn.said());
         }
         if ((flow.equals(RETURN_EXCHANGE) || flow.equals(CANCEL_ORDER))
                 && settings.isVip(turn.raw().customer().vipTier())) {
@@ -185,7 +185,7 @@ final class Flows {
                     // "退货运费谁出？" is a question, not the reason: the engine answers it and asks again
                     yield Optional.empty();
                 }
-                d.slots.put("reason", text.isEmpty() ? "photo" : text);
+                d.slots.put("reason", text.isEmpty() ? "photo" : turn.said());
                 yield Optional.of(afterReason(turn, d));
             }
             case ASK_PHOTO -> {
@@ -209,11 +209,11 @@ final class Flows {
                 if (!turn.entities().phones().isEmpty()) {
                     // the phone goes in its own slot, shown masked; the address keeps the rest ("张三" stays)
                     String phone = turn.entities().phones().get(0);
-                    d.slots.put("address", withoutPhone(text, phone));
+                    d.slots.put("address", withoutPhone(turn.said(), phone));
                     d.slots.put("phone", phone);
                     yield Optional.of(confirmAddress(turn, d));
                 }
-                d.slots.put("address", text);
+                d.slots.put("address", turn.said());
                 d.moveTo(ASK_PHONE);
                 yield Optional.of(step(turn, d, turn.t("好的。请提供新地址的收件人手机号（11位）。",
                         "Got it. What phone number should the courier call at the new address?"), List.of()));

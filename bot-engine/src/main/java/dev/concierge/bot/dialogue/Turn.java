@@ -6,9 +6,17 @@ import dev.concierge.bot.nlu.IntentPrediction;
 import dev.concierge.bot.sentiment.Sentiment;
 import dev.concierge.kb.FaqResult;
 
-/** One customer message after understanding: language, entities, sentiment, intent and FAQ candidates. */
+/**
+ * One customer message after understanding: language, entities, sentiment, intent and FAQ candidates. {@code text} is
+ * what was understood (stripped, Traditional Chinese simplified); {@link #said()} the words as typed.
+ */
 record Turn(BotTurn raw, String text, String language, Entities entities, Sentiment sentiment,
         IntentPrediction prediction, FaqResult faq) {
+
+    /** The message as the shopper typed it (stripped): what is kept in slots, such as a return reason or address. */
+    String said() {
+        return raw.text().strip();
+    }
 
     boolean zh() {
         return language.equals("zh");
