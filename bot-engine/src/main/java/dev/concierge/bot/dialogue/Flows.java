@@ -96,6 +96,8 @@ final class Flows {
             "^(确认.*|确定(取消|修改|的|吧|了)?|是的?|对|好的?|可以|没问题|嗯+|yes|y|yeah|yep|ok|okay|sure"
                     + "|confirm.*|go ahead|please do)[。.!！]*$",
             Pattern.CASE_INSENSITIVE);
+    /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
+    private static final String AFTER_SALE = "after_sale:";
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
     private static final Pattern PICK = Pattern.compile(
             "^(?:#|第)?([1-3一二三])(?:个|个吧|个订单)?[.。、)]?$|^(?:the )?(first|second|third)(?: one)?[.!]?$",
@@ -348,6 +350,17 @@ final class Flows {
         return step(turn, d, text, recent);
     }
 
+    /** The ticket id and type ("return" / "exchange") of an after-sale request this conversation filed for the order. */
+    static Optional<String[]> filedAfterSale(DialogueState.Draft d, String orderId) {
+        String prefix = AFTER_SALE + orderId + ":";
+        for (int i = d.botActions.size() - 1; i >= 0; i--) {
+            if (d.botActions.get(i).startsWith(prefix)) {
+                return Optional.of(d.botActions.get(i).substring(prefix.length()).split(":", 2));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The orders the order step offers as quick replies: empty if the order API does not answer. */
     private List<String> offeredOrders(Turn turn, DialogueState.Draft d) {
         List<String> recent = new ArrayList<>();
@@ -518,6 +531,15 @@ final class Flows {
             if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
                 throw e;
             }
+            Optional<String[]> filed = filedAfterSale(d, order.orderId());
+            if (filed.isPresent() && filed.get()[1].equals("return")) {
+                // "那退款呢" right after filing the return: not "no refund, reply 'return'", which invited a second one
+                return done(turn, d, turn.t("订单 " + order.orderId() + " 的退货申请 " + filed.get()[0]
+                        + " 已提交。仓库收货验收后3-5个工作日内原路退款，届时可在这里查询退款进度。",
+                        "Return request " + filed.get()[0] + " for order " + order.orderId() + " is filed. The refund "
+                                + "goes back to your original payment method 3-5 business days after the warehouse "
+                                + "receives the parcel; you can check it here then."), List.of());
+            }
             return done(turn, d, turn.t("订单 " + order.orderId() + " 目前没有退款记录。如需退货退款，可以回复“退货”。",
                     "There is no refund on order " + order.orderId() + ". To return it for a refund, reply \"return\"."),
                     List.of(turn.t("退货", "Return")));
@@ -670,6 +692,17 @@ final class Flows {
             List<String> replies = order.status().cancellable() ? List.of(turn.t("取消订单", "Cancel the order")) : List.of();
             return done(turn, d, text, replies);
         }
+        Optional<String[]> filed = filedAfterSale(d, order.orderId());
+        if (filed.isPresent()) {
+            // an exchange filed, then "不对，还是退货吧": a second request was filed beside the first; an agent
+            // changes or withdraws the one that stands
+            boolean exchange = filed.get()[1].equals("exchange");
+            return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, RETURN_EXCHANGE,
+                    turn.t("订单 " + order.orderId() + " 已有" + (exchange ? "换货" : "退货") + "申请 " + filed.get()[0]
+                                    + "，需要人工为您修改。",
+                            "Order " + order.orderId() + " already has " + (exchange ? "exchange" : "return")
+                                    + " request " + filed.get()[0] + "; an agent will change it for you. "));
+        }
         long days = daysSinceDelivery(order);
         d.slots.put("days_since_delivery", Long.toString(days));
         if (days > settings.exchangeWindowDays()) {
@@ -773,6 +806,7 @@ final class Flows {
                     turn.t("系统无法自动受理该申请，", "The system couldn't accept this request automatically. ")));
         }
         d.slots.put("ticket", ticket.ticketId());
+        d.botActions.add(AFTER_SALE + orderId + ":" + ticket.ticketId() + ":" + type.name().toLowerCase(java.util.Locale.ROOT));
         String next = type == AfterSaleType.RETURN
                 ? turn.t("退货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件（运费由我们承担），仓库收货验收后3-5个工作日内原路退款。",
                         "Return request " + ticket.ticketId() + " is created. A courier will collect the parcel within 1-2 days (free of charge); we refund your original payment method 3-5 business days after the warehouse receives it.")
