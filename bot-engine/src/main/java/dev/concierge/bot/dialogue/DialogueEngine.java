@@ -104,10 +104,13 @@ public final class DialogueEngine implements BotEngine {
             // "agent", but not the delivery, travel or customs agent of a question about something else
             "人工|真人|客服人员|转客服|(?<!delivery |travel |shipping |courier |customs |sales |insurance |estate |booking )"
                     + "\\bagent\\b|\\bhuman\\b|real person|\\boperator\\b|\\brepresentative\\b"
-                    + "|\\b(speak|talk|chat) (to|with) (someone|somebody|a person|customer (service|support)|support|staff)\\b",
+                    + "|\\b(speak|talk|chat) (to|with) (someone|somebody|a person|customer (service|support)|support|staff)\\b"
+                    // "找客服" (not the hotline's number), "叫你们经理来", "I want your manager"
+                    + "|找客服(?!电话|热线)|(叫|找|让|要见)(你们|你们的)?(经理|主管|领导)|你们(的)?(经理|主管|领导)"
+                    + "|\\b(your|a|the) (manager|supervisor)\\b",
             Pattern.CASE_INSENSITIVE,
             "人工", "真人", "客服人员", "转客服", "agent", "human", "real person", "operator", "representative",
-            "speak", "talk", "chat");
+            "speak", "talk", "chat", "找客服", "经理", "主管", "领导", "manager", "supervisor");
     static final GuardedPattern SECURITY = GuardedPattern.of(
             "被盗|盗号|盗刷|异常登录|被人登录|账号被|未授权|不是我(买|付|下)的|hacked|stolen account|account (was |has been )?stolen"
                     + "|unauthori[sz]ed (payment|charge|transaction|purchase)|someone (logged|used) (into )?my account",
