@@ -317,6 +317,14 @@ public final class DialogueEngine implements BotEngine {
         if (OTHER_ORDER.find(turn.text()) && turn.entities().orderNumbers().isEmpty() && !d.inFlowNow()) {
             d.lastOrderId = ""; // "my other order": not the one the conversation found before
         }
+        if (d.inFlowNow() && d.step.equals(Flows.ASK_ORDER) && WHERE_IS.find(turn.text())
+                && !turn.entities().orderNumbers().isEmpty()
+                && !Flows.ORDER_STATUS.equals(d.flow) && !Flows.DELIVERY_TIME.equals(d.flow)) {
+            // "等一下，先帮我查下DD…到哪了" while a return asks which order: where that order is, not a return check
+            d.botActions.add("flow:" + d.flow + "/abandoned");
+            d.endFlow();
+            return flows.start(Flows.ORDER_STATUS, turn, d);
+        }
         if (d.inFlowNow() && flows.isOfferedReply(turn, d)) {
             // the step's own quick reply, tapped or typed: the flow takes it before any intent-driven handoff
             Optional<BotDecision> next = flows.proceed(turn, d);
