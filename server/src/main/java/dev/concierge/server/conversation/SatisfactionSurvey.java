@@ -1,7 +1,9 @@
 package dev.concierge.server.conversation;
 
+import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.conversation.ConversationStore;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
@@ -90,22 +92,17 @@ public final class SatisfactionSurvey {
     }
 
     /**
-     * If the customer has no open conversation, their latest one awaits a rating and {@code text} is one, records
-     * it and stores the thanks; {@link #thank} sends it, once the answer is acknowledged.
+     * If a conversation of the customer awaits a rating (see {@link #awaitingRating}) and {@code text} is one,
+     * records it and stores the thanks; {@link #thank} sends it, once the answer is acknowledged.
      *
      * @param messageId the client's id for the answer, or null for a new one
      */
     public Optional<Answer> tryAnswer(Customer customer, String text, MessageId messageId) {
         OptionalScore score = parse(text);
-        if (score.value == 0 || conversations.findOpenByCustomer(customer.id()).isPresent()) {
+        if (score.value == 0) {
             return Optional.empty();
         }
-        List<ConversationId> all = conversations.listByCustomer(customer.id());
-        if (all.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Conversation> latest = conversations.find(all.get(all.size() - 1))
-                .filter(c -> !c.isOpen() && c.attribute(PENDING).isPresent());
+        Optional<Conversation> latest = awaitingRating(customer);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
@@ -137,6 +134,43 @@ public final class SatisfactionSurvey {
         conversations.append(thanks);
         LOG.info("csat score={} conversation={}", score.value, rated.id());
         return Optional.of(new Answer(rated, answer, thanks));
+    }
+
+    /**
+     * The conversation a rating now answers: the customer's latest, closed with the survey pending. A REST client
+     * sees the survey only in the response to its next message, which therefore opened a new conversation without
+     * having seen it; until the shopper's message after that response, the survey of the conversation before the
+     * new one is still pending.
+     */
+    private Optional<Conversation> awaitingRating(Customer customer) {
+        Optional<Conversation> open = conversations.findOpenByCustomer(customer.id());
+        if (open.isPresent()) {
+            return open.get().status() == ConversationStatus.BOT ? surveyedInRestResponse(open.get())
+                    : Optional.empty();
+        }
+        List<ConversationId> all = conversations.listByCustomer(customer.id());
+        return all.isEmpty() ? Optional.empty() : conversations.find(all.get(all.size() - 1))
+                .filter(c -> !c.isOpen() && c.attribute(PENDING).isPresent());
+    }
+
+    /**
+     * The closed conversation before {@code open} if its survey is pending and reached the shopper only in the REST
+     * response to the one message of {@code open}: a bot conversation whose single customer message came over REST.
+     */
+    private Optional<Conversation> surveyedInRestResponse(Conversation open) {
+        List<ConversationId> all = conversations.listByCustomer(open.customerId());
+        int at = all.indexOf(open.id());
+        if (at < 1) {
+            return Optional.empty();
+        }
+        Optional<Conversation> previous = conversations.find(all.get(at - 1)).filter(c -> !c.isOpen()
+                && c.attribute(PENDING).isPresent() && c.attribute(ConversationService.REST_DELIVERED).isPresent());
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Message> asked = conversations.transcript(open.id()).stream()
+                .filter(m -> m.senderRole() == SenderRole.CUSTOMER).toList();
+        return asked.size() == 1 && asked.get(0).channel() == Channel.REST ? previous : Optional.empty();
     }
 
     private static Message withId(Message m, MessageId id) {
