@@ -96,6 +96,13 @@ final class Flows {
             "^(确认.*|确定(取消|修改|的|吧|了)?|是的?|对|好的?|可以|没问题|嗯+|yes|y|yeah|yep|ok|okay|sure"
                     + "|confirm.*|go ahead|please do)[。.!！]*$",
             Pattern.CASE_INSENSITIVE);
+    /** The parcel shows as delivered but the shopper does not have it. */
+    static final GuardedPattern NOT_RECEIVED = GuardedPattern.of(
+            "(签收|送达|妥投).{0,12}(没|未|没有)(收到|拿到|见到)|(没|未|没有)(收到|拿到).{0,8}(签收|送达)"
+                    + "|(says|shows|marked|showing)( as| it)?( was)? delivered.{0,30}(never|not|didn'?t|haven'?t)"
+                    + "|never (got|received|arrived)|(didn'?t|did not|haven'?t|have not) (get|got|receive|received) (it|the parcel|the package|my)",
+            Pattern.CASE_INSENSITIVE, "签收", "送达", "妥投", "收到", "拿到", "delivered", "never", "didn", "did not",
+            "haven", "have not");
     /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
     private static final String AFTER_SALE = "after_sale:";
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
@@ -432,6 +439,16 @@ final class Flows {
     // --- order status and delivery time
 
     private BotDecision orderStatus(Order order, Turn turn, DialogueState.Draft d) {
+        if (order.status() == OrderStatus.DELIVERED && NOT_RECEIVED.find(turn.text())) {
+            // "物流显示签收了但我没收到": repeating "delivered" helps no one; a person checks the signature with the
+            // courier and resends or refunds
+            return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, ORDER_STATUS,
+                    turn.t("订单 " + order.orderId() + " 显示已于 " + deliveredDate(order) + " 签收。请先看看快递柜、驿站、门卫或家人是否代收；"
+                                    + "如仍找不到，客服会联系快递核实签收记录，确认未收到将为您补发或退款。",
+                            "Order " + order.orderId() + " shows as delivered on " + deliveredDate(order) + ". Please check "
+                                    + "parcel lockers, pickup stations, reception or family first; if it's still missing, an "
+                                    + "agent will check the delivery with the courier and resend or refund. "));
+        }
         return done(turn, d, statusWithTracking(order, turn, d), nextSteps(order, turn));
     }
 
