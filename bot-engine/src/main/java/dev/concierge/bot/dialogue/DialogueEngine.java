@@ -697,10 +697,7 @@ public final class DialogueEngine implements BotEngine {
         if (Skills.FLOW_OF_INTENT.containsKey(flowOrIntent)) {
             return flowOrIntent;
         }
-        return switch (flowOrIntent) {
-            case Flows.RETURN_EXCHANGE -> "return_request";
-            default -> "";
-        };
+        return Skills.INTENT_OF_FLOW.getOrDefault(flowOrIntent, "");
     }
 
     private BotDecision smallTalk(Turn turn, DialogueState.Draft d, String intent) {

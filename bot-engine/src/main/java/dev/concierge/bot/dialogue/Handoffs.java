@@ -51,7 +51,7 @@ final class Handoffs {
      * @param note  an extra sentence for the shopper (what happens next), or ""
      */
     BotDecision.Handoff handoff(Turn turn, DialogueState.Draft draft, String reason, String topic, String note) {
-        String intent = intentOf(turn, reason);
+        String intent = intentOf(turn, draft, reason);
         int priority = priority(turn, reason);
         Set<String> skills = skills(reason, topic);
         StringBuilder text = new StringBuilder();
@@ -78,7 +78,7 @@ final class Handoffs {
         draft.botActions.add("handoff:" + reason);
         List<String> path = new ArrayList<>(draft.intentPath);
         path.add(intent);
-        HandoffContext context = new HandoffContext(summary(turn, draft, reason, path), reason, priority,
+        HandoffContext context = new HandoffContext(summary(turn, draft, reason, path, note), reason, priority,
                 turn.sentiment().wireName(), turn.sentiment().negativeScore(), turn.language(), path, draft.entities,
                 draft.botActions, draft.lastOrder);
         record(turn, reason, questionBehind(turn, reason));
@@ -151,12 +151,16 @@ final class Handoffs {
         };
     }
 
-    private static String intentOf(Turn turn, String reason) {
+    private static String intentOf(Turn turn, DialogueState.Draft draft, String reason) {
         return switch (reason) {
             case HUMAN_REQUEST -> "human_request";
             case ACCOUNT_SECURITY -> "account_security";
             case COMPLAINT -> "complaint";
-            default -> turn.prediction().intent().isBlank() ? "oos" : turn.prediction().intent();
+            // a flow's answer ("DD20261105005" at a return's order step) is out of scope on its own: the card said
+            // intent oos for a return past its window
+            default -> !draft.flow.isEmpty() && (turn.prediction().outOfScope() || turn.prediction().intent().isBlank())
+                    ? Skills.INTENT_OF_FLOW.getOrDefault(draft.flow, "oos")
+                    : turn.prediction().intent().isBlank() ? "oos" : turn.prediction().intent();
         };
     }
 
@@ -164,7 +168,7 @@ final class Handoffs {
         return Math.max(0.0, Math.min(1.0, turn.prediction().confidence()));
     }
 
-    private String summary(Turn turn, DialogueState.Draft draft, String reason, List<String> path) {
+    private String summary(Turn turn, DialogueState.Draft draft, String reason, List<String> path, String note) {
         StringBuilder s = new StringBuilder();
         s.append("Handoff: ").append(reason).append(". Intents: ").append(String.join(" > ", path)).append('.');
         if (draft.lastOrder != null) {
@@ -174,15 +178,30 @@ final class Handoffs {
         }
         if (!draft.flow.isEmpty()) {
             s.append(" Flow ").append(draft.flow).append(" stopped at ").append(draft.step).append('.');
+            // what the shopper already told the flow (the return reason, that they have no photo, the option they
+            // chose): the card showed none of it
+            List<String> given = new ArrayList<>();
+            new java.util.TreeMap<>(draft.slots).forEach((k, v) -> {
+                if (!k.equals("order_id") && !v.isBlank()) {
+                    given.add(k + "=" + abbreviate(masker.mask(v), 80));
+                }
+            });
+            if (!given.isEmpty()) {
+                s.append(" Given: ").append(String.join(", ", given)).append('.');
+            }
+        }
+        if (!note.isBlank()) {
+            // why the bot handed off, as it told the shopper ("delivered more than 15 days ago")
+            s.append(" Bot said: \"").append(abbreviate(masker.mask(note.strip()), 200)).append("\".");
         }
         List<String> actions = draft.botActions.subList(Math.max(0, draft.botActions.size() - 4), draft.botActions.size());
         s.append(" Bot: ").append(String.join(", ", actions)).append('.');
         s.append(" Sentiment: ").append(turn.sentiment().wireName()).append(turn.sentiment().angry() ? " (angry)" : "")
-                .append(". Last message: \"").append(abbreviate(masker.mask(turn.text()))).append('"');
+                .append(". Last message: \"").append(abbreviate(masker.mask(turn.text()), 200)).append('"');
         return s.toString();
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -17,6 +17,15 @@ final class Skills {
             "change_address", Flows.CHANGE_ADDRESS,
             "refund_status", Flows.REFUND_STATUS);
 
+    /** The intent that names each flow (a return and an exchange are both the return flow). */
+    static final Map<String, String> INTENT_OF_FLOW = Map.of(
+            Flows.ORDER_STATUS, "order_status",
+            Flows.DELIVERY_TIME, "delivery_time",
+            Flows.RETURN_EXCHANGE, "return_request",
+            Flows.CANCEL_ORDER, "cancel_order",
+            Flows.CHANGE_ADDRESS, "change_address",
+            Flows.REFUND_STATUS, "refund_status");
+
     private static final Map<String, String> SKILL_OF_TOPIC = Map.ofEntries(
             Map.entry(Flows.ORDER_STATUS, "logistics"),
             Map.entry(Flows.DELIVERY_TIME, "logistics"),
