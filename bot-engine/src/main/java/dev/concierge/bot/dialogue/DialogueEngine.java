@@ -834,6 +834,9 @@ public final class DialogueEngine implements BotEngine {
 
     private Map<String, List<String>> maskedEntities(Entities found) {
         Map<String, List<String>> out = new LinkedHashMap<>(found.asText());
+        // a card number the shopper called an order must not show in clear on the card either; DD… numbers and
+        // other order numbers come through as they are
+        out.computeIfPresent("order_number", (k, v) -> v.stream().map(masker::mask).toList());
         out.computeIfPresent("phone", (k, v) -> v.stream().map(masker::mask).toList());
         out.computeIfPresent("email", (k, v) -> v.stream().map(masker::mask).toList());
         return out;

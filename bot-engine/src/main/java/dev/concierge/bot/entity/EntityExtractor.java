@@ -23,12 +23,18 @@ import java.util.regex.Pattern;
  * <p>Demo order-number format: {@code DD} followed by 8 to 18 digits (case-insensitive, e.g. {@code DD20261101001};
  * the digits may come in dash-joined groups, {@code #DD-2026-1101-001}; full-width forms count as ASCII),
  * or a bare run of 12 to 20 digits that is not a phone number or a resident ID number (18 characters with a birth
- * date). Mainland mobile numbers have 11 digits, so they never read as order numbers.
+ * date), nor a bank-card number unless the message calls it an order ("订单号 …", "order #…"). Mainland mobile numbers
+ * have 11 digits, so they never read as order numbers.
  */
 public final class EntityExtractor {
     /** DD, then digits in one run or in groups joined by dashes ("#DD-2026-1103-003"); 8 to 18 digits in all. */
     private static final Pattern ORDER_DD = Pattern.compile("(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]+(?:-[0-9]+)*)(?![0-9])");
     private static final Pattern ORDER_DIGITS = Pattern.compile("(?<![0-9A-Za-z+])([0-9]{12,20})(?![0-9A-Za-z])");
+    /** Words right before a number that call it an order: "订单", "订单号：", "单号是", "order", "order number", "order #". */
+    private static final Pattern CALLED_AN_ORDER = Pattern.compile(
+            "(?:订单|单号|\\border)(?:[\\s:#.]|号|码|编号|是|为|\\b(?:number|no|num|id|is)\\b)*$", Pattern.CASE_INSENSITIVE);
+    /** How far before a number {@link #CALLED_AN_ORDER} looks ("order number is: " and a little more). */
+    private static final int CALLED_AN_ORDER_REACH = 24;
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
     private static final Pattern CN_MOBILE = Pattern.compile(
             "(?<![0-9])(?:\\+?86[ \\-]?)?(1[3-9][0-9])[ \\-]?([0-9]{4})[ \\-]?([0-9]{4})(?![0-9])");
@@ -139,8 +145,7 @@ public final class EntityExtractor {
         rest = ISO_DATE.matcher(rest).replaceAll(" ");
         m = ORDER_DIGITS.matcher(rest);
         while (m.find()) {
-            // a resident ID number typed in ("110101199003077777") is personal data, not an order to look up
-            if (!PersonalDataMasker.isResidentId(m.group(1))) {
+            if (isOrderNumber(m.group(1), rest, m.start(1))) {
                 orders.add(m.group(1));
             }
         }
@@ -166,6 +171,23 @@ public final class EntityExtractor {
             addDate(dates, today.getYear(), monthOf(m.group(1)), Integer.parseInt(m.group(2)));
         }
         return rest;
+    }
+
+    /**
+     * Whether a bare digit run, at {@code start} in {@code text}, is an order number to look up. A resident ID number
+     * typed in ("110101199003077777") is personal data, not an order; so is a number the masker masks as a bank card
+     * ("我的银行卡6222021234567890123被扣款了"), which would show in clear on the agent's card and in the bot's reply,
+     * unless the shopper calls it an order: some order numbers pass the Luhn check too.
+     */
+    private static boolean isOrderNumber(String digits, String text, int start) {
+        if (PersonalDataMasker.isResidentId(digits)) {
+            return false;
+        }
+        return !PersonalDataMasker.isBankCard(digits) || calledAnOrder(text, start);
+    }
+
+    private static boolean calledAnOrder(String text, int start) {
+        return CALLED_AN_ORDER.matcher(text).region(Math.max(0, start - CALLED_AN_ORDER_REACH), start).find();
     }
 
     private static void addDate(Set<LocalDate> dates, int year, int month, int day) {

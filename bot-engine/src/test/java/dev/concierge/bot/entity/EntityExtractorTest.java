@@ -38,6 +38,21 @@ class EntityExtractorTest {
     }
 
     @Test
+    void a_bank_card_number_is_not_an_order_number_unless_called_one() {
+        // the UnionPay number showed in clear on the agent's card as an order number ("没有查到订单 ****0123")
+        assertThat(extractor.extract("我的银行卡6222021234567890123被扣款了").orderNumbers()).isEmpty();
+        assertThat(extractor.extract("card 4111111111111111 was charged twice").orderNumbers()).isEmpty();
+        assertThat(extractor.extract("银行卡６２２２０２１２３４５６７８９０１２３扣了钱，订单202611220000123456").orderNumbers())
+                .containsExactly("202611220000123456");
+        // called an order, it is one: some order numbers pass the Luhn check too
+        assertThat(extractor.extract("订单号：6222021234567890123").orderNumbers()).containsExactly("6222021234567890123");
+        assertThat(extractor.extract("单号是 4111111111111111").orderNumbers()).containsExactly("4111111111111111");
+        assertThat(extractor.extract("Order number: 4111111111111111?").orderNumbers())
+                .containsExactly("4111111111111111");
+        assertThat(extractor.extract("order #4111111111111111").orderNumbers()).containsExactly("4111111111111111");
+    }
+
+    @Test
     void phones_and_emails() {
         Entities e = extractor.extract("call me at +86 138-0013-8000 or +1 415 555 0100, mail jane.doe@example.com");
         assertThat(e.phones()).containsExactly("13800138000", "+14155550100");

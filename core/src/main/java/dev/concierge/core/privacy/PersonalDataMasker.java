@@ -1,12 +1,16 @@
 package dev.concierge.core.privacy;
 
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks personal data in free text before it reaches logs, exports or analytics: email addresses, mobile and
  * landline phone numbers, Chinese resident ID numbers and bank-card numbers (digit runs that pass the Luhn check,
- * and UnionPay's 62… numbers of 16-19 digits, so that other order numbers stay readable). Stateless and thread-safe.
+ * and UnionPay's 62… numbers of 16-19 digits, so that other order numbers stay readable). Full-width digits, letters
+ * and signs, as Chinese input methods type them ("１３８…", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"), count as their ASCII forms; a
+ * masked span comes out in ASCII, the rest of the text as it was. Stateless and thread-safe.
  */
 public final class PersonalDataMasker {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
@@ -27,71 +31,46 @@ public final class PersonalDataMasker {
     /**
      * Mainland landlines: an area code (0 and two or three digits, maybe in brackets), then seven or eight digits,
      * grouped or not ("021 6234 5678", "(021) 6234-5678", "0571-87654321"). Not inside identifiers such as UUIDs.
+     * After a space, a dash or a bracket the number may start with any digit ("021-12345678"); run together with the
+     * area code it must start with 2-9, as real local numbers do, so that other digit runs beginning with 0 stay
+     * readable.
      */
     private static final Pattern LANDLINE = Pattern.compile(
-            "(?<![0-9A-Za-z_\\-])(\\(0[1-9][0-9]{1,2}\\)|0[1-9][0-9]{1,2})[ \\-]?([2-9][0-9]{2,3}[ \\-]?[0-9]{2})([0-9]{2})"
-                    + "(?![0-9A-Za-z\\-])");
+            "(?<![0-9A-Za-z_\\-])(\\(0[1-9][0-9]{1,2}\\)|0[1-9][0-9]{1,2})(?:[ \\-]|(?<=\\))|(?=[2-9]))"
+                    + "([0-9]{3,4}[ \\-]?[0-9]{2})([0-9]{2})(?![0-9A-Za-z\\-])");
 
     /** The fewest digits (with at most single spaces or dashes between them) each pattern can match. */
     private static final int MIN_ID_DIGITS = 17;
     private static final int MIN_CARD_DIGITS = 13;
     private static final int MIN_MOBILE_DIGITS = 11;
     private static final int MIN_LANDLINE_RUN = 7;
+    private static final int MAX_CARD_DIGITS = 19;
+    private static final int MIN_UNIONPAY_LENGTH = 16;
+    /** From a full-width form (U+FF01-U+FF5E) to its ASCII character (U+0021-U+007E). */
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
 
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // Most text (log lines above all) holds nothing to mask: one pass over it decides which patterns can
-        // match at all, so the regular expressions run only where they might find something.
-        boolean at = false;
-        boolean plus = false;
-        int longestRun = 0;
-        int run = 0;
-        int gap = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                run++;
-                gap = 0;
-                longestRun = Math.max(longestRun, run);
-            } else if ((c == ' ' || c == '-') && run > 0 && gap == 0) {
-                gap = 1; // one separator may sit between the digits of a card or phone number
-            } else {
-                run = 0;
-                gap = 0;
-                at |= c == '@';
-                plus |= c == '+';
-            }
+        Scan scan = Scan.of(text);
+        if (!scan.fullWidth()) {
+            return mask(new Masking(text, text), scan);
         }
-        String out = at ? EMAIL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(maskEmail(m.group()))) : text;
-        if (longestRun >= MIN_ID_DIGITS) {
-            out = ID_CARD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(keepEnds(m.group(), 3, 2)));
-        }
-        if (longestRun >= MIN_CARD_DIGITS) {
-            out = replaceCards(out);
-        }
-        if (plus || longestRun >= MIN_MOBILE_DIGITS) {
-            out = PHONE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(maskPhone(m.group())));
-        }
-        if (longestRun >= MIN_LANDLINE_RUN) {
-            out = LANDLINE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "-****" + m.group(3)));
-        }
-        return out;
+        String ascii = asciiForms(text);
+        return mask(new Masking(ascii, text), Scan.of(ascii));
     }
 
-    private static String replaceCards(String text) {
-        Matcher m = CARD.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String digits = m.group(1).replaceAll("[ \\-]", "");
-            // UnionPay (62…) debit cards of 16-19 digits do not all pass the Luhn check: masked all the same
-            boolean card = luhnValid(digits) || digits.startsWith("62") && digits.length() >= 16;
-            String replacement = card ? "****" + digits.substring(digits.length() - 4) : m.group();
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+    /**
+     * Whether {@code digits}, digits only, is a bank-card number as masked here: 13-19 digits that pass the Luhn
+     * check, or a UnionPay (62…) number of 16-19 digits, as not all of those pass it.
+     */
+    public static boolean isBankCard(String digits) {
+        if (digits == null || digits.length() < MIN_CARD_DIGITS || digits.length() > MAX_CARD_DIGITS
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return luhnValid(digits) || digits.startsWith("62") && digits.length() >= MIN_UNIONPAY_LENGTH;
     }
 
     /**
@@ -101,6 +80,123 @@ public final class PersonalDataMasker {
      */
     public static boolean isResidentId(String s) {
         return s != null && s.length() == 18 && ID_CARD.matcher(s).matches();
+    }
+
+    private static String mask(Masking text, Scan scan) {
+        // the scan tells which patterns can match at all, so the regular expressions run only where they might
+        // find something: most text (log lines above all) holds nothing to mask
+        Masking out = text;
+        if (scan.at()) {
+            out = out.replace(EMAIL, m -> maskEmail(m.group()));
+        }
+        if (scan.longestRun() >= MIN_ID_DIGITS) {
+            out = out.replace(ID_CARD, m -> keepEnds(m.group(), 3, 2));
+        }
+        if (scan.longestRun() >= MIN_CARD_DIGITS) {
+            out = out.replace(CARD, PersonalDataMasker::maskCard);
+        }
+        if (scan.plus() || scan.longestRun() >= MIN_MOBILE_DIGITS) {
+            out = out.replace(PHONE, m -> maskPhone(m.group()));
+        }
+        if (scan.longestRun() >= MIN_LANDLINE_RUN) {
+            out = out.replace(LANDLINE, m -> m.group(1) + "-****" + m.group(3));
+        }
+        return out.shown();
+    }
+
+    /** What one pass over the text found: whether an '@', a '+' or full-width letters or digits occur, and digits. */
+    private record Scan(boolean at, boolean plus, int longestRun, boolean fullWidth) {
+        static Scan of(String text) {
+            boolean at = false;
+            boolean plus = false;
+            boolean fullWidth = false;
+            int longestRun = 0;
+            int run = 0;
+            int gap = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    run++;
+                    gap = 0;
+                    longestRun = Math.max(longestRun, run);
+                } else if ((c == ' ' || c == '-') && run > 0 && gap == 0) {
+                    gap = 1; // one separator may sit between the digits of a card or phone number
+                } else {
+                    run = 0;
+                    gap = 0;
+                    at |= c == '@';
+                    plus |= c == '+';
+                    fullWidth |= c >= '\uFF10' && isFullWidthLetterOrDigit(c);
+                }
+            }
+            return new Scan(at, plus, longestRun, fullWidth);
+        }
+
+        /** Full-width digits, '＠' and Latin letters; not the full-width punctuation of ordinary Chinese text. */
+        private static boolean isFullWidthLetterOrDigit(char c) {
+            return c >= '\uFF10' && c <= '\uFF19' || c >= '\uFF20' && c <= '\uFF3A' || c >= '\uFF41' && c <= '\uFF5A';
+        }
+    }
+
+    /**
+     * Text being masked: the patterns match on {@code ascii}, the caller gets {@code shown} back. The two differ only
+     * where the caller's text had full-width forms, one character for one, so a match in one is at the same place in
+     * the other; both get the same masked span.
+     */
+    private record Masking(String ascii, String shown) {
+        /** Replaces what {@code pattern} matches by what {@code masked} returns for it, unless that is null. */
+        Masking replace(Pattern pattern, Function<MatchResult, String> masked) {
+            Matcher m = pattern.matcher(ascii);
+            boolean sameText = ascii.equals(shown);
+            StringBuilder newAscii = new StringBuilder();
+            StringBuilder newShown = sameText ? null : new StringBuilder();
+            int from = 0;
+            boolean replaced = false;
+            while (m.find()) {
+                String replacement = masked.apply(m);
+                if (replacement != null) {
+                    newAscii.append(ascii, from, m.start()).append(replacement);
+                    if (!sameText) {
+                        newShown.append(shown, from, m.start()).append(replacement);
+                    }
+                    from = m.end();
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                return this;
+            }
+            newAscii.append(ascii, from, ascii.length());
+            if (sameText) {
+                String out = newAscii.toString();
+                return new Masking(out, out);
+            }
+            newShown.append(shown, from, shown.length());
+            return new Masking(newAscii.toString(), newShown.toString());
+        }
+    }
+
+    /**
+     * The full-width forms (U+FF01-U+FF5E) and the ideographic space as the ASCII characters NFKC makes of them, one
+     * character for one so that positions stay as they were (NFKC itself may change the length, "㎡" becoming "m2").
+     */
+    private static String asciiForms(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                chars[i] = (char) (c - FULL_WIDTH_OFFSET);
+            } else if (c == '\u3000') {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Null (left as it is) unless the digits are a bank-card number. */
+    private static String maskCard(MatchResult m) {
+        String digits = m.group(1).replaceAll("[ \\-]", "");
+        return isBankCard(digits) ? "****" + digits.substring(digits.length() - 4) : null;
     }
 
     static boolean luhnValid(String digits) {

@@ -42,6 +42,44 @@ class PersonalDataMaskerTest {
     }
 
     @Test
+    void masksFullWidthDigitsLettersAndSigns() {
+        // typed by a Chinese input method, these were stored verbatim in the unanswered-question log
+        assertThat(masker.mask("手机号１３８１２３４５６７８")).isEqualTo("手机号138****5678");
+        assertThat(masker.mask("邮箱ｚｈａｎｇ＠ｑｑ．ｃｏｍ")).isEqualTo("邮箱z***@qq.com");
+        assertThat(masker.mask("身份证１１０１０１１９９００３０７４５７Ｘ")).isEqualTo("身份证110*************7X");
+        assertThat(masker.mask("卡号４１１１　１１１１　１１１１　１１１１。")).isEqualTo("卡号****1111。");
+        assertThat(masker.mask("座机（０２１）６２３４５６７８")).isEqualTo("座机(021)-****78");
+        // only the masked span turns ASCII; the full-width punctuation and an order number around it stay as typed
+        assertThat(masker.mask("您好，订单ＤＤ２０２６１１０３００３，电话１３８１２３４５６７８！谢谢？"))
+                .isEqualTo("您好，订单ＤＤ２０２６１１０３００３，电话138****5678！谢谢？");
+        assertThat(masker.mask("订单ＤＤ２０２６１１０３００３到哪了？")).isEqualTo("订单ＤＤ２０２６１１０３００３到哪了？");
+    }
+
+    @Test
+    void masksLandlinesWhateverDigitTheLocalNumberStartsWith() {
+        // stored unmasked: only local numbers starting with 2-9 were recognised
+        assertThat(masker.mask("座机021-12345678打不通")).isEqualTo("座机021-****78打不通");
+        assertThat(masker.mask("tel 010 1234 5678")).isEqualTo("tel 010-****78");
+        assertThat(masker.mask("(0755)1234567")).isEqualTo("(0755)-****67");
+        assertThat(masker.mask("0571-87654321")).isEqualTo("0571-****21");
+        // order numbers, dates, amounts and mobiles are as before
+        String notLandlines = "订单DD20261103003于2026-11-20付款1234.50元, 退0.50元, 202611220000123456, 2026-01-05";
+        assertThat(masker.mask(notLandlines)).isEqualTo(notLandlines);
+        assertThat(masker.mask("手机13812345678")).isEqualTo("手机138****5678");
+        assertThat(masker.mask("电话 138-1234-5678")).isEqualTo("电话 138****5678");
+    }
+
+    @Test
+    void tellsBankCardNumbers() {
+        assertThat(PersonalDataMasker.isBankCard("4111111111111111")).isTrue(); // Luhn
+        assertThat(PersonalDataMasker.isBankCard("6222021234567890123")).isTrue(); // UnionPay, not Luhn
+        assertThat(PersonalDataMasker.isBankCard("202611220000123456")).isFalse();
+        assertThat(PersonalDataMasker.isBankCard("4111 1111 1111 1111")).isFalse(); // digits only
+        assertThat(PersonalDataMasker.isBankCard("411111111117")).isFalse(); // Luhn-valid but too short
+        assertThat(PersonalDataMasker.isBankCard(null)).isFalse();
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         assertThat(masker.mask("Where is my order? 我的快递到哪了")).isEqualTo("Where is my order? 我的快递到哪了");
         assertThat(masker.mask(null)).isNull();
