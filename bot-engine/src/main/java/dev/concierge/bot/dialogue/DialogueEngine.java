@@ -168,6 +168,12 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
     /** A number on its own, not an order or phone number: a rating or a list position with nothing to rate or pick. */
     private static final Pattern BARE_NUMBER = Pattern.compile("[#(（]?\\s*[0-9０-９]{1,3}\\s*[.)、。）]?");
+    /** The bot's answer did not help: "还是不行", "没用", "still doesn't work", "that didn't help". */
+    private static final GuardedPattern STILL_FAILING = GuardedPattern.of(
+            "还是不行|还是不可以|还是没用|还是失败|还是付不了|还是不能|没有用|没用|不管用|没解决|没能解决"
+                    + "|still (doesn'?t|does not|not|won'?t|can'?t|fails|failing|isn'?t)|(didn'?t|did not|doesn'?t) help"
+                    + "|(that|it) didn'?t work|not working still",
+            Pattern.CASE_INSENSITIVE, "还是", "没用", "没有用", "不管用", "没解决", "没能解决", "still", "help", "didn");
     /** Words that point back at what was just said: "it", "that one", "它", "这个". */
     private static final GuardedPattern POINTS_BACK = GuardedPattern.of(
             "\\b(it|that|this|them|those|these)\\b|它|这个|那个|这些|那些", Pattern.CASE_INSENSITIVE,
@@ -416,6 +422,12 @@ public final class DialogueEngine implements BotEngine {
 
     /** The policy for a turn outside any flow (none was running, or the turn just left one). */
     private BotDecision policyAfterFlow(Turn turn, DialogueState.Draft d, String intent) {
+        if (lastActionWasAnswer(d) && STILL_FAILING.find(turn.text()) && turn.entities().orderNumbers().isEmpty()) {
+            // "还是不行" after the payment-failed answer: the answer did not help; "didn't understand" or another
+            // loosely matching answer (the coupon one for "still doesn't work") did not either
+            return handoffs.handoff(turn, d, Handoffs.UNRESOLVED, d.lastTopic,
+                    turn.t("抱歉没能帮您解决。", "Sorry that didn't solve it. "));
+        }
         if ((intent.isEmpty() || intent.equals("chitchat")) && TOO_SLOW.find(turn.text())
                 && turn.entities().orderNumbers().isEmpty()) {
             Optional<BotDecision> slow = tooSlow(turn, d);
@@ -484,6 +496,7 @@ public final class DialogueEngine implements BotEngine {
             d.lowConfidenceStreak = 0;
             return answer(turn, d, about.get(), effective);
         }
+
         return notUnderstood(turn, d);
     }
 
@@ -738,6 +751,10 @@ public final class DialogueEngine implements BotEngine {
         }
         return new BotDecision.Answer(answerIntent, hit.confidence(), turn.language(), withApology(turn, text),
                 List.of(), hit.entryId());
+    }
+
+    private static boolean lastActionWasAnswer(DialogueState.Draft d) {
+        return !d.botActions.isEmpty() && d.botActions.get(d.botActions.size() - 1).startsWith("faq:");
     }
 
     /**

@@ -27,6 +27,8 @@ final class Handoffs {
     static final String VIP = "vip";
     static final String HIGH_VALUE_ORDER = "high_value_order";
     static final String NEEDS_HUMAN_DECISION = "needs_human_decision";
+    /** The shopper says the bot's answer did not solve it ("还是不行"). */
+    static final String UNRESOLVED = "unresolved";
     static final String BACKEND_FAILURE = "backend_failure";
     static final String BOT_ERROR = "bot_error";
 
