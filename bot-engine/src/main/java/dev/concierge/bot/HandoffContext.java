@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * @param sentimentScore   probability that the shopper is upset, 0..1
  * @param language         "zh" or "en"
  * @param intentPath       the intents of the conversation's turns, oldest first (at most the last 10)
- * @param entities         extracted entities by kind (order_number, phone, email, amount, date); phones and emails masked
+ * @param entities         extracted entities by kind (order_number, phone, email, amount, date); phones, emails and
+ *                         card numbers among the order numbers masked
  * @param botActions       what the bot answered or tried, oldest first (e.g. "faq:return_7_day_no_reason", "flow:return/ask_photo")
  * @param order            the order under discussion, or null
  */

@@ -57,6 +57,15 @@ class DialogueEngineTest {
     }
 
     @Test
+    void a_card_number_the_shopper_calls_an_order_is_masked_on_the_handoff_card() {
+        DialogueEngine engine = engine(new FailingOrders());
+        BotDecision d = say(engine, "订单号 4111111111111111 我要转人工");
+        assertThat(d).isInstanceOf(BotDecision.Handoff.class);
+        // a Luhn-valid card number called an order is looked up as one, but never shown in clear
+        assertThat(((BotDecision.Handoff) d).context().entities().get("order_number")).containsExactly("****1111");
+    }
+
+    @Test
     void a_backend_failure_hands_off_with_a_full_context_card_and_logs_the_question_masked() {
         DialogueEngine engine = engine(new FailingOrders());
         say(engine, "你好");
