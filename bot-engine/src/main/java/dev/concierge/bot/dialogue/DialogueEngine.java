@@ -408,7 +408,8 @@ public final class DialogueEngine implements BotEngine {
                 return flows.afterSideAnswer(turn, d,
                         kb.answer(hit.entryId(), turn.language(), turn.raw().channel()).orElse(""));
             }
-            boolean newTopic = !intent.isEmpty() && !intent.equals(d.flow)
+            // chit-chat ("哈哈哈" at the reason step) is no new topic: the step's question again, not the flow dropped
+            boolean newTopic = !intent.isEmpty() && !intent.equals(d.flow) && !intent.equals("chitchat")
                     && !Skills.FLOW_OF_INTENT.getOrDefault(intent, "").equals(d.flow)
                     && (turn.prediction().confidence() >= 0.8 || turn.faq().decision() == FaqDecision.ANSWER);
             if (!newTopic) {

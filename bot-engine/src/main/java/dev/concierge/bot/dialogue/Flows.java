@@ -103,6 +103,12 @@ final class Flows {
                     + "|never (got|received|arrived)|(didn'?t|did not|haven'?t|have not) (get|got|receive|received) (it|the parcel|the package|my)",
             Pattern.CASE_INSENSITIVE, "签收", "送达", "妥投", "收到", "拿到", "delivered", "never", "didn", "did not",
             "haven", "have not");
+    /** Answers to "why?" that give none: punctuation, laughter, "不知道", "idk". */
+    private static final Pattern NO_REASON_GIVEN = Pattern.compile(
+            "[\\p{Punct}\\p{IsPunctuation}\\s]*|[哈呵嘿嘻]+[!！。.~～]*|(不知道|不清楚|不晓得|idk|dunno|lol|haha+|hmm+)[!！。.~～]*",
+            Pattern.CASE_INSENSITIVE);
+    /** Letters of one keyboard row typed across ("asdfgh", "qwerty"): a mashed key row, not a word. */
+    private static final List<String> KEY_ROWS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
     /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
     private static final String AFTER_SALE = "after_sale:";
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
@@ -186,7 +192,8 @@ final class Flows {
             }
             case ASK_REASON -> {
                 String text = turn.text().strip();
-                if (text.length() < 2 && turn.raw().attachments().isEmpty() || namesAnotherOrder(turn, d)) {
+                if (text.length() < 2 && turn.raw().attachments().isEmpty() || namesAnotherOrder(turn, d)
+                        || turn.raw().attachments().isEmpty() && notAReason(text)) {
                     yield Optional.empty();
                 }
                 if (QUESTION.matcher(text).find() && turn.faq().decision() == FaqDecision.ANSWER
@@ -366,6 +373,20 @@ final class Flows {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the answer at the reason step says nothing: "。。。", "哈哈哈", "不知道", or a mashed key row ("asdfgh").
+     * They were taken as the reason and sent to the warehouse.
+     */
+    static boolean notAReason(String text) {
+        if (NO_REASON_GIVEN.matcher(text).matches()) {
+            return true;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.length() >= 5 && lower.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                && KEY_ROWS.stream().anyMatch(row -> lower.chars().allMatch(c -> row.indexOf(c) >= 0))
+                && lower.chars().distinct().count() >= 4;
     }
 
     /** The orders the order step offers as quick replies: empty if the order API does not answer. */
