@@ -66,7 +66,7 @@ public final class DemoOrderService {
         for (String delivered : List.of("DD20261104004", "DD20261105005", "DD20261107007", "DD20261108008",
                 "DD20261109009")) {
             Order o = s.orders.get(delivered);
-            s.trackings.put(delivered, new Tracking(delivered, "YTO", o.trackingNumber(), "delivered",
+            s.trackings.put(delivered, new Tracking(delivered, o.carrier(), o.trackingNumber(), "delivered",
                     LocalDate.ofInstant(o.deliveredAt(), ZoneOffset.UTC),
                     List.of(new Tracking.Event(o.deliveredAt(), "", "已签收 Delivered"))));
         }
@@ -78,7 +78,17 @@ public final class DemoOrderService {
             Instant delivered, String tracking) {
         return new Order(id, DEMO_CUSTOMER, status, total, "CNY", List.of(new Order.OrderItem("SKU-" + id.substring(10), item, 1, total)),
                 "上海市浦东新区世纪大道100号 100 Century Ave, Shanghai", created, delivered,
-                tracking == null ? null : "SF Express", tracking);
+                tracking == null ? null : carrierOf(tracking), tracking);
+    }
+
+    /** The carrier a demo tracking number belongs to, by its prefix (the order and its tracking said different ones). */
+    private static String carrierOf(String tracking) {
+        return switch (tracking.substring(0, 2)) {
+            case "YT" -> "YTO";
+            case "ZT" -> "ZTO";
+            case "JD" -> "JD Logistics";
+            default -> "SF Express";
+        };
     }
 
     private void add(Order order) {
