@@ -534,6 +534,15 @@ final class Flows {
     }
 
     private BotDecision deliveryTime(Order order, Turn turn, DialogueState.Draft d) {
+        Optional<String[]> filed = filedAfterSale(d, order.orderId());
+        if (filed.isPresent() && filed.get()[1].equals("exchange")) {
+            // "那换的新货什么时候到" after the exchange: the replacement, not the delivered original's date
+            return done(turn, d, turn.t("换货申请 " + filed.get()[0] + " 已提交：快递员1-2天内上门取件，仓库收到后48小时内发出新品，"
+                            + "发货后一般2-4天送达。新品发货后可以在这里查询物流。",
+                    "Exchange request " + filed.get()[0] + ": a courier collects the item within 1-2 days, the replacement "
+                            + "ships within 48 hours of its arrival at the warehouse and usually arrives 2-4 days later. "
+                            + "You can track it here once it ships."), List.of());
+        }
         return done(turn, d, deliveryText(order, turn, d), List.of());
     }
 
