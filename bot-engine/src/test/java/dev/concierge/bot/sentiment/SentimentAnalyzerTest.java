@@ -65,6 +65,11 @@ class SentimentAnalyzerTest {
         assertThat(ANALYZER.analyze("Is my personal data deleted if I close my account?").negative()).isFalse();
         // the commonest question of all, typed without a question mark, scored 0.51 and got an apology
         assertThat(ANALYZER.analyze("where is my order DD20261104004").negative()).isFalse();
+        // a plain request for a person (0.51-0.56 before): it got an apology and a higher priority
+        assertThat(ANALYZER.analyze("我要找真人").negative()).isFalse();
+        assertThat(ANALYZER.analyze("我要人工客服").negative()).isFalse();
+        // still upset when it says so
+        assertThat(ANALYZER.analyze("机器人客服能不能别复读了，我要找人工！！").negative()).isTrue();
     }
 
     @Test
