@@ -1,5 +1,11 @@
 package dev.concierge.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +22,26 @@ abstract class MemoryServerTest {
     @AfterEach
     void stopServer() {
         server.close();
+    }
+
+    /** A REST channel message ({@code POST /api/v1/messages}, 200 expected): the response. */
+    protected JsonNode restMessage(String customer, String text, String locale) {
+        HttpResponse<String> response = server.post("/api/v1/messages", "{\"customerId\":\"" + customer
+                + "\",\"text\":\"" + text + "\",\"locale\":\"" + locale + "\"}",
+                Map.of("Authorization", "Bearer " + TestServer.API_KEY));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestServer.json(response.body());
+    }
+
+    /** The texts of a REST response's replies from {@code from} (bot, agent, system), in order. */
+    protected static List<String> replyTexts(JsonNode response, String from) {
+        List<String> texts = new ArrayList<>();
+        response.path("replies").forEach(r -> {
+            if (from.equals(r.path("from").asText())) {
+                texts.add(r.path("text").asText());
+            }
+        });
+        return texts;
     }
 
     /** An agent socket signed in with {@code token} and online. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +15,14 @@ class RestChannelIT extends MemoryServerTest {
     private static final Map<String, String> KEY = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
 
     private JsonNode post(String customer, String text) {
-        HttpResponse<String> response = server.post("/api/v1/messages",
-                "{\"customerId\":\"" + customer + "\",\"text\":\"" + text + "\",\"locale\":\"en\"}", KEY);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return TestServer.json(response.body());
-    }
-
-    private static List<String> texts(JsonNode response, String from) {
-        List<String> texts = new ArrayList<>();
-        response.path("replies").forEach(r -> {
-            if (from.equals(r.path("from").asText())) {
-                texts.add(r.path("text").asText());
-            }
-        });
-        return texts;
+        return restMessage(customer, text, "en");
     }
 
     @Test
     void anAgentsRepliesReachARestCustomerWithTheirNextRequestOnce() {
         try (WsClient agent = onlineAgent(server.login("agent-1"))) {
             JsonNode first = post("rest-1", "I need a human agent please");
-            assertThat(texts(first, "bot")).hasSize(1);
+            assertThat(replyTexts(first, "bot")).hasSize(1);
             String conversationId = agent.await("offer").path("conversationId").asText();
             agent.send(Map.of("type", "accept", "conversationId", conversationId));
             agent.await("assigned");
@@ -46,17 +31,17 @@ class RestChannelIT extends MemoryServerTest {
 
             JsonNode second = post("rest-1", "hello?");
             assertThat(second.path("status").asText()).isEqualTo("assigned");
-            assertThat(texts(second, "agent")).containsExactly("Hi, Sam here. How can I help?");
-            assertThat(texts(second, "bot")).isEmpty(); // the first answer is not carried again
+            assertThat(replyTexts(second, "agent")).containsExactly("Hi, Sam here. How can I help?");
+            assertThat(replyTexts(second, "bot")).isEmpty(); // the first answer is not carried again
 
             agent.send(Map.of("type", "close", "conversationId", conversationId, "disposition", "resolved"));
             agent.await("closed");
             JsonNode third = post("rest-1", "thanks");
             // the close and the survey question of the closed conversation, then the answer to "thanks"
             assertThat(third.path("replies").size()).isGreaterThan(1);
-            assertThat(texts(third, "agent")).isEmpty();
+            assertThat(replyTexts(third, "agent")).isEmpty();
             JsonNode fourth = post("rest-1", "bye");
-            assertThat(texts(fourth, "system")).isEmpty();
+            assertThat(replyTexts(fourth, "system")).isEmpty();
         }
     }
 

@@ -15,23 +15,9 @@ import org.junit.jupiter.api.Test;
  * opened a new conversation that swallowed the "5" sent in answer to the survey it brought back.
  */
 class RestSurveyIT extends MemoryServerTest {
-    private static final Map<String, String> KEY = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
 
     private JsonNode post(String customer, String text) {
-        HttpResponse<String> response = server.post("/api/v1/messages",
-                "{\"customerId\":\"" + customer + "\",\"text\":\"" + text + "\",\"locale\":\"zh\"}", KEY);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return TestServer.json(response.body());
-    }
-
-    private static List<String> texts(JsonNode response, String from) {
-        List<String> texts = new ArrayList<>();
-        response.path("replies").forEach(r -> {
-            if (from.equals(r.path("from").asText())) {
-                texts.add(r.path("text").asText());
-            }
-        });
-        return texts;
+        return restMessage(customer, text, "zh");
     }
 
     /** {@code customer} asks for a person; agent-1 accepts, replies and closes: the closed conversation's id. */
@@ -63,12 +49,12 @@ class RestSurveyIT extends MemoryServerTest {
 
             // sent before the shopper could see the survey: the close and the survey come back with its answer
             JsonNode thanks = post("zh-160", "好的，谢谢你");
-            assertThat(texts(thanks, "system")).anySatisfy(t -> assertThat(t).contains("请为本次服务打分"));
-            assertThat(texts(thanks, "bot")).hasSize(1);
+            assertThat(replyTexts(thanks, "system")).anySatisfy(t -> assertThat(t).contains("请为本次服务打分"));
+            assertThat(replyTexts(thanks, "bot")).hasSize(1);
 
             JsonNode rated = post("zh-160", "5");
-            assertThat(texts(rated, "system")).containsExactly("感谢您的评价！");
-            assertThat(texts(rated, "bot")).isEmpty(); // not read as "goodbye"
+            assertThat(replyTexts(rated, "system")).containsExactly("感谢您的评价！");
+            assertThat(replyTexts(rated, "bot")).isEmpty(); // not read as "goodbye"
             assertThat(ratings(token)).singleElement().satisfies(r -> {
                 assertThat(r.path("conversationId").asText()).isEqualTo(closed);
                 assertThat(r.path("score").asInt()).isEqualTo(5);
