@@ -166,8 +166,10 @@ public final class DialogueEngine implements BotEngine {
     /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
     static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
-    /** A number on its own, not an order or phone number: a rating or a list position with nothing to rate or pick. */
-    private static final Pattern BARE_NUMBER = Pattern.compile("[#(（]?\\s*[0-9０-９]{1,3}\\s*[.)、。）]?");
+    /** A return of the named order: "return DD…", "退货 DD…", "send it back" (not the return policy or window). */
+    private static final GuardedPattern RETURN_THIS = GuardedPattern.of(
+            "\\breturn\\b(?! (policy|window|period|status|shipping|label|fee|address))|send (it |this |them )?back|退货|退掉|退回去",
+            Pattern.CASE_INSENSITIVE, "return", "send", "退货", "退掉", "退回去");
     /** The bot's answer did not help: "还是不行", "没用", "still doesn't work", "that didn't help". */
     private static final GuardedPattern STILL_FAILING = GuardedPattern.of(
             "还是不行|还是不可以|还是没用|还是失败|还是付不了|还是不能|没有用|没用|不管用|没解决|没能解决"
@@ -184,7 +186,9 @@ public final class DialogueEngine implements BotEngine {
             "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
             "那", "还有", "它", "and", "what about", "how about", "also");
     private static final Pattern NON_LANGUAGE = Pattern.compile(
-            "[Dd][Dd][0-9]+|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}|[0-9]+");
+            // order numbers (also "#DD-2026-1103-003"), tracking numbers ("SF1234567890"), emails, digits
+            "#?[Dd][Dd][ \\-]?[0-9][0-9\\-]*|\\b[A-Za-z]{1,4}[0-9]{6,}\\b|[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}"
+                    + "|[0-9]+");
     /** The bot's own quick-reply labels map to their intent without guessing. */
     private static final Map<String, String> QUICK_REPLY_INTENTS = Map.ofEntries(
             Map.entry("查询订单", "order_status"), Map.entry("track my order", "order_status"),
@@ -311,7 +315,8 @@ public final class DialogueEngine implements BotEngine {
 
     private BotDecision policy(Turn turn, DialogueState.Draft d) {
         String norm = lowerWithoutTrailingPunctuation(turn.text());
-        if (d.inFlowNow() && (CANCEL_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches())
+        if (d.inFlowNow() && (CANCEL_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches()
+                || !d.flow.equals(Flows.CANCEL_ORDER) && Flows.saysCancel(turn.text()))
                 && !Flows.cancelMeansYes(turn, d)) {
             return cancelFlow(turn, d);
         }
@@ -349,9 +354,9 @@ public final class DialogueEngine implements BotEngine {
             // digits alone ("asdkjh 4111 1111 1111 1111") read as a rating: nothing in them rates anything
             intent = "";
         }
-        if (!d.inFlowNow() && BARE_NUMBER.matcher(turn.text().strip()).matches()) {
+        if (!d.inFlowNow() && Flows.BARE_NUMBER.matcher(turn.text().strip()).matches()) {
             // "1", "5" read as goodbye (0.79), "3" as the instalment answer ("3/6/12期"): a number alone asks nothing
-            return notUnderstood(turn, d);
+            return notUnderstood(turn, d, "oos");
         }
         boolean asksForHuman = intent.equals("human_request")
                 || (!ABOUT_AGENTS.contains(intent) && HUMAN.find(turn.text()));
@@ -498,11 +503,15 @@ public final class DialogueEngine implements BotEngine {
             return answer(turn, d, about.get(), effective);
         }
 
-        return notUnderstood(turn, d);
+        return notUnderstood(turn, d, nonBlank(turn.prediction().intent()));
     }
 
-    /** Not understood: the menu of what the bot can do, or a person after too many misses in a row. */
-    private BotDecision notUnderstood(Turn turn, DialogueState.Draft d) {
+    /**
+     * Not understood: the menu of what the bot can do, or a person after too many misses in a row.
+     *
+     * @param intent the decision's intent (the classifier's guess, or "oos" where it guessed for a bare digit)
+     */
+    private BotDecision notUnderstood(Turn turn, DialogueState.Draft d, String intent) {
         d.lowConfidenceStreak++;
         if (tooManyMisses(d)) {
             // the handoff records the question: recording it here as well counted it twice in the curation log
@@ -513,7 +522,7 @@ public final class DialogueEngine implements BotEngine {
         String text = turn.raw().attachments().isEmpty()
                 ? turn.t("抱歉，我还没理解您的问题。您可以换个说法，或选择下面的服务：", "Sorry, I didn't quite get that. Could you rephrase, or pick one of these?")
                 : turn.t("收到您的文件。请问需要办理什么业务？", "Thanks for the file. What can I help you with?");
-        return new BotDecision.Clarify(nonBlank(turn.prediction().intent()), turn.prediction().confidence(), turn.language(),
+        return new BotDecision.Clarify(intent, turn.prediction().confidence(), turn.language(),
                 withApology(turn, text), menu(turn));
     }
 
@@ -645,6 +654,15 @@ public final class DialogueEngine implements BotEngine {
                 && !REFUND_WORDS.find(turn.text())) {
             return "delivery_time";
         }
+        if (!turn.entities().orderNumbers().isEmpty() && RETURN_THIS.find(turn.text())
+                && !intent.equals("exchange_request") && !intent.equals("refund_status")) {
+            // "return DD20261104004 changed my mind": the policy answer (refund_policy) or the order's status before
+            return "return_request";
+        }
+        if (SOCIAL.contains(intent) && FOLLOW_UP.find(turn.text()) && turn.text().strip().length() > 4) {
+            // "那什么时候能退款" read as a greeting (0.50): a question that follows on, not a social message
+            intent = "";
+        }
         if (!intent.isEmpty() && !intent.equals("chitchat")) {
             return intent;
         }
@@ -658,7 +676,7 @@ public final class DialogueEngine implements BotEngine {
             String topicIntent = intentOfFlow(d.lastTopic);
             return topicIntent.isEmpty() ? "order_status" : topicIntent;
         }
-        if (FOLLOW_UP.find(turn.text()) && !d.lastTopic.isEmpty()) {
+        if (FOLLOW_UP.find(turn.text()) && !d.lastTopic.isEmpty() && !SMALL_TALK.contains(d.lastTopic)) {
             String topicIntent = intentOfFlow(d.lastTopic);
             return topicIntent.isEmpty() ? d.lastTopic : topicIntent;
         }

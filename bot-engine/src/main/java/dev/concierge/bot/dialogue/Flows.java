@@ -109,6 +109,20 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
     /** Letters of one keyboard row typed across ("asdfgh", "qwerty"): a mashed key row, not a word. */
     private static final List<String> KEY_ROWS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
+    /** Slot: the shopper said the parcel shows as delivered but they do not have it. */
+    private static final String NOT_RECEIVED_SLOT = "not_received";
+    /** Our mistake, not the shopper's choice: wrong or missing item. */
+    private static final GuardedPattern OUR_MISTAKE = GuardedPattern.of(
+            "发错|错发|寄错|漏发|少发|货不对板|描述不符|wrong (item|size|colou?r|one|product)|sent (me )?the wrong|missing|not as described",
+            Pattern.CASE_INSENSITIVE, "发错", "错发", "寄错", "漏发", "少发", "货不对板", "描述不符", "wrong", "missing",
+            "not as described");
+    /** A number on its own ("4", "#2", "（3）"). */
+    static final Pattern BARE_NUMBER = Pattern.compile("[#(（]?\\s*[0-9０-９]{1,3}\\s*[.)、。）]?");
+    /** The shopper does not have the order number at hand. */
+    private static final GuardedPattern DONT_KNOW_ORDER = GuardedPattern.of(
+            "^(我)?(忘了|忘记了?|不记得了?|不知道|找不到|没有订单号)|(don'?t|do not) (know|remember|have) (it|the (order )?number)|forgot|can'?t find (it|the)",
+            Pattern.CASE_INSENSITIVE, "忘", "不记得", "不知道", "找不到", "没有订单号", "know", "remember", "have",
+            "forgot", "find");
     /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
     private static final String AFTER_SALE = "after_sale:";
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
@@ -150,7 +164,13 @@ final class Flows {
 
     /** Starts {@code flow} for this turn, using an order number from the text or the conversation if there is one. */
     BotDecision start(String flow, Turn turn, DialogueState.Draft d) {
+        boolean notReceived = NOT_RECEIVED.find(turn.text())
+                || !d.botActions.isEmpty() && d.botActions.get(d.botActions.size() - 1).equals("faq:delivery_marked_not_received");
         d.enter(flow, ASK_ORDER);
+        if (notReceived) {
+            // "物流显示签收了但我没收到", the order number coming in the next message
+            d.slots.put(NOT_RECEIVED_SLOT, "yes");
+        }
         if (turn.prediction().intent().equals("exchange_request")) {
             d.slots.put("preferred", "exchange");
         }
@@ -187,6 +207,15 @@ final class Flows {
                     // "3", "第二个", "the first one": that one of the orders offered below the question
                     List<String> offered = offeredOrders(turn, d);
                     id = picked <= offered.size() ? Optional.of(offered.get(picked - 1)) : Optional.empty();
+                }
+                if (id.isEmpty() && BARE_NUMBER.matcher(turn.text().strip()).matches()) {
+                    // "4" with three orders offered: the question again, not an FAQ answer for a digit
+                    yield Optional.of(repromptOrHandOff(turn, d));
+                }
+                if (id.isEmpty() && DONT_KNOW_ORDER.find(turn.text())) {
+                    // "忘了" got the password-reset answer
+                    yield Optional.of(withLead(turn.t("订单号可以在“我的订单”中查看（以DD开头）。",
+                            "You'll find the order number under My Orders (it starts with DD). "), askOrder(turn, d, false)));
                 }
                 yield id.map(orderId -> withOrder(orderId, turn, d));
             }
@@ -273,6 +302,11 @@ final class Flows {
      * "取消" / "cancel it" answering "Cancel order DD…?": yes, cancel the order. Anywhere else the word stops the
      * current flow; here that read as "cancelled" to the shopper while the order stayed as it was.
      */
+    /** "cancel it", "取消吧": the whole message says to cancel, and nothing else. */
+    static boolean saysCancel(String text) {
+        return CANCEL_IT.matcher(text.strip()).matches();
+    }
+
     static boolean cancelMeansYes(Turn turn, DialogueState.Draft d) {
         return d.flow.equals(CANCEL_ORDER) && d.step.equals(CONFIRM) && CANCEL_IT.matcher(turn.text().strip()).matches();
     }
@@ -460,7 +494,7 @@ final class Flows {
     // --- order status and delivery time
 
     private BotDecision orderStatus(Order order, Turn turn, DialogueState.Draft d) {
-        if (order.status() == OrderStatus.DELIVERED && NOT_RECEIVED.find(turn.text())) {
+        if (order.status() == OrderStatus.DELIVERED && (NOT_RECEIVED.find(turn.text()) || d.slots.containsKey(NOT_RECEIVED_SLOT))) {
             // "物流显示签收了但我没收到": repeating "delivered" helps no one; a person checks the signature with the
             // courier and resends or refunds
             return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, ORDER_STATUS,
@@ -853,10 +887,18 @@ final class Flows {
                     turn.t("系统无法自动受理该申请，", "The system couldn't accept this request automatically. ")));
         }
         d.slots.put("ticket", ticket.ticketId());
+        // who pays the postage, as the return-shipping answer says: we do for a fault or our mistake, the shopper for a
+        // no-reason return (the flow said "free" to everyone)
+        String givenReason = d.slots.getOrDefault("reason", "");
+        boolean ourFault = d.slots.containsKey("photo") || d.slots.containsKey("photo_unavailable")
+                || DEFECT.find(givenReason) || OUR_MISTAKE.find(givenReason);
         d.botActions.add(AFTER_SALE + orderId + ":" + ticket.ticketId() + ":" + type.name().toLowerCase(java.util.Locale.ROOT));
         String next = type == AfterSaleType.RETURN
-                ? turn.t("退货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件（运费由我们承担），仓库收货验收后3-5个工作日内原路退款。",
-                        "Return request " + ticket.ticketId() + " is created. A courier will collect the parcel within 1-2 days (free of charge); we refund your original payment method 3-5 business days after the warehouse receives it.")
+                ? turn.t("退货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件（" + (ourFault ? "运费由我们承担" : "无理由退货运费由您承担，购买了退货运费险的由保险赔付")
+                                + "），仓库收货验收后3-5个工作日内原路退款。",
+                        "Return request " + ticket.ticketId() + " is created. A courier will collect the parcel within 1-2 days ("
+                                + (ourFault ? "free of charge" : "for a no-reason return the postage is yours, unless you bought return-shipping insurance")
+                                + "); we refund your original payment method 3-5 business days after the warehouse receives it.")
                 : turn.t("换货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件，仓库收到后48小时内为您发出新品。",
                         "Exchange request " + ticket.ticketId() + " is created. A courier will collect the item within 1-2 days and we ship the replacement within 48 hours of receiving it.");
         return Optional.of(done(turn, d, next, List.of()));
