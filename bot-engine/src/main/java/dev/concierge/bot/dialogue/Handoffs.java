@@ -90,9 +90,9 @@ final class Handoffs {
                 priority, skills, context);
     }
 
-    /** Logs a question the bot could not handle (masked), for knowledge-base curation. */
+    /** Logs a question the bot could not handle (masked, as the shopper typed it), for knowledge-base curation. */
     void record(Turn turn, String reason) {
-        record(turn, reason, turn.text());
+        record(turn, reason, turn.said());
     }
 
     /**
@@ -101,7 +101,7 @@ final class Handoffs {
      */
     private static String questionBehind(Turn turn, String reason) {
         if (!reason.equals(HUMAN_REQUEST)) {
-            return turn.text();
+            return turn.said();
         }
         List<Message> history = turn.raw().history();
         for (int i = history.size() - 1; i >= 0; i--) {
@@ -110,7 +110,7 @@ final class Handoffs {
                 return m.text();
             }
         }
-        return turn.text();
+        return turn.said();
     }
 
     private void record(Turn turn, String reason, String question) {
@@ -199,7 +199,7 @@ final class Handoffs {
         List<String> actions = draft.botActions.subList(Math.max(0, draft.botActions.size() - 4), draft.botActions.size());
         s.append(" Bot: ").append(String.join(", ", actions)).append('.');
         s.append(" Sentiment: ").append(turn.sentiment().wireName()).append(turn.sentiment().angry() ? " (angry)" : "")
-                .append(". Last message: \"").append(abbreviate(masker.mask(turn.text()), 200)).append('"');
+                .append(". Last message: \"").append(abbreviate(masker.mask(turn.said()), 200)).append('"');
         return s.toString();
     }
 
