@@ -54,4 +54,16 @@ class RestChannelIT extends MemoryServerTest {
         JsonNode export = TestServer.json(server.get("/api/v1/admin/customers/rest-en/export", supervisor).body());
         assertThat(export.path("customer").path("locale").asText()).isEqualTo("en"); // it was zh
     }
+
+    @Test
+    void aNumberPicksThatQuickReplyOfTheBotsLastMessage() {
+        JsonNode clarify = restMessage("rest-num", "什么时候能退款", "zh");
+        assertThat(clarify.path("decision").path("action").asText()).isEqualTo("clarify");
+        String first = clarify.path("decision").path("quickReplies").get(0).asText();
+        // "1" read as goodbye, and a second digit handed the shopper to an agent
+        JsonNode picked = restMessage("rest-num", "1", "zh");
+        assertThat(picked.path("decision").path("action").asText()).isEqualTo("answer");
+        assertThat(replyTexts(picked, "bot")).noneMatch(t -> t.contains("再见"));
+        assertThat(first).isNotBlank();
+    }
 }

@@ -209,9 +209,9 @@ public final class ConversationService {
         List<Message> history = at >= 0 ? transcript.subList(0, at)
                 : transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
         String hint = localeHint != null ? localeHint : conversation.locale();
-        // SMS and email show quick replies as "1. …" lines: a bare number picks that option
-        String text = message.channel() == Channel.SMS || message.channel() == Channel.EMAIL
-                ? WireMessages.numberedChoice(message.text(), history).orElse(message.text()) : message.text();
+        // a bare number picks that option of the bot's last quick replies: SMS and email show them as "1. …" lines,
+        // and chat shoppers type "1" for the first button too (it read as goodbye, and two of them as a handoff)
+        String text = WireMessages.numberedChoice(message.text(), history).orElse(message.text());
         BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), text,
                 message.attachments(), hint, history));
         return respond(customer, conversation, message, decision);

@@ -27,8 +27,9 @@ public final class WireMessages {
     }
 
     /**
-     * The quick reply a bare number picks on channels that show quick replies as a numbered list (SMS, email):
-     * option k of the bot's newest message, if nothing but system notices came after it and it has k options.
+     * The quick reply a bare number picks (SMS and email show quick replies as a numbered list; chat shoppers type the
+     * number of a button): option k of the bot's newest message, if nothing but system notices came after it and it
+     * has k options.
      *
      * @param history the conversation's messages before this one, oldest first
      */
