@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -166,6 +167,18 @@ public final class DialogueEngine implements BotEngine {
     /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
     static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
+    /** An opening that only announces the request: "我还有个问题，", "另外，", "one more thing:". */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?:(?:我)?(?:还有|另外|再问)(?:一)?个?(?:问题|事情?)|还有|另外|对了|顺便问一下|one more (?:thing|question)"
+                    + "|another question|also|btw|by the way)\\s*[，,。:：!！]\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The text without a lead-in, when something follows it ("我还有个问题，我要退货" got the FAQ, not the flow). */
+    static String withoutLeadIn(String text) {
+        Matcher m = LEAD_IN.matcher(text);
+        return m.lookingAt() && m.end() < text.length() ? text.substring(m.end()) : text;
+    }
+
     /** A return of the named order: "return DD…", "退货 DD…", "send it back" (not the return policy or window). */
     private static final GuardedPattern RETURN_THIS = GuardedPattern.of(
             "\\breturn\\b(?! (policy|window|period|status|shipping|label|fee|address))|send (it |this |them )?back|退货|退掉|退回去",
@@ -302,7 +315,7 @@ public final class DialogueEngine implements BotEngine {
 
     private Turn understand(BotTurn raw, DialogueState previous) {
         // a shopper writing Traditional Chinese is understood with the Simplified data and word lists
-        String text = SimplifiedChinese.of(raw.text().strip());
+        String text = withoutLeadIn(SimplifiedChinese.of(raw.text().strip()));
         String language = languageOf(text, raw, previous);
         Entities found = entities.extract(text);
         Sentiment sentiment = nlu.sentiment().analyze(text);

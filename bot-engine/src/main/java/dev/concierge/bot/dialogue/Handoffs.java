@@ -77,13 +77,18 @@ final class Handoffs {
                         "I've passed this to a specialist with priority; they'll reply here as soon as they can.")
                 : turn.t("正在为您转接人工客服，您无需重复描述问题。",
                         "I'm passing you to a human agent; you won't need to repeat yourself."));
+        // "转人工" right after a not-understood turn: that question is in the curation log already (it was there twice)
+        boolean questionLogged = reason.equals(HUMAN_REQUEST) && !draft.botActions.isEmpty()
+                && draft.botActions.get(draft.botActions.size() - 1).startsWith("clarify:");
         draft.botActions.add("handoff:" + reason);
         List<String> path = new ArrayList<>(draft.intentPath);
         path.add(intent);
         HandoffContext context = new HandoffContext(summary(turn, draft, reason, path, note), reason, priority,
                 turn.sentiment().wireName(), turn.sentiment().negativeScore(), turn.language(), path, draft.entities,
                 draft.botActions, draft.lastOrder);
-        record(turn, reason, questionBehind(turn, reason));
+        if (!questionLogged) {
+            record(turn, reason, questionBehind(turn, reason));
+        }
         LOG.info("handoff conversation={} reason={} priority={} skills={}", turn.raw().conversationId(), reason,
                 priority, skills);
         return new BotDecision.Handoff(intent, confidenceOf(turn), turn.language(), text.toString(), List.of(), reason,

@@ -132,6 +132,15 @@ class DialogueEngineTest {
     }
 
     @Test
+    void a_request_for_a_person_after_a_miss_does_not_log_the_miss_again() {
+        DialogueEngine engine = engine(new FailingOrders());
+        say(engine, "今天天气怎么样");
+        assertThat(say(engine, "转人工")).isInstanceOf(BotDecision.Handoff.class);
+        // it was logged as out_of_scope, then again as the question behind the human request
+        assertThat(unanswered.recent(10)).extracting(UnansweredQuestion::reason).containsExactly("out_of_scope");
+    }
+
+    @Test
     void the_miss_that_hands_off_is_logged_once() {
         DialogueEngine engine = engine(new FailingOrders());
         say(engine, "blorp zing");
