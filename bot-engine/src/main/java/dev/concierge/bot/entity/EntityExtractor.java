@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * have 11 digits, so they never read as order numbers.
  */
 public final class EntityExtractor {
-    /** DD, then digits in one run or in groups joined by dashes ("#DD-2026-1103-003"); 8 to 18 digits in all. */
-    private static final Pattern ORDER_DD = Pattern.compile("(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]+(?:-[0-9]+)*)(?![0-9])");
+    /** DD, then digits in one run or in groups joined by dashes or spaces ("#DD-2026-1103-003"); 8 to 18 in all. */
+    private static final Pattern ORDER_DD = Pattern.compile(
+            // spaced groups ("DD 2026 1103 003") only when the first is short, so that "DD20261103003 100元" keeps its 100
+            "(?<![A-Za-z0-9])[Dd][Dd][ \\-]?([0-9]{1,7}(?: [0-9]{1,8}){1,5}|[0-9]+(?:-[0-9]+)*)(?![0-9])");
     private static final Pattern ORDER_DIGITS = Pattern.compile("(?<![0-9A-Za-z+])([0-9]{12,20})(?![0-9A-Za-z])");
     /** Words right before a number that call it an order: "订单", "订单号：", "单号是", "order", "order number", "order #". */
     private static final Pattern CALLED_AN_ORDER = Pattern.compile(
@@ -130,7 +132,7 @@ public final class EntityExtractor {
         m = ORDER_DD.matcher(rest);
         StringBuilder withoutOrders = new StringBuilder();
         while (m.find()) {
-            String digits = m.group(1).replace("-", "");
+            String digits = m.group(1).replace("-", "").replace(" ", "");
             if (digits.length() >= 8 && digits.length() <= 18) {
                 orders.add("DD" + digits);
                 m.appendReplacement(withoutOrders, " ");

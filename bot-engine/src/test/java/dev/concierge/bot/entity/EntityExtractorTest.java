@@ -23,6 +23,9 @@ class EntityExtractorTest {
     @Test
     void order_numbers_written_in_dashed_groups_or_full_width() {
         assertThat(extractor.extract("where is #DD-2026-1103-003?").orderNumbers()).containsExactly("DD20261103003");
+        assertThat(extractor.extract("订单号：DD 2026 1103 003").orderNumbers()).containsExactly("DD20261103003");
+        assertThat(extractor.extract("DD20261103003 100元").orderNumbers()).containsExactly("DD20261103003");
+        assertThat(extractor.extract("DD20261103003 100元").amounts()).hasSize(1);
         assertThat(extractor.extract("订单ＤＤ２０２６１１０３００３到哪了").orderNumbers()).containsExactly("DD20261103003");
         assertThat(extractor.extract("电话１３８００１３８０００").phones()).containsExactly("13800138000");
         // too few digits for an order, even with dashes; a date after it stays a date
