@@ -173,12 +173,6 @@ public final class DialogueEngine implements BotEngine {
                     + "|another question|also|btw|by the way)\\s*[，,。:：!！]\\s*",
             Pattern.CASE_INSENSITIVE);
 
-    /** The text without a lead-in, when something follows it ("我还有个问题，我要退货" got the FAQ, not the flow). */
-    static String withoutLeadIn(String text) {
-        Matcher m = LEAD_IN.matcher(text);
-        return m.lookingAt() && m.end() < text.length() ? text.substring(m.end()) : text;
-    }
-
     /** A return of the named order: "return DD…", "退货 DD…", "send it back" (not the return policy or window). */
     private static final GuardedPattern RETURN_THIS = GuardedPattern.of(
             "\\breturn\\b(?! (policy|window|period|status|shipping|label|fee|address))|send (it |this |them )?back|退货|退掉|退回去",
@@ -324,6 +318,12 @@ public final class DialogueEngine implements BotEngine {
                 : nlu.intents().classify(text);
         FaqResult faq = text.isEmpty() ? new FaqResult(language, FaqDecision.NONE, List.of()) : kb.search(text, language, 3);
         return new Turn(raw, text, language, found, sentiment, prediction, faq);
+    }
+
+    /** The text without a lead-in, when something follows it ("我还有个问题，我要退货" got the FAQ, not the flow). */
+    static String withoutLeadIn(String text) {
+        Matcher m = LEAD_IN.matcher(text);
+        return m.lookingAt() && m.end() < text.length() ? text.substring(m.end()) : text;
     }
 
     private BotDecision policy(Turn turn, DialogueState.Draft d) {
@@ -515,7 +515,6 @@ public final class DialogueEngine implements BotEngine {
             d.lowConfidenceStreak = 0;
             return answer(turn, d, about.get(), effective);
         }
-
         return notUnderstood(turn, d, nonBlank(turn.prediction().intent()));
     }
 
@@ -656,26 +655,25 @@ public final class DialogueEngine implements BotEngine {
     }
 
     /** The intent this turn is about, taking the conversation into account (follow-ups, a bare order number). */
-    private String effectiveIntent(Turn turn, DialogueState.Draft d, String intent) {
+    private String effectiveIntent(Turn turn, DialogueState.Draft d, String predicted) {
         String fromQuickReply = quickReplyIntent(turn);
         if (fromQuickReply != null) {
             return fromQuickReply;
         }
         boolean hasOrderContext = !d.lastOrderId.isEmpty() || !turn.entities().orderNumbers().isEmpty();
         // "DD… 退款什么时候到账", "when will my refund arrive": the money, not the parcel
-        if (hasOrderContext && FOLLOW_UP_ARRIVAL.find(turn.text()) && !intent.equals("refund_status")
+        if (hasOrderContext && FOLLOW_UP_ARRIVAL.find(turn.text()) && !predicted.equals("refund_status")
                 && !REFUND_WORDS.find(turn.text())) {
             return "delivery_time";
         }
         if (!turn.entities().orderNumbers().isEmpty() && RETURN_THIS.find(turn.text())
-                && !intent.equals("exchange_request") && !intent.equals("refund_status")) {
+                && !predicted.equals("exchange_request") && !predicted.equals("refund_status")) {
             // "return DD20261104004 changed my mind": the policy answer (refund_policy) or the order's status before
             return "return_request";
         }
-        if (SOCIAL.contains(intent) && FOLLOW_UP.find(turn.text()) && turn.text().strip().length() > 4) {
-            // "那什么时候能退款" read as a greeting (0.50): a question that follows on, not a social message
-            intent = "";
-        }
+        // "那什么时候能退款" read as a greeting (0.50): a question that follows on, not a social message
+        String intent = SOCIAL.contains(predicted) && FOLLOW_UP.find(turn.text()) && turn.text().strip().length() > 4
+                ? "" : predicted;
         if (!intent.isEmpty() && !intent.equals("chitchat")) {
             return intent;
         }
@@ -796,15 +794,12 @@ public final class DialogueEngine implements BotEngine {
      * combined question finds nothing confident either.
      */
     private Optional<FaqHit> aboutLastAnswer(Turn turn, DialogueState.Draft d) {
-        if (d.botActions.isEmpty() || !POINTS_BACK.find(turn.text())
+        if (!lastActionWasAnswer(d) || !POINTS_BACK.find(turn.text())
                 || turn.text().strip().split("\\s+").length > MAX_POINTING_WORDS) {
             return Optional.empty();
         }
         String last = d.botActions.get(d.botActions.size() - 1);
-        if (!last.startsWith("faq:")) {
-            return Optional.empty();
-        }
-        Optional<String> title = kb.entry(last.substring(4)).map(e -> e.title(turn.language())).filter(t -> !t.isBlank());
+        Optional<String> title = kb.entry(last.substring("faq:".length())).map(e -> e.title(turn.language())).filter(t -> !t.isBlank());
         if (title.isEmpty()) {
             return Optional.empty();
         }
