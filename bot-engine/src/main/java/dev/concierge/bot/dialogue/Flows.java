@@ -298,17 +298,17 @@ final class Flows {
         return offered.stream().anyMatch(text::equalsIgnoreCase);
     }
 
-    /**
-     * "取消" / "cancel it" answering "Cancel order DD…?": yes, cancel the order. Anywhere else the word stops the
-     * current flow; here that read as "cancelled" to the shopper while the order stayed as it was.
-     */
     /** "cancel it", "取消吧": the whole message says to cancel, and nothing else. */
     static boolean saysCancel(String text) {
         return CANCEL_IT.matcher(text.strip()).matches();
     }
 
+    /**
+     * "取消" / "cancel it" answering "Cancel order DD…?": yes, cancel the order. Anywhere else the word stops the
+     * current flow; here that read as "cancelled" to the shopper while the order stayed as it was.
+     */
     static boolean cancelMeansYes(Turn turn, DialogueState.Draft d) {
-        return d.flow.equals(CANCEL_ORDER) && d.step.equals(CONFIRM) && CANCEL_IT.matcher(turn.text().strip()).matches();
+        return d.flow.equals(CANCEL_ORDER) && d.step.equals(CONFIRM) && saysCancel(turn.text());
     }
 
     /**
