@@ -21,8 +21,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -372,16 +374,20 @@ final class Flows {
 
     // --- identifying the order
 
-    /** Whether an order in {@code status} is one the flow can do something with (its quick replies). */
-    static boolean fits(String flow, dev.concierge.bot.order.OrderStatus status) {
+    /** The states of the orders the flow can act on; empty when it takes any. */
+    static Set<OrderStatus> fitting(String flow) {
         return switch (flow) {
-            case RETURN_EXCHANGE -> status == dev.concierge.bot.order.OrderStatus.DELIVERED;
-            case CANCEL_ORDER, CHANGE_ADDRESS -> status == dev.concierge.bot.order.OrderStatus.PENDING_PAYMENT
-                    || status == dev.concierge.bot.order.OrderStatus.PAID;
-            case REFUND_STATUS -> status == dev.concierge.bot.order.OrderStatus.REFUNDING
-                    || status == dev.concierge.bot.order.OrderStatus.REFUNDED;
-            default -> true;
+            case RETURN_EXCHANGE -> EnumSet.of(OrderStatus.DELIVERED);
+            case CANCEL_ORDER, CHANGE_ADDRESS -> EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
+            case REFUND_STATUS -> EnumSet.of(OrderStatus.REFUNDING, OrderStatus.REFUNDED);
+            default -> EnumSet.noneOf(OrderStatus.class);
         };
+    }
+
+    /** Whether an order in {@code status} is one the flow can do something with (its quick replies). */
+    static boolean fits(String flow, OrderStatus status) {
+        Set<OrderStatus> fitting = fitting(flow);
+        return fitting.isEmpty() || fitting.contains(status);
     }
 
     private BotDecision askOrder(Turn turn, DialogueState.Draft d, boolean again) {
@@ -427,10 +433,13 @@ final class Flows {
     private List<String> offeredOrders(Turn turn, DialogueState.Draft d) {
         List<String> recent = new ArrayList<>();
         try {
-            // of the three newest, those the flow can act on (a return offered paid and shipped orders); not more
-            // than three: this runs again whenever the step is asked again (after every side question), and ten
-            // orders through the order API cost a quarter of the fast profile's throughput
-            for (Order o : orders.recentOrders(turn.raw().customer().id().value(), 3)) {
+            // the three newest the flow can act on, filtered by the order API (a return offered paid and shipped
+            // orders, and with three newer unshipped ones none at all); not more than three: this runs again whenever
+            // the step is asked again (after every side question), and ten orders through the order API cost a
+            // quarter of the fast profile's throughput
+            String customer = turn.raw().customer().id().value();
+            Set<OrderStatus> fitting = fitting(d.flow);
+            for (Order o : fitting.isEmpty() ? orders.recentOrders(customer, 3) : orders.recentOrders(customer, 3, fitting)) {
                 if (fits(d.flow, o.status())) {
                     recent.add(o.orderId());
                 }

@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -112,7 +114,7 @@ public final class DemoOrderService {
             }
             Matcher customer = CUSTOMER_ORDERS.matcher(p);
             if (customer.matches() && m.equals("GET")) {
-                return ok(listFor(decode(customer.group(1)), limitOf(query)));
+                return ok(listFor(decode(customer.group(1)), limitOf(query), statusesOf(query)));
             }
             Matcher order = ORDER_PATH.matcher(p);
             if (!order.matches()) {
@@ -138,10 +140,13 @@ public final class DemoOrderService {
         }
     }
 
-    private ObjectNode listFor(String customerId, int limit) {
+    private ObjectNode listFor(String customerId, int limit, Set<OrderStatus> statuses) {
         List<Order> mine = new ArrayList<>(orders.values().stream().filter(o -> o.customerId().equals(customerId)).toList());
         if (mine.isEmpty()) {
             mine.addAll(orders.values().stream().filter(o -> o.customerId().equals(DEMO_CUSTOMER)).toList());
+        }
+        if (!statuses.isEmpty()) {
+            mine.removeIf(o -> !statuses.contains(o.status()));
         }
         mine.sort(Comparator.comparing(Order::createdAt).reversed());
         ObjectNode n = json.object();
@@ -196,6 +201,23 @@ public final class DemoOrderService {
 
     private DemoOrderResponse error(int status, String code) {
         return new DemoOrderResponse(status, json.write(json.object().put("error", code)));
+    }
+
+    /** {@code status=delivered,paid}: only orders in those states; none given (or none known) means all. */
+    private static Set<OrderStatus> statusesOf(String query) {
+        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        for (String part : query.split("&")) {
+            if (part.startsWith("status=")) {
+                for (String name : decode(part.substring(7)).split(",")) {
+                    try {
+                        statuses.add(OrderStatus.fromWire(name.strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("unknown order status " + name, e);
+                    }
+                }
+            }
+        }
+        return statuses;
     }
 
     private static int limitOf(String query) {

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link OrderApi} speaking the documented JSON API (docs/order-api.md): over HTTP with the JDK's
@@ -60,6 +62,13 @@ public final class HttpOrderApi implements OrderApi {
     @Override
     public List<Order> recentOrders(String customerId, int limit) {
         return decoded(() -> json.orders(get("/customers/" + enc(customerId) + "/orders?limit=" + Math.max(1, limit))));
+    }
+
+    @Override
+    public List<Order> recentOrders(String customerId, int limit, Set<OrderStatus> statuses) {
+        String wanted = statuses.stream().map(OrderStatus::wireName).sorted().collect(Collectors.joining(","));
+        return decoded(() -> json.orders(get("/customers/" + enc(customerId) + "/orders?limit=" + Math.max(1, limit)
+                + "&status=" + enc(wanted))));
     }
 
     @Override

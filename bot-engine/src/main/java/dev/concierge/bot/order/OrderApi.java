@@ -1,6 +1,7 @@
 package dev.concierge.bot.order;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The platform's order and logistics API, as the dialogue engine needs it (contract: docs/order-api.md).
@@ -14,6 +15,14 @@ public interface OrderApi {
 
     /** The customer's most recent orders, newest first, at most {@code limit}. */
     List<Order> recentOrders(String customerId, int limit);
+
+    /**
+     * The customer's most recent orders in one of {@code statuses}, newest first, at most {@code limit}: the delivered
+     * ones a return can take, even when newer unshipped orders would fill the plain list.
+     */
+    default List<Order> recentOrders(String customerId, int limit, Set<OrderStatus> statuses) {
+        return recentOrders(customerId, limit).stream().filter(o -> statuses.contains(o.status())).toList();
+    }
 
     Tracking tracking(String orderId);
 

@@ -21,6 +21,16 @@ class DemoOrderServiceTest {
     }
 
     @Test
+    void lists_only_the_orders_in_the_states_asked_for() {
+        String delivered = demo.handle("GET", "/customers/u-1/orders?limit=3&status=delivered", "").body();
+        assertThat(delivered).contains("DD20261108008", "DD20261104004", "DD20261109009")
+                .doesNotContain("DD20261101001", "DD20261103003");
+        assertThat(demo.handle("GET", "/customers/u-1/orders?limit=3&status=refunding%2Crefunded", "").body())
+                .contains("DD20261107007");
+        assertThat(demo.handle("GET", "/customers/u-1/orders?status=lost", "").status()).isEqualTo(400);
+    }
+
+    @Test
     void enforces_the_order_states() {
         assertThat(demo.handle("POST", "/orders/DD20261103003/cancel", "{}").status()).isEqualTo(409);
         assertThat(demo.handle("POST", "/orders/DD20261102002/cancel", "{}").status()).isEqualTo(200);
