@@ -125,6 +125,8 @@ final class Flows {
             "^(我)?(忘了|忘记了?|不记得了?|不知道|找不到|没有订单号)|(don'?t|do not) (know|remember|have) (it|the (order )?number)|forgot|can'?t find (it|the)",
             Pattern.CASE_INSENSITIVE, "忘", "不记得", "不知道", "找不到", "没有订单号", "know", "remember", "have",
             "forgot", "find");
+    /** English words only, none of them an acronym or code ("Arrived at hub", "T-shirt"; not "SF Express"). */
+    private static final Pattern PLAIN_ENGLISH = Pattern.compile("(?:[A-Z]?[a-z'\\-]+|[A-Z](?![A-Za-z]))(?:[ \\-](?:[A-Z]?[a-z'\\-]+|[A-Z](?![A-Za-z])))*");
     /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
     private static final String AFTER_SALE = "after_sale:";
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
@@ -651,7 +653,7 @@ final class Flows {
             return handoffs.handoff(turn, d, Handoffs.HIGH_VALUE_ORDER, CANCEL_ORDER, "");
         }
         d.moveTo(CONFIRM);
-        return step(turn, d, turn.t("确认取消订单 " + order.orderId() + "（" + itemNames(order) + "，¥" + money(order.totalAmount()) + "）吗？"
+        return step(turn, d, turn.t("确认取消订单 " + order.orderId() + "（" + chinesePart(itemNames(order)) + "，¥" + money(order.totalAmount()) + "）吗？"
                         + (order.status() == OrderStatus.PAID ? "已付款项将原路退回。" : ""),
                 "Cancel order " + order.orderId() + " (" + englishPart(itemNames(order)) + ", " + money(order.totalAmount()) + " " + order.currency() + ")?"
                         + (order.status() == OrderStatus.PAID ? " The payment will be refunded to your original method." : "")),
@@ -807,7 +809,7 @@ final class Flows {
         }
         if (!d.slots.containsKey("reason")) {
             d.moveTo(ASK_REASON);
-            return step(turn, d, turn.t("找到订单 " + order.orderId() + "（" + itemNames(order) + "）。", "Found order "
+            return step(turn, d, turn.t("找到订单 " + order.orderId() + "（" + chinesePart(itemNames(order)) + "）。", "Found order "
                     + order.orderId() + " (" + englishPart(itemNames(order)) + "). ") + reasonPrompt(turn),
                     reasonReplies(turn));
         }
@@ -999,17 +1001,18 @@ final class Flows {
     private static String trackingText(Tracking t, Turn turn, boolean withEta) {
         StringBuilder s = new StringBuilder();
         if (!t.carrier().isEmpty()) {
-            s.append(turn.t(" 承运商：" + t.carrier() + "，运单号：" + t.trackingNumber() + "。",
+            s.append(turn.t("承运商：" + t.carrier() + "，运单号：" + t.trackingNumber() + "。",
                     " Carrier: " + t.carrier() + ", tracking number " + t.trackingNumber() + "."));
         }
         if (!t.events().isEmpty()) {
             Tracking.Event latest = t.events().get(0);
             String where = englishPart(latest.location());
-            s.append(turn.t(" 最新动态：" + latest.location() + " " + latest.description() + "。",
+            String place = chinesePart(latest.location());
+            s.append(turn.t("最新动态：" + (place.isEmpty() ? "" : place + " ") + chinesePart(latest.description()) + "。",
                     " Latest: " + englishPart(latest.description()) + (where.isEmpty() ? "" : " (" + where + ")") + "."));
         }
         if (withEta && t.estimatedDelivery() != null && !"delivered".equals(t.status())) {
-            s.append(turn.t(" 预计 " + t.estimatedDelivery() + " 送达。", " Expected delivery: " + t.estimatedDelivery() + "."));
+            s.append(turn.t("预计 " + t.estimatedDelivery() + " 送达。", " Expected delivery: " + t.estimatedDelivery() + "."));
         }
         return s.toString();
     }
@@ -1048,6 +1051,27 @@ final class Flows {
      * characters gives that text; other parts stay as they are. English replies showed both halves.
      */
     static String englishPart(String text) {
+        return eachPart(text, (part, lastChinese) -> {
+            String tail = part.substring(lastChinese + 1);
+            return tail.startsWith(" ") && tail.chars().anyMatch(Character::isLetter) ? tail.strip() : part;
+        });
+    }
+
+    /**
+     * The Chinese half of such a text ("到达转运中心 Arrived at hub" → "到达转运中心"), for Chinese replies. Stricter
+     * than {@link #englishPart}: the English half must be plain words, with no acronym or code in it, so that
+     * "已交给 SF Express" keeps its carrier.
+     */
+    static String chinesePart(String text) {
+        return eachPart(text, (part, lastChinese) -> {
+            String tail = part.substring(lastChinese + 1);
+            return tail.startsWith(" ") && PLAIN_ENGLISH.matcher(tail.strip()).matches()
+                    ? part.substring(0, lastChinese + 1).strip() : part;
+        });
+    }
+
+    /** Applies {@code half} to each comma-separated part that has a Chinese character (given the last one's index). */
+    private static String eachPart(String text, java.util.function.BiFunction<String, Integer, String> half) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -1059,9 +1083,7 @@ final class Flows {
                     lastChinese = i;
                 }
             }
-            String tail = lastChinese < 0 ? "" : part.substring(lastChinese + 1);
-            boolean bilingual = tail.startsWith(" ") && tail.chars().anyMatch(Character::isLetter);
-            parts.add(bilingual ? tail.strip() : part);
+            parts.add(lastChinese < 0 ? part : half.apply(part, lastChinese));
         }
         return String.join(", ", parts);
     }
