@@ -2,6 +2,7 @@ package dev.concierge.server.conversation;
 
 import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.HandoffContext;
+import dev.concierge.core.channel.Channel;
 import dev.concierge.routing.ComplaintSeverity;
 import dev.concierge.core.Ids;
 import dev.concierge.core.conversation.Conversation;
@@ -72,6 +73,17 @@ public final class AgentDesk {
     }
 
     /** Queues the conversation for a human and tells the shopper where they stand. */
+    /** Outside business hours, when a person will reply on {@code channel}; empty while the team is working. */
+    public Optional<Instant> offHoursReplyBy(Channel channel) {
+        return router.promisedReplyTime(channel);
+    }
+
+    /** The reply-by time as the shopper reads it: Beijing time. */
+    static String beijingTime(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(at);
+    }
+
     public QueueStatus handOff(Customer customer, Conversation conversation, BotDecision.Handoff handoff) {
         Instant now = clock.instant();
         HandoffContext context = handoff.context();
@@ -105,8 +117,7 @@ public final class AgentDesk {
         // Outside business hours, and no one on duty took it at once (position 0 is an offer made now): say when a
         // person will answer instead of leaving the customer guessing.
         router.promisedReplyTime(queued.channel()).filter(promised -> status.position() > 0).ifPresent(promised -> {
-            String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(promised);
+            String when = beijingTime(promised);
             tell(customer, queued, "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。",
                     "Our team is offline now. A person will reply by " + when + " (China time); your question is saved.",
                     now);

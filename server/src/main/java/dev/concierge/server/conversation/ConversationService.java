@@ -47,6 +47,9 @@ public final class ConversationService {
     /** How much of the transcript a bot turn reads: the bot looks back a few messages, never the whole of it. */
     private static final int BOT_HISTORY = 20;
 
+    /** The bot's handoff reason for "did not understand, twice" (bot-engine's Handoffs.LOW_CONFIDENCE). */
+    private static final String LOW_CONFIDENCE = "low_confidence";
+
     private final Stores stores;
     private final CustomerLocks locks;
     private final BotEngine bot;
@@ -212,9 +215,34 @@ public final class ConversationService {
         // a bare number picks that option of the bot's last quick replies: SMS and email show them as "1. …" lines,
         // and chat shoppers type "1" for the first button too (it read as goodbye, and two of them as a handoff)
         String text = WireMessages.numberedChoice(message.text(), history).orElse(message.text());
-        BotDecision decision = bot.decide(new BotTurn(conversation.id(), customer, message.channel(), text,
-                message.attachments(), hint, history));
+        BotDecision decision = offHours(bot.decide(new BotTurn(conversation.id(), customer, message.channel(), text,
+                message.attachments(), hint, history)), message.channel());
         return respond(customer, conversation, message, decision);
+    }
+
+    /**
+     * Outside business hours a handoff only because the bot did not understand twice queued the shopper for hours
+     * (two chit-chat lines at night queued a five-hour wait): the bot says when people are back and offers to leave a
+     * message for them, or to rephrase. A request for a person, a complaint or a flow's handoff is queued as before.
+     */
+    private BotDecision offHours(BotDecision decision, Channel channel) {
+        if (!(decision instanceof BotDecision.Handoff handoff) || !LOW_CONFIDENCE.equals(handoff.reason())) {
+            return decision;
+        }
+        Optional<Instant> replyBy = desk.offHoursReplyBy(channel);
+        if (replyBy.isEmpty()) {
+            return decision;
+        }
+        String when = AgentDesk.beijingTime(replyBy.get());
+        boolean zh = "zh".equals(decision.language());
+        String text = zh
+                ? "抱歉，我还是没能理解您的问题。现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复。您可以换个说法，"
+                        + "或点击“留言给人工客服”留下问题。"
+                : "Sorry, I still didn't get that. Our team is offline now and will reply by " + when + " (China time)."
+                        + " You can rephrase, or leave a message for an agent.";
+        List<String> options = zh ? List.of("留言给人工客服", "查询订单", "退换货")
+                : List.of("Leave a message for an agent", "Track my order", "Return or exchange");
+        return new BotDecision.Clarify(handoff.intent(), handoff.confidence(), decision.language(), text, options);
     }
 
     private InboundOutcome toAgent(Conversation conversation, Message message) {

@@ -60,4 +60,20 @@ class OffHoursAcknowledgementTest {
         assertThat(f.offers).extracting(Offer::agent).containsExactly(night);
         assertThat(promisedAReplyTime()).isFalse();
     }
+
+    @Test
+    void a_handoff_only_for_not_understanding_offers_to_leave_a_message_instead_of_queueing() {
+        HandoffContext context = new HandoffContext("Not understood twice", "low_confidence", 0, "neutral", 0.1,
+                "zh", List.of("chitchat", "chitchat"), Map.of(), List.of(), null);
+        ConversationService service = f.service(turn -> new BotDecision.Handoff("chitchat", 0.3, "zh",
+                "正在为您转接人工客服，您无需重复描述问题。", List.of(), "low_confidence", 0, Set.of(), context));
+        CustomerId customer = f.customers.findOrCreate(Identity.appUser("u-night-2"), clock.instant()).id();
+        service.receive(new Inbound(customer, Channel.WEB_CHAT, "哈哈你是谁", List.of(), "zh",
+                new MessageId(customer.value() + ":c-1"), Map.of()));
+        // two chit-chat lines at night queued a five-hour wait
+        assertThat(f.offers).isEmpty();
+        assertThat(f.conversations.findOpenByCustomer(customer).orElseThrow().status())
+                .isEqualTo(dev.concierge.core.conversation.ConversationStatus.BOT);
+        assertThat(f.delivered).anySatisfy(m -> assertThat(m.text()).contains("非工作时间", "留言给人工客服"));
+    }
 }
