@@ -167,6 +167,22 @@ public final class DialogueEngine implements BotEngine {
     /** "where is DD…", "DD…到哪了": that order's status, whatever the conversation was about before. */
     static final GuardedPattern WHERE_IS = GuardedPattern.of("where('s| is| are)|到哪|在哪|到什么地方",
             Pattern.CASE_INSENSITIVE, "where", "到哪", "在哪", "到什么地方");
+    /** Words of a cancellation: a cancel flow needs one. */
+    private static final GuardedPattern SAYS_CANCEL = GuardedPattern.of(
+            "cancel|call off|取消|撤单|撤销|不买了|退单|不要这个订单",
+            Pattern.CASE_INSENSITIVE, "cancel", "call off", "取消", "撤单", "撤销", "不买了", "退单", "不要这个订单");
+    /** Words of an address change: the address flow needs one. */
+    private static final GuardedPattern SAYS_ADDRESS = GuardedPattern.of(
+            "address|ship (it |them )?to|deliver(ed)? (it )?to|send (it )?to|地址|送到|寄到|收货人|收件人|改到|发到",
+            Pattern.CASE_INSENSITIVE, "address", "ship", "deliver", "send", "地址", "送到", "寄到", "收货人", "收件人",
+            "改到", "发到");
+    /** The shopper needs a moment: "hmm let me think", "give me a sec", "稍等", "我想想". The whole message. */
+    private static final Pattern TAKING_TIME = Pattern.compile(
+            "(?:(?:hmm+|um+|ok|okay|wait)[ ,.]*)?(?:let me (?:think|check|see|look)(?: about it| it over)?"
+            + "|give me (?:a )?(?:sec|second|minute|moment)|(?:one|a|just a) (?:sec|second|minute|moment)|hold on|hang on"
+            + "|wait a (?:sec|second|minute|moment))"
+            + "|(?:嗯+|好)?[，,]?(?:我)?(?:想想|想一想|考虑一下|考虑考虑|再想想|再看看|看一下|稍等|等一下|等等)(?:吧|哈|啊)?",
+            Pattern.CASE_INSENSITIVE);
     /** An opening that only announces the request: "我还有个问题，", "另外，", "one more thing:". */
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(?:(?:我)?(?:还有|另外|再问)(?:一)?个?(?:问题|事情?)|还有|另外|对了|顺便问一下|one more (?:thing|question)"
@@ -333,10 +349,19 @@ public final class DialogueEngine implements BotEngine {
                 && !Flows.cancelMeansYes(turn, d)) {
             return cancelFlow(turn, d);
         }
-        if (d.inFlowNow() && NEVER_MIND_THEN.matcher(turn.text()).matches()) {
+        if (d.inFlowNow() && NEVER_MIND_THEN.matcher(turn.text()).matches()
+                && !(d.step.equals(Flows.CONFIRM) && Flows.KEEP_IT.find(turn.text()))) {
+            // ("ok never mind, keep the order" at a confirmation is its answer: no)
             // "ok, never mind, where is my other order?": the flow is dropped and the rest is a new request
             d.botActions.add("flow:" + d.flow + "/abandoned");
             d.endFlow();
+        }
+        if (TAKING_TIME.matcher(lowerWithoutTrailingPunctuation(turn.text())).matches()) {
+            // "hmm let me think" read as a request for a person and queued the shopper; at a step it became the reason
+            d.botActions.add("smalltalk:wait");
+            return new BotDecision.Answer("chitchat", turn.prediction().confidence(), turn.language(),
+                    turn.t("好的，不着急，想好了随时告诉我。", "Sure, take your time. Just reply when you're ready."),
+                    List.of(), null);
         }
         if (OTHER_ORDER.find(turn.text()) && turn.entities().orderNumbers().isEmpty() && !d.inFlowNow()) {
             d.lastOrderId = ""; // "my other order": not the one the conversation found before
@@ -454,7 +479,13 @@ public final class DialogueEngine implements BotEngine {
                 return slow.get();
             }
         }
-        String effective = effectiveIntent(turn, d, intent);
+        String guessed = effectiveIntent(turn, d, intent);
+        // a flow that changes an order starts only when the message says so: "I need help with my order" read as
+        // cancel_order (0.59) and offered to cancel one
+        boolean unsaid = quickReplyIntent(turn) == null
+                && (guessed.equals("cancel_order") && !SAYS_CANCEL.find(turn.text())
+                        || guessed.equals("change_address") && !SAYS_ADDRESS.find(turn.text()));
+        String effective = unsaid ? "" : guessed;
         String flow = Skills.FLOW_OF_INTENT.get(effective);
         boolean generalQuestion = flow != null && flow.equals(Flows.DELIVERY_TIME) && d.lastOrderId.isEmpty()
                 && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE;

@@ -53,10 +53,14 @@ final class Flows {
 
     static final GuardedPattern DEFECT = GuardedPattern.of(
             "质量|坏|破|裂|损|瑕疵|故障|不能用|不工作|漏|划痕|污|脏|defect|broken|damaged|crack|faulty|doesn'?t work"
-                    + "|not working|stopped working|scratch|torn|leak|stain",
+                    + "|not working|stopped working|scratch|torn|leak|stain"
+                    // "the handle broke off", "it doesnt turn on"
+                    + "|\\bbroke\\b|came off|fell off|snapped|(doesn'?t|does not|won'?t|will not|wont) (turn|switch|power) on"
+                    + "|dead on arrival|打不开|开不了机|没反应",
             Pattern.CASE_INSENSITIVE, "质量", "坏", "破", "裂", "损", "瑕疵", "故障", "不能用", "不工作", "漏", "划痕", "污",
             "脏", "defect", "broken", "damaged", "crack", "faulty", "doesn", "not working", "stopped working", "scratch",
-            "torn", "leak", "stain");
+            "torn", "leak", "stain", "broke", "came off", "fell off", "snapped", "does not", "won", "will not", "wont",
+            "dead on arrival", "打不开", "开不了机", "没反应");
     /** A reason for a return that is not a defect, stated in the message that starts the flow ("too small"). */
     static final GuardedPattern STATED_REASON = GuardedPattern.of(
             "发错|错发|寄错|买错|拍错|不合适|不合身|太大|太小|偏大|偏小|尺码|尺寸不|不喜欢|不想要|不要了|色差|颜色不"
@@ -129,6 +133,10 @@ final class Flows {
     private static final Pattern PLAIN_ENGLISH = Pattern.compile("(?:[A-Z]?[a-z'\\-]+|[A-Z](?![A-Za-z]))(?:[ \\-](?:[A-Z]?[a-z'\\-]+|[A-Z](?![A-Za-z])))*");
     /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
     private static final String AFTER_SALE = "after_sale:";
+    /** The order or address is to stay as it is: "ok never mind, keep the order", "不取消了，留着吧". */
+    static final GuardedPattern KEEP_IT = GuardedPattern.of(
+            "\\bkeep (it|the order|my order|the address|it as it is)\\b|\\bdon'?t cancel\\b|不取消了?|不用取消|先留着|保留订单|不改了|地址不改",
+            Pattern.CASE_INSENSITIVE, "keep", "don", "不取消", "不用取消", "留着", "保留订单", "不改", "地址不改");
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
     private static final Pattern PICK = Pattern.compile(
             "^(?:#|第)?([1-3一二三])(?:个|个吧|个订单)?[.。、)]?$|^(?:the )?(first|second|third)(?: one)?[.!]?$",
@@ -683,7 +691,7 @@ final class Flows {
         ShortReplies.Kind shortReply = ShortReplies.of(text);
         boolean yes = YES.matcher(text).matches() || shortReply == ShortReplies.Kind.AFFIRM || cancelMeansYes(turn, d);
         boolean no = !yes && (NO.matcher(text).matches() || shortReply == ShortReplies.Kind.DONE
-                || shortReply == ShortReplies.Kind.WRONG);
+                || shortReply == ShortReplies.Kind.WRONG || KEEP_IT.find(text));
         if (!yes && !no) {
             return Optional.empty();
         }
@@ -752,11 +760,14 @@ final class Flows {
         if (digits.isEmpty()) {
             return text;
         }
-        StringBuilder spaced = new StringBuilder("(?<![0-9])\\+?");
+        // the label before the number goes with it: "…Shanghai, phone 13912345678" left "Shanghai, phone" as the address
+        StringBuilder spaced = new StringBuilder("(?:(?:phone|tel|mobile|cell|contact|电话|手机|联系电话|手机号)\\s*[:：]?\\s*)?"
+                + "(?<![0-9])\\+?");
         for (int i = 0; i < digits.length(); i++) {
             spaced.append(i == 0 ? "" : "[ \\-]?").append(digits.charAt(i));
         }
-        String cleaned = Pattern.compile(spaced.append("(?![0-9])").toString()).matcher(text).replaceFirst(" ")
+        String cleaned = Pattern.compile(spaced.append("(?![0-9])").toString(), Pattern.CASE_INSENSITIVE).matcher(text)
+                .replaceFirst(" ")
                 .replaceAll("[\\s,，;；]+$", "").replaceAll("\\s{2,}", " ").strip();
         return cleaned.isEmpty() ? text : cleaned;
     }
