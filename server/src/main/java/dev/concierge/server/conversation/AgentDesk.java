@@ -116,12 +116,16 @@ public final class AgentDesk {
         live.toShopper(customer.id(), queueFrame(status));
         // Outside business hours, and no one on duty took it at once (position 0 is an offer made now): say when a
         // person will answer instead of leaving the customer guessing.
-        router.promisedReplyTime(queued.channel()).filter(promised -> status.position() > 0).ifPresent(promised -> {
-            String when = beijingTime(promised);
-            tell(customer, queued, "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。",
-                    "Our team is offline now. A person will reply by " + when + " (China time); your question is saved.",
-                    now);
-        });
+        // Agents online at night (all busy) will answer sooner than the opening: no "offline" notice beside an
+        // expected wait of minutes.
+        boolean onDuty = router.presences().values().stream().anyMatch(p -> p == Presence.ONLINE);
+        router.promisedReplyTime(queued.channel()).filter(promised -> status.position() > 0 && !onDuty)
+                .ifPresent(promised -> {
+                    String when = beijingTime(promised);
+                    tell(customer, queued, "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。",
+                            "Our team is offline now. A person will reply by " + when
+                                    + " (China time); your question is saved.", now);
+                });
         return status;
     }
 

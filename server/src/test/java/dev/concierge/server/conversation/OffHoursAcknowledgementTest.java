@@ -62,6 +62,22 @@ class OffHoursAcknowledgementTest {
     }
 
     @Test
+    void a_busy_agent_on_duty_means_no_offline_notice_for_the_next_in_line() {
+        AgentId night = new AgentId("night-shift");
+        f.agents.put(new AgentProfile(night, "Night shift", Set.of(), Set.of("en", "zh"), Map.of(Channel.WEB_CHAT, 1),
+                Set.of(), false));
+        f.router.setPresence(night, Presence.ONLINE);
+        ConversationService service = service();
+        askForAHuman(service);
+        CustomerId second = f.customers.findOrCreate(Identity.appUser("u-night-3"), clock.instant()).id();
+        service.receive(new Inbound(second, Channel.WEB_CHAT, "agent please", List.of(), "en",
+                new MessageId(second.value() + ":c-1"), Map.of()));
+        // queued behind the first with someone working: "offline, reply by 09:00" contradicted the expected wait
+        assertThat(f.offers).hasSize(1);
+        assertThat(promisedAReplyTime()).isFalse();
+    }
+
+    @Test
     void a_handoff_only_for_not_understanding_offers_to_leave_a_message_instead_of_queueing() {
         HandoffContext context = new HandoffContext("Not understood twice", "low_confidence", 0, "neutral", 0.1,
                 "zh", List.of("chitchat", "chitchat"), Map.of(), List.of(), null);
