@@ -72,6 +72,11 @@ public final class QueueingRouter implements Router {
     private final Clock clock;
     private final SlaPolicy sla;
     private final AgentSelector selector = new AgentSelector();
+    /**
+     * Held while offers are placed (drain) and while a returned offer is put to rest (decline, lapse): on this node a
+     * drain never sees a declined conversation back in the queue before its rest is recorded.
+     */
+    private final Object offering = new Object();
 
     public QueueingRouter(RoutingStores stores, RoutingSettings settings, RoutingEvents events, Clock clock) {
         this.stores = Objects.requireNonNull(stores, "stores");
@@ -182,12 +187,16 @@ public final class QueueingRouter implements Router {
 
     @Override
     public void decline(AgentId agent, ConversationId conversation) {
-        if (!state.returnOffer(agent, conversation)) {
-            throw new OfferNotFoundException(agent, conversation);
+        synchronized (offering) {
+            // back in the queue and resting from this agent in one step: three declines sent at once offered two of
+            // the conversations straight back, another decline's drain running between the return and the rest
+            if (!state.returnOffer(agent, conversation)) {
+                throw new OfferNotFoundException(agent, conversation);
+            }
+            events.offerWithdrawn(agent, conversation, "declined");
+            rest(agent, conversation);
+            drain();
         }
-        events.offerWithdrawn(agent, conversation, "declined");
-        rest(agent, conversation);
-        drain();
     }
 
     /**
@@ -215,27 +224,37 @@ public final class QueueingRouter implements Router {
         boolean queueChanged = false;
         List<Fired> fired;
         do {
-            fired = state.fireDue(clock.instant(), TIMERS_PER_TICK);
-            for (Fired f : fired) {
-                if (f instanceof Fired.OfferExpired expired) {
-                    log(expired.conversationId(), "offer_expired agent={}", expired.agent());
-                    events.offerWithdrawn(expired.agent(), expired.conversationId(), "timeout");
-                    rest(expired.agent(), expired.conversationId());
-                    queueChanged = true;
-                } else if (f instanceof Fired.Breached breached) {
-                    SlaBreach breach = breached.breach();
-                    log(breach.conversationId(), "sla_breach kind={} due={}", breach.kind(), breach.dueAt());
-                    events.slaBreached(breach);
-                    events.escalated(breach.conversationId(), "sla_breach:" + breach.kind().name().toLowerCase(
-                            java.util.Locale.ROOT));
-                } else {
-                    queueChanged = true;
-                }
+            synchronized (offering) {
+                // a lapsed offer is back in the queue when fired: resting from its agent before any drain sees it
+                fired = state.fireDue(clock.instant(), TIMERS_PER_TICK);
+                queueChanged |= handle(fired);
             }
         } while (fired.size() == TIMERS_PER_TICK);
         if (queueChanged) {
             drain();
         }
+    }
+
+    /** Acts on fired timers; whether the queue changed (an offer lapsed, a wake-up came due). */
+    private boolean handle(List<Fired> fired) {
+        boolean queueChanged = false;
+        for (Fired f : fired) {
+            if (f instanceof Fired.OfferExpired expired) {
+                log(expired.conversationId(), "offer_expired agent={}", expired.agent());
+                events.offerWithdrawn(expired.agent(), expired.conversationId(), "timeout");
+                rest(expired.agent(), expired.conversationId());
+                queueChanged = true;
+            } else if (f instanceof Fired.Breached breached) {
+                SlaBreach breach = breached.breach();
+                log(breach.conversationId(), "sla_breach kind={} due={}", breach.kind(), breach.dueAt());
+                events.slaBreached(breach);
+                events.escalated(breach.conversationId(), "sla_breach:" + breach.kind().name().toLowerCase(
+                        java.util.Locale.ROOT));
+            } else {
+                queueChanged = true;
+            }
+        }
+        return queueChanged;
     }
 
     @Override
@@ -317,6 +336,12 @@ public final class QueueingRouter implements Router {
 
     /** Offers waiting conversations, in queue order, to agents with room until no one has room left. */
     void drain() {
+        synchronized (offering) {
+            drainPages();
+        }
+    }
+
+    private void drainPages() {
         DrainView view = state.drainView(PAGE);
         List<Waiting> page = view.waiting();
         if (page.isEmpty()) {
