@@ -137,6 +137,11 @@ final class Flows {
     static final GuardedPattern KEEP_IT = GuardedPattern.of(
             "\\bkeep (it|the order|my order|the address|it as it is)\\b|\\bdon'?t cancel\\b|不取消了?|不用取消|先留着|保留订单|不改了|地址不改",
             Pattern.CASE_INSENSITIVE, "keep", "don", "不取消", "不用取消", "留着", "保留订单", "不改", "地址不改");
+    /** The new address inside an address-change request: "… to 88 Nanjing Road, …", "…改成上海市…", "…改到…". */
+    private static final Pattern NEW_ADDRESS = Pattern.compile(
+            "(?:address(?: of [A-Za-z0-9#\\-]+)?(?: to| is)|ship (?:it |them )?to|deliver (?:it )?to|send (?:it )?to"
+                    + "|改成|改为|改到|换成|寄到|送到)[:：]?\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE);
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
     private static final Pattern PICK = Pattern.compile(
             "^(?:#|第)?([1-3一二三])(?:个|个吧|个订单)?[.。、)]?$|^(?:the )?(first|second|third)(?: one)?[.!]?$",
@@ -747,6 +752,22 @@ final class Flows {
                         "Order " + id + " has already shipped, so the address can't be changed here. You can ask the courier to redirect it or refuse it.");
             };
             return done(turn, d, text, List.of(turn.t("人工客服", "Talk to an agent")));
+        }
+        Matcher given = NEW_ADDRESS.matcher(turn.said());
+        if (given.find() && looksLikeAddress(given.group(1).strip())) {
+            // "change the address of DD… to 88 Nanjing Road, …": the address is in the request; it was asked for again
+            d.moveTo(ASK_ADDRESS);
+            String address = given.group(1).strip();
+            if (!turn.entities().phones().isEmpty()) {
+                String phone = turn.entities().phones().get(0);
+                d.slots.put("address", withoutPhone(address, phone));
+                d.slots.put("phone", phone);
+                return confirmAddress(turn, d);
+            }
+            d.slots.put("address", address);
+            d.moveTo(ASK_PHONE);
+            return step(turn, d, turn.t("好的。请提供新地址的收件人手机号（11位）。",
+                    "Got it. What phone number should the courier call at the new address?"), List.of());
         }
         d.moveTo(ASK_ADDRESS);
         return step(turn, d, turn.t("订单 " + order.orderId() + " 还未发货，可以修改地址。请发送新的收货地址（省市区+街道门牌号）。",
