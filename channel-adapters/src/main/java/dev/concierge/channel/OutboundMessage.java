@@ -45,13 +45,20 @@ public record OutboundMessage(ConversationId conversationId, Identity recipient,
         return new OutboundMessage(conversationId, recipient, text, shortText, replies, imageUrls, subject);
     }
 
-    /** Only text: quick replies as a numbered list, images as links. The fallback every channel can send. */
+    /**
+     * Only text: quick replies as a numbered list, images as links. The fallback every channel can send. Replies that
+     * are their own numbers (the survey's "1" … "5") are not listed: "1. 1 / 2. 2 / …" said nothing the text did not.
+     */
     public OutboundMessage asPlainText() {
         StringBuilder sb = new StringBuilder(text);
         for (String url : imageUrls) {
             sb.append(sb.length() == 0 ? "" : "\n").append(url);
         }
+        boolean ownNumbers = true;
         for (int i = 0; i < quickReplies.size(); i++) {
+            ownNumbers &= quickReplies.get(i).strip().equals(Integer.toString(i + 1));
+        }
+        for (int i = 0; i < quickReplies.size() && !ownNumbers; i++) {
             sb.append(sb.length() == 0 ? "" : "\n").append(i + 1).append(". ").append(quickReplies.get(i));
         }
         return new OutboundMessage(conversationId, recipient, sb.toString(), shortText, List.of(), List.of(), subject);
