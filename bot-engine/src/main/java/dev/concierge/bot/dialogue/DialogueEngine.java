@@ -183,6 +183,15 @@ public final class DialogueEngine implements BotEngine {
             + "|wait a (?:sec|second|minute|moment))"
             + "|(?:嗯+|好)?[，,]?(?:我)?(?:想想|想一想|考虑一下|考虑考虑|再想想|再看看|看一下|稍等|等一下|等等)(?:吧|哈|啊)?",
             Pattern.CASE_INSENSITIVE);
+    /** English chat shorthand and what it stands for. */
+    private static final Map<String, String> SHORTHAND_WORDS = Map.ofEntries(Map.entry("u", "you"),
+            Map.entry("ur", "your"), Map.entry("r", "are"), Map.entry("pls", "please"), Map.entry("plz", "please"),
+            Map.entry("thx", "thanks"), Map.entry("wat", "what"), Map.entry("wen", "when"), Map.entry("cuz", "because"),
+            Map.entry("coz", "because"), Map.entry("ppl", "people"), Map.entry("msg", "message"), Map.entry("pic", "picture"),
+            Map.entry("pics", "pictures"), Map.entry("asap", "as soon as possible"), Map.entry("b4", "before"));
+    private static final Pattern SHORTHAND = Pattern.compile(
+            "(?<![\\p{L}\\p{N}'])(" + String.join("|", SHORTHAND_WORDS.keySet()) + ")(?![\\p{L}\\p{N}'])",
+            Pattern.CASE_INSENSITIVE);
     /** An opening that only announces the request: "我还有个问题，", "另外，", "one more thing:". */
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(?:(?:我)?(?:还有|另外|再问)(?:一)?个?(?:问题|事情?)|还有|另外|对了|顺便问一下|one more (?:thing|question)"
@@ -325,7 +334,7 @@ public final class DialogueEngine implements BotEngine {
 
     private Turn understand(BotTurn raw, DialogueState previous) {
         // a shopper writing Traditional Chinese is understood with the Simplified data and word lists
-        String text = withoutLeadIn(SimplifiedChinese.of(raw.text().strip()));
+        String text = withShorthandSpelledOut(withoutLeadIn(SimplifiedChinese.of(raw.text().strip())));
         String language = languageOf(text, raw, previous);
         Entities found = entities.extract(text);
         Sentiment sentiment = nlu.sentiment().analyze(text);
@@ -334,6 +343,20 @@ public final class DialogueEngine implements BotEngine {
                 : nlu.intents().classify(text);
         FaqResult faq = text.isEmpty() ? new FaqResult(language, FaqDecision.NONE, List.of()) : kb.search(text, language, 3);
         return new Turn(raw, text, language, found, sentiment, prediction, faq);
+    }
+
+    /** Chat shorthand spelled out for the models, trained on whole words: "do u take paypal" was not understood. */
+    static String withShorthandSpelledOut(String text) {
+        Matcher m = SHORTHAND.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            m.appendReplacement(out, SHORTHAND_WORDS.get(m.group(1).toLowerCase(Locale.ROOT)));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The text without a lead-in, when something follows it ("我还有个问题，我要退货" got the FAQ, not the flow). */
