@@ -374,10 +374,9 @@ public final class DialogueEngine implements BotEngine {
         }
         if (d.inFlowNow() && NEVER_MIND_THEN.matcher(turn.text()).matches()
                 && !(d.step.equals(Flows.CONFIRM) && Flows.KEEP_IT.find(turn.text()))) {
-            // ("ok never mind, keep the order" at a confirmation is its answer: no)
             // "ok, never mind, where is my other order?": the flow is dropped and the rest is a new request
-            d.botActions.add("flow:" + d.flow + "/abandoned");
-            d.endFlow();
+            // ("ok never mind, keep the order" at a confirmation is its answer instead: no)
+            d.abandonFlow();
         }
         if (TAKING_TIME.matcher(lowerWithoutTrailingPunctuation(turn.text())).matches()) {
             // "hmm let me think" read as a request for a person and queued the shopper; at a step it became the reason
@@ -393,8 +392,7 @@ public final class DialogueEngine implements BotEngine {
                 && !turn.entities().orderNumbers().isEmpty()
                 && !Flows.ORDER_STATUS.equals(d.flow) && !Flows.DELIVERY_TIME.equals(d.flow)) {
             // "等一下，先帮我查下DD…到哪了" while a return asks which order: where that order is, not a return check
-            d.botActions.add("flow:" + d.flow + "/abandoned");
-            d.endFlow();
+            d.abandonFlow();
             return flows.start(Flows.ORDER_STATUS, turn, d);
         }
         if (d.inFlowNow() && flows.isOfferedReply(turn, d)) {
@@ -463,8 +461,7 @@ public final class DialogueEngine implements BotEngine {
             }
             if (Flows.namesAnotherOrder(turn, d)) {
                 // "where is DD…?" about another order: the flow is left and the message handled as its new topic
-                d.botActions.add("flow:" + d.flow + "/abandoned");
-                d.endFlow();
+                d.abandonFlow();
                 return policyAfterFlow(turn, d, intent);
             }
             if (isSideQuestion(turn, d, intent)) {
@@ -481,8 +478,7 @@ public final class DialogueEngine implements BotEngine {
             if (!newTopic) {
                 return reprompt(turn, d);
             }
-            d.botActions.add("flow:" + d.flow + "/abandoned");
-            d.endFlow();
+            d.abandonFlow();
         }
         return policyAfterFlow(turn, d, intent);
     }
@@ -819,8 +815,7 @@ public final class DialogueEngine implements BotEngine {
         String text = kb.answer(hit.entryId(), turn.language(), channel).orElse("");
         // the same answer twice running ("my payment failed", then "it says card declined"): it did not help, so
         // the repeat offers a person instead of only saying the same paragraph again
-        boolean repeat = !d.botActions.isEmpty()
-                && d.botActions.get(d.botActions.size() - 1).equals("faq:" + hit.entryId());
+        boolean repeat = d.lastAction().equals("faq:" + hit.entryId());
         d.botActions.add("faq:" + hit.entryId());
         // the knowledge base answered what the intent model called out of scope: "faq" (the entry is faqId), not
         // "oos" next to the entry's confidence, which read as a confident out-of-scope verdict
@@ -838,7 +833,7 @@ public final class DialogueEngine implements BotEngine {
     }
 
     private static boolean lastActionWasAnswer(DialogueState.Draft d) {
-        return !d.botActions.isEmpty() && d.botActions.get(d.botActions.size() - 1).startsWith("faq:");
+        return d.lastAction().startsWith("faq:");
     }
 
     /**
@@ -852,8 +847,7 @@ public final class DialogueEngine implements BotEngine {
                 || turn.text().strip().split("\\s+").length > MAX_POINTING_WORDS) {
             return Optional.empty();
         }
-        String last = d.botActions.get(d.botActions.size() - 1);
-        Optional<String> title = kb.entry(last.substring("faq:".length())).map(e -> e.title(turn.language())).filter(t -> !t.isBlank());
+        Optional<String> title = kb.entry(d.lastAction().substring("faq:".length())).map(e -> e.title(turn.language())).filter(t -> !t.isBlank());
         if (title.isEmpty()) {
             return Optional.empty();
         }

@@ -112,6 +112,11 @@ public record DialogueState(long version, String language, String flow, String s
             return !flow.isEmpty();
         }
 
+        /** What the bot did last ("faq:invoice_request", "clarify:menu", …), or "" before anything. */
+        String lastAction() {
+            return botActions.isEmpty() ? "" : botActions.get(botActions.size() - 1);
+        }
+
         void enter(String newFlow, String newStep) {
             if (!newFlow.equals(flow)) {
                 slots.clear();
@@ -125,6 +130,12 @@ public record DialogueState(long version, String language, String flow, String s
                 reprompts = 0;
             }
             step = newStep;
+        }
+
+        /** The shopper turned to something else mid-flow: recorded as abandoned, then ended. */
+        void abandonFlow() {
+            botActions.add("flow:" + flow + "/abandoned");
+            endFlow();
         }
 
         void endFlow() {

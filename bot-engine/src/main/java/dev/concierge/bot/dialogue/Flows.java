@@ -182,7 +182,7 @@ final class Flows {
     /** Starts {@code flow} for this turn, using an order number from the text or the conversation if there is one. */
     BotDecision start(String flow, Turn turn, DialogueState.Draft d) {
         boolean notReceived = NOT_RECEIVED.find(turn.text())
-                || !d.botActions.isEmpty() && d.botActions.get(d.botActions.size() - 1).equals("faq:delivery_marked_not_received");
+                || d.lastAction().equals("faq:delivery_marked_not_received");
         d.enter(flow, ASK_ORDER);
         if (notReceived) {
             // "物流显示签收了但我没收到", the order number coming in the next message

@@ -78,8 +78,7 @@ final class Handoffs {
                 : turn.t("正在为您转接人工客服，您无需重复描述问题。",
                         "I'm passing you to a human agent; you won't need to repeat yourself."));
         // "转人工" right after a not-understood turn: that question is in the curation log already (it was there twice)
-        boolean questionLogged = reason.equals(HUMAN_REQUEST) && !draft.botActions.isEmpty()
-                && draft.botActions.get(draft.botActions.size() - 1).startsWith("clarify:");
+        boolean questionLogged = reason.equals(HUMAN_REQUEST) && draft.lastAction().startsWith("clarify:");
         draft.botActions.add("handoff:" + reason);
         List<String> path = new ArrayList<>(draft.intentPath);
         path.add(intent);
