@@ -22,6 +22,12 @@ public final class WireMessages {
 
     /** "1", "2.", "#3", "（2）": a number typed in answer to a numbered list of quick replies. */
     private static final Pattern NUMBERED = Pattern.compile("^[#(]?\\s*([1-9])\\s*[.)、。]?$");
+    /**
+     * Signs (characters other than spaces) a reply {@link #NUMBERED} matches holds at most: "#", the digit, a
+     * closing mark. NFKC never turns one character into fewer or into a space other than a space character, so a
+     * text with more cannot normalise to a match.
+     */
+    private static final int MAX_NUMBERED_SIGNS = 3;
 
     private WireMessages() {
     }
@@ -34,6 +40,11 @@ public final class WireMessages {
      * @param history the conversation's messages before this one, oldest first
      */
     public static Optional<String> numberedChoice(String text, List<Message> history) {
+        if (text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).limit(
+                MAX_NUMBERED_SIGNS + 1).count() > MAX_NUMBERED_SIGNS) {
+            // it runs on every chat message now: a sentence is not normalised only to find it is no number
+            return Optional.empty();
+        }
         Matcher m = NUMBERED.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip());
         if (!m.matches()) {
             return Optional.empty();
