@@ -77,6 +77,11 @@ public sealed interface BotDecision permits BotDecision.Answer, BotDecision.Clar
      */
     record Handoff(String intent, double confidence, String language, String text, List<String> quickReplies,
             String reason, int priority, Set<String> skills, HandoffContext context) implements BotDecision {
+        /** Reason: the bot did not understand, several turns running. */
+        public static final String LOW_CONFIDENCE = "low_confidence";
+        /** Reason: a complaint (the server grades its severity from the priority). */
+        public static final String COMPLAINT = "complaint";
+
         public Handoff {
             Checks.common(intent, confidence, language, text);
             quickReplies = List.copyOf(quickReplies);

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Handoffs {
     static final String HUMAN_REQUEST = "human_request";
-    static final String LOW_CONFIDENCE = "low_confidence";
+    static final String LOW_CONFIDENCE = BotDecision.Handoff.LOW_CONFIDENCE;
     static final String NEGATIVE_SENTIMENT = "negative_sentiment";
-    static final String COMPLAINT = "complaint";
+    static final String COMPLAINT = BotDecision.Handoff.COMPLAINT;
     static final String ACCOUNT_SECURITY = "account_security";
     static final String VIP = "vip";
     static final String HIGH_VALUE_ORDER = "high_value_order";

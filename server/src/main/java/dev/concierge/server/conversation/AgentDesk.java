@@ -103,7 +103,7 @@ public final class AgentDesk {
                         + context.order().status() + " " + context.order().totalAmount() + " "
                         + context.order().currency(), now)
                 .transition(ConversationStatus.QUEUED, "bot", null, handoff.reason(), now));
-        ComplaintSeverity complaint = !"complaint".equals(handoff.reason()) ? ComplaintSeverity.NONE
+        ComplaintSeverity complaint = !BotDecision.Handoff.COMPLAINT.equals(handoff.reason()) ? ComplaintSeverity.NONE
                 : handoff.priority() >= 3 ? ComplaintSeverity.MAJOR
                 : handoff.priority() >= 2 ? ComplaintSeverity.SERIOUS : ComplaintSeverity.GENERAL;
         double sentiment = "negative".equals(context.sentiment()) ? -context.sentimentScore()

@@ -47,9 +47,6 @@ public final class ConversationService {
     /** How much of the transcript a bot turn reads: the bot looks back a few messages, never the whole of it. */
     private static final int BOT_HISTORY = 20;
 
-    /** The bot's handoff reason for "did not understand, twice" (bot-engine's Handoffs.LOW_CONFIDENCE). */
-    private static final String LOW_CONFIDENCE = "low_confidence";
-
     private final Stores stores;
     private final CustomerLocks locks;
     private final BotEngine bot;
@@ -226,7 +223,7 @@ public final class ConversationService {
      * message for them, or to rephrase. A request for a person, a complaint or a flow's handoff is queued as before.
      */
     private BotDecision offHours(BotDecision decision, Channel channel) {
-        if (!(decision instanceof BotDecision.Handoff handoff) || !LOW_CONFIDENCE.equals(handoff.reason())) {
+        if (!(decision instanceof BotDecision.Handoff handoff) || !BotDecision.Handoff.LOW_CONFIDENCE.equals(handoff.reason())) {
             return decision;
         }
         Optional<Instant> replyBy = desk.offHoursReplyBy(channel);
