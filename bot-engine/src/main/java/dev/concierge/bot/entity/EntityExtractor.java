@@ -3,7 +3,6 @@ package dev.concierge.bot.entity;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -64,7 +63,8 @@ public final class EntityExtractor {
         if (typed == null || typed.isBlank()) {
             return Entities.none();
         }
-        String text = halfWidth(typed);
+        // full-width digits, letters and signs ("ＤＤ２０２６…", "１３８…", "＠") as a Chinese input method types them
+        String text = PersonalDataMasker.asciiForms(typed);
         // Every pattern but the relative dates needs an ASCII digit, and an email an '@': text without them (most
         // messages) skips those patterns, which could not match anyway.
         boolean at = text.indexOf('@') >= 0;
@@ -98,20 +98,6 @@ public final class EntityExtractor {
         }
         return new Entities(List.copyOf(orders), List.copyOf(phones), List.copyOf(emails),
                 amounts.stream().distinct().toList(), List.copyOf(dates));
-    }
-
-    /**
-     * Full-width digits, letters and signs ("ＤＤ２０２６…", "１３８…", "＠"), as a Chinese input method types them, in
-     * their ASCII forms; text without any (nearly all) is returned as it is.
-     */
-    private static String halfWidth(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFFEE') {
-                return Normalizer.normalize(text, Normalizer.Form.NFKC);
-            }
-        }
-        return text;
     }
 
     /** The patterns that need digits; adds what they find and returns the text without the matched parts. */

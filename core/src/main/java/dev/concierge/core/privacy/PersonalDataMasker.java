@@ -178,19 +178,22 @@ public final class PersonalDataMasker {
 
     /**
      * The full-width forms (U+FF01-U+FF5E) and the ideographic space as the ASCII characters NFKC makes of them, one
-     * character for one so that positions stay as they were (NFKC itself may change the length, "㎡" becoming "m2").
+     * character for one so that positions stay as they were (NFKC itself may change the length, "㎡" becoming "m2");
+     * the same instance when there is none. The entity extractor reads "ＤＤ２０２６…" and "１３８…" through it too.
      */
-    private static String asciiForms(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                chars[i] = (char) (c - FULL_WIDTH_OFFSET);
-            } else if (c == '\u3000') {
-                chars[i] = ' ';
+    public static String asciiForms(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char ascii = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - FULL_WIDTH_OFFSET) : c == '\u3000' ? ' ' : c;
+            if (ascii != c) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ascii;
             }
         }
-        return new String(chars);
+        return chars == null ? text : new String(chars);
     }
 
     /** Null (left as it is) unless the digits are a bank-card number. */
