@@ -206,31 +206,35 @@ public final class DemoOrderService {
     /** {@code status=delivered,paid}: only orders in those states; none given (or none known) means all. */
     private static Set<OrderStatus> statusesOf(String query) {
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
-        for (String part : query.split("&")) {
-            if (part.startsWith("status=")) {
-                for (String name : decode(part.substring(7)).split(",")) {
-                    try {
-                        statuses.add(OrderStatus.fromWire(name.strip()));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("unknown order status " + name, e);
-                    }
-                }
+        String given = parameter(query, "status");
+        if (given != null) {
+            for (String name : decode(given).split(",")) {
+                statuses.add(OrderStatus.fromWire(name.strip())); // an unknown one: IllegalArgumentException, 400
             }
         }
         return statuses;
     }
 
     private static int limitOf(String query) {
+        String given = parameter(query, "limit");
+        if (given == null) {
+            return 5;
+        }
+        try {
+            return Math.max(1, Math.min(20, Integer.parseInt(given)));
+        } catch (NumberFormatException e) {
+            return 5;
+        }
+    }
+
+    /** The raw value of the query's first {@code name=…} parameter, or null. */
+    private static String parameter(String query, String name) {
         for (String part : query.split("&")) {
-            if (part.startsWith("limit=")) {
-                try {
-                    return Math.max(1, Math.min(20, Integer.parseInt(part.substring(6))));
-                } catch (NumberFormatException e) {
-                    return 5;
-                }
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
             }
         }
-        return 5;
+        return null;
     }
 
     private static String decode(String segment) {
