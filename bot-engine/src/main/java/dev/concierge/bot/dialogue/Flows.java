@@ -419,12 +419,17 @@ final class Flows {
         return step(turn, d, text, recent);
     }
 
-    /** The ticket id and type ("return" / "exchange") of an after-sale request this conversation filed for the order. */
-    static Optional<String[]> filedAfterSale(DialogueState.Draft d, String orderId) {
+    /** An after-sale request this conversation filed: its ticket id, and whether it is an exchange (else a return). */
+    record Filed(String ticket, boolean exchange) {
+    }
+
+    /** The after-sale request this conversation filed last for the order. */
+    static Optional<Filed> filedAfterSale(DialogueState.Draft d, String orderId) {
         String prefix = AFTER_SALE + orderId + ":";
         for (int i = d.botActions.size() - 1; i >= 0; i--) {
             if (d.botActions.get(i).startsWith(prefix)) {
-                return Optional.of(d.botActions.get(i).substring(prefix.length()).split(":", 2));
+                String[] ticketAndType = d.botActions.get(i).substring(prefix.length()).split(":", 2);
+                return Optional.of(new Filed(ticketAndType[0], ticketAndType[1].equals("exchange")));
             }
         }
         return Optional.empty();
@@ -592,12 +597,12 @@ final class Flows {
     }
 
     private BotDecision deliveryTime(Order order, Turn turn, DialogueState.Draft d) {
-        Optional<String[]> filed = filedAfterSale(d, order.orderId());
-        if (filed.isPresent() && filed.get()[1].equals("exchange")) {
+        Optional<Filed> filed = filedAfterSale(d, order.orderId());
+        if (filed.isPresent() && filed.get().exchange()) {
             // "那换的新货什么时候到" after the exchange: the replacement, not the delivered original's date
-            return done(turn, d, turn.t("换货申请 " + filed.get()[0] + " 已提交：快递员1-2天内上门取件，仓库收到后48小时内发出新品，"
+            return done(turn, d, turn.t("换货申请 " + filed.get().ticket() + " 已提交：快递员1-2天内上门取件，仓库收到后48小时内发出新品，"
                             + "发货后一般2-4天送达。新品发货后可以在这里查询物流。",
-                    "Exchange request " + filed.get()[0] + ": a courier collects the item within 1-2 days, the replacement "
+                    "Exchange request " + filed.get().ticket() + ": a courier collects the item within 1-2 days, the replacement "
                             + "ships within 48 hours of its arrival at the warehouse and usually arrives 2-4 days later. "
                             + "You can track it here once it ships."), List.of());
         }
@@ -636,12 +641,12 @@ final class Flows {
             if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
                 throw e;
             }
-            Optional<String[]> filed = filedAfterSale(d, order.orderId());
-            if (filed.isPresent() && filed.get()[1].equals("return")) {
+            Optional<Filed> filed = filedAfterSale(d, order.orderId());
+            if (filed.isPresent() && !filed.get().exchange()) {
                 // "那退款呢" right after filing the return: not "no refund, reply 'return'", which invited a second one
-                return done(turn, d, turn.t("订单 " + order.orderId() + " 的退货申请 " + filed.get()[0]
+                return done(turn, d, turn.t("订单 " + order.orderId() + " 的退货申请 " + filed.get().ticket()
                         + " 已提交。仓库收货验收后3-5个工作日内原路退款，届时可在这里查询退款进度。",
-                        "Return request " + filed.get()[0] + " for order " + order.orderId() + " is filed. The refund "
+                        "Return request " + filed.get().ticket() + " for order " + order.orderId() + " is filed. The refund "
                                 + "goes back to your original payment method 3-5 business days after the warehouse "
                                 + "receives the parcel; you can check it here then."), List.of());
             }
@@ -816,16 +821,16 @@ final class Flows {
             List<String> replies = order.status().cancellable() ? List.of(turn.t("取消订单", "Cancel the order")) : List.of();
             return done(turn, d, text, replies);
         }
-        Optional<String[]> filed = filedAfterSale(d, order.orderId());
+        Optional<Filed> filed = filedAfterSale(d, order.orderId());
         if (filed.isPresent()) {
             // an exchange filed, then "不对，还是退货吧": a second request was filed beside the first; an agent
             // changes or withdraws the one that stands
-            boolean exchange = filed.get()[1].equals("exchange");
+            boolean exchange = filed.get().exchange();
             return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, RETURN_EXCHANGE,
-                    turn.t("订单 " + order.orderId() + " 已有" + (exchange ? "换货" : "退货") + "申请 " + filed.get()[0]
+                    turn.t("订单 " + order.orderId() + " 已有" + (exchange ? "换货" : "退货") + "申请 " + filed.get().ticket()
                                     + "，需要人工为您修改。",
                             "Order " + order.orderId() + " already has " + (exchange ? "exchange" : "return")
-                                    + " request " + filed.get()[0] + "; an agent will change it for you. "));
+                                    + " request " + filed.get().ticket() + "; an agent will change it for you. "));
         }
         long days = daysSinceDelivery(order);
         d.slots.put("days_since_delivery", Long.toString(days));
