@@ -160,6 +160,11 @@ public final class DialogueEngine implements BotEngine {
     static final GuardedPattern OTHER_ORDER = GuardedPattern.of(
             "(other|another|different|second) order|(另一|另外|其他|别的)(一)?(个|笔)?订单", Pattern.CASE_INSENSITIVE,
             "order", "订单");
+    /** "and the other one?", "what about the second order", "那另一个呢": another order, and nothing else asked. */
+    static final Pattern OTHER_ONE = Pattern.compile(
+            "(?:(?:and|so|ok|okay)[ ,]*)?(?:what about |how about )?(?:the |my )?(?:other|another|second) (?:one|order)[?.!]*"
+                    + "|(?:那|那么)?(?:另一个|另外一个|另一单|另外一单|另一笔|另外那个|另外的)(?:订单)?(?:呢|怎么样了?)?[?？。]*",
+            Pattern.CASE_INSENSITIVE);
     /** Asking for one's money back, as against asking where a refund is. */
     static final GuardedPattern REFUND_REQUEST = GuardedPattern.of(
             "\\b(want|need|like|get|request|demand)( to get)? (a |my |full )?refund\\b|我要退款|申请退款|想退款|要求退款",
@@ -214,6 +219,21 @@ public final class DialogueEngine implements BotEngine {
             "it", "that", "this", "them", "those", "these", "它", "这个", "那个", "这些", "那些");
     /** A follow-up that points back is short; a longer message is a question of its own. */
     private static final int MAX_POINTING_WORDS = 10;
+    /** A question this short ("要多久？", "how long?", "is it free?") is about the conversation's topic. */
+    private static final int FEW_WORDS = 4;
+    private static final int FEW_CHARS = 24;
+    /** What a flow or topic is about, in the knowledge base's words (Chinese, English): a follow-up's context. */
+    private static final Map<String, List<String>> TOPIC_WORDS = Map.ofEntries(
+            Map.entry(Flows.RETURN_EXCHANGE, List.of("退货退款", "return and refund")),
+            Map.entry("return_request", List.of("退货退款", "return and refund")),
+            Map.entry("refund_policy", List.of("退货退款", "return and refund")),
+            Map.entry("exchange_request", List.of("换货", "exchange")),
+            Map.entry(Flows.REFUND_STATUS, List.of("退款", "refund")),
+            Map.entry(Flows.ORDER_STATUS, List.of("快递包裹", "parcel delivery")),
+            Map.entry(Flows.DELIVERY_TIME, List.of("快递包裹", "parcel delivery")),
+            Map.entry("logistics_tracking", List.of("快递包裹", "parcel delivery")),
+            Map.entry(Flows.CANCEL_ORDER, List.of("取消订单", "cancel order")),
+            Map.entry(Flows.CHANGE_ADDRESS, List.of("修改收货地址", "change delivery address")));
     static final GuardedPattern FOLLOW_UP = GuardedPattern.of(
             "^(那|那么|还有|那个|它|and\\b|what about|how about|also\\b)", Pattern.CASE_INSENSITIVE,
             "那", "还有", "它", "and", "what about", "how about", "also");
@@ -303,8 +323,8 @@ public final class DialogueEngine implements BotEngine {
     private BotDecision decideLogged(BotTurn botTurn) {
         DialogueState previous = stores.states().load(botTurn.conversationId())
                 .orElseGet(() -> DialogueState.initial(fallbackLanguage(botTurn, null), clock.instant()));
-        Turn turn = understand(botTurn, previous);
         DialogueState.Draft d = previous.draft();
+        Turn turn = inContext(understand(botTurn, previous), d);
         d.language = turn.language();
         d.addEntities(maskedEntities(turn.entities()));
         BotDecision decision;
@@ -342,7 +362,7 @@ public final class DialogueEngine implements BotEngine {
                 ? new IntentPrediction("oos", 0.0, true, language, List.of())
                 : nlu.intents().classify(text);
         FaqResult faq = text.isEmpty() ? new FaqResult(language, FaqDecision.NONE, List.of()) : kb.search(text, language, 3);
-        return new Turn(raw, text, language, found, sentiment, prediction, faq);
+        return new Turn(raw, text, language, found, sentiment, prediction, faq, "");
     }
 
     /** Chat shorthand spelled out for the models, trained on whole words: "do u take paypal" was not understood. */
@@ -385,8 +405,16 @@ public final class DialogueEngine implements BotEngine {
                     turn.t("好的，不着急，想好了随时告诉我。", "Sure, take your time. Just reply when you're ready."),
                     List.of(), null);
         }
-        if (OTHER_ORDER.find(turn.text()) && turn.entities().orderNumbers().isEmpty() && !d.inFlowNow()) {
-            d.lastOrderId = ""; // "my other order": not the one the conversation found before
+        if ((OTHER_ORDER.find(turn.text()) || OTHER_ONE.matcher(turn.text().strip()).matches())
+                && turn.entities().orderNumbers().isEmpty() && !d.inFlowNow() && !d.lastOrderId.isEmpty()) {
+            // "my other order", "and the other one?": not the one the conversation found before
+            d.otherThan = d.lastOrderId;
+            d.lastOrderId = "";
+            if (OTHER_ONE.matcher(turn.text().strip()).matches()) {
+                // no request of its own: the same question about the other order (it got the exchange flow)
+                String topicFlow = Skills.FLOW_OF_INTENT.getOrDefault(intentOfFlow(d.lastTopic), Flows.ORDER_STATUS);
+                return flows.start(topicFlow, turn, d);
+            }
         }
         if (d.inFlowNow() && d.step.equals(Flows.ASK_ORDER) && WHERE_IS.find(turn.text())
                 && !turn.entities().orderNumbers().isEmpty()
@@ -515,7 +543,16 @@ public final class DialogueEngine implements BotEngine {
         // "And when will it arrive?" about the order this conversation already found: that order's delivery
         // date, not the general shipping-time answer, however confident the FAQ is.
         boolean orderFollowUp = Flows.DELIVERY_TIME.equals(flow) && !d.lastOrderId.isEmpty();
-        if (flow != null && !generalQuestion
+        // "how long will that take?" after a refund's status read as a delivery question: the conversation is about
+        // the refund, and the knowledge base found the answer with the refund in front of the message
+        boolean offTopicFlow = flow != null && !turn.context().isEmpty() && quickReplyIntent(turn) == null
+                && !turn.context().equals(topicWords(flow, turn));
+        if (offTopicFlow) {
+            // the answer is about the conversation's topic ("refund_status"), not the intent read from the words alone
+            String topicIntent = intentOfFlow(d.lastTopic);
+            effective = !topicIntent.isEmpty() ? topicIntent : d.lastTopic.isEmpty() ? FAQ_INTENT : d.lastTopic;
+        }
+        if (flow != null && !generalQuestion && !offTopicFlow
                 && (quickReplyIntent(turn) != null || actionFlow || orderFollowUp || !faqBeatsIntent(turn))) {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
@@ -559,11 +596,6 @@ public final class DialogueEngine implements BotEngine {
                 d.lastTopic = effective;
                 return answer(turn, d, new FaqHit(fallbackEntry.get(), 0, turn.prediction().confidence(), null), effective);
             }
-        }
-        Optional<FaqHit> about = aboutLastAnswer(turn, d);
-        if (about.isPresent()) {
-            d.lowConfidenceStreak = 0;
-            return answer(turn, d, about.get(), effective);
         }
         return notUnderstood(turn, d, nonBlank(turn.prediction().intent()));
     }
@@ -837,22 +869,56 @@ public final class DialogueEngine implements BotEngine {
     }
 
     /**
-     * A short question that points back at the bot's last answer ("can you email it to me?" after the invoice answer,
-     * "它保修多久" after a product answer) and is not understood alone: the knowledge base is asked again with the
-     * last answer's question in front of it. Empty when the last turn was not a knowledge-base answer or the
-     * combined question finds nothing confident either.
+     * A short message that leans on what came before and that the knowledge base does not answer alone ("can you
+     * email it to me?" after the invoice answer, "how long will that take?" in a refund request, "那要多久？" after a
+     * return): the same turn with the knowledge base asked again, the context in front of the message: the last
+     * answer's question, or the words of the flow or topic the conversation is on. Unchanged when there is no context
+     * or the combined question finds nothing confident either.
      */
-    private Optional<FaqHit> aboutLastAnswer(Turn turn, DialogueState.Draft d) {
-        if (!lastActionWasAnswer(d) || !POINTS_BACK.find(turn.text())
-                || turn.text().strip().split("\\s+").length > MAX_POINTING_WORDS) {
-            return Optional.empty();
+    private Turn inContext(Turn turn, DialogueState.Draft d) {
+        if (turn.faq().decision() == FaqDecision.ANSWER || !turn.entities().orderNumbers().isEmpty()
+                || !leansOnContext(turn.text())) {
+            return turn;
         }
-        Optional<String> title = kb.entry(d.lastAction().substring("faq:".length())).map(e -> e.title(turn.language())).filter(t -> !t.isBlank());
-        if (title.isEmpty()) {
-            return Optional.empty();
+        Optional<String> context = contextWords(turn, d);
+        if (context.isEmpty()) {
+            return turn;
         }
-        FaqResult again = kb.search(title.get() + " " + turn.text(), turn.language(), 3);
-        return again.decision() == FaqDecision.ANSWER ? again.top() : Optional.empty();
+        FaqResult again = kb.search(context.get() + " " + turn.text(), turn.language(), 3);
+        return again.decision() == FaqDecision.ANSWER ? turn.inContext(context.get(), again) : turn;
+    }
+
+    /** The last answer's question if the bot's last turn was an answer, else the words of the flow or topic. */
+    private Optional<String> contextWords(Turn turn, DialogueState.Draft d) {
+        if (lastActionWasAnswer(d)) {
+            return kb.entry(d.lastAction().substring("faq:".length())).map(e -> e.title(turn.language()))
+                    .filter(t -> !t.isBlank());
+        }
+        String topic = d.inFlowNow() ? d.flow : d.lastTopic;
+        if (topic.equals(Flows.RETURN_EXCHANGE) && "exchange".equals(d.slots.get("preferred"))) {
+            topic = "exchange_request";
+        }
+        String words = topicWords(topic, turn);
+        return words.isEmpty() ? Optional.empty() : Optional.of(words);
+    }
+
+    /** A flow's or topic's words in the turn's language, "" for a topic without any. */
+    private static String topicWords(String topic, Turn turn) {
+        List<String> words = TOPIC_WORDS.get(topic);
+        return words == null ? "" : turn.t(words.get(0), words.get(1));
+    }
+
+    /**
+     * Whether the message may lean on the conversation: it points back ("it", "那个"), follows on ("and…", "那…"),
+     * or is a question of a few words ("要多久？", "is it free?"); not a longer message, which is a question of its own.
+     */
+    static boolean leansOnContext(String text) {
+        String[] words = text.strip().split("\\s+");
+        if (words.length > MAX_POINTING_WORDS) {
+            return false;
+        }
+        boolean fewWords = words.length <= FEW_WORDS && text.strip().length() <= FEW_CHARS;
+        return POINTS_BACK.find(text) || FOLLOW_UP.find(text) || fewWords && Flows.QUESTION.matcher(text).find();
     }
 
     /** The shopper clicked one of the clarification quick replies (an entry's title): answer that entry. */

@@ -90,6 +90,8 @@ public record DialogueState(long version, String language, String flow, String s
         final List<String> botActions;
         final Map<String, List<String>> entities;
         HandoffContext.OrderSnapshot lastOrder;
+        /** This turn only (not stored): the order the shopper's "other order" is not; "" when they said none. */
+        String otherThan = "";
 
         private Draft(DialogueState s) {
             version = s.version;

@@ -84,7 +84,7 @@ final class Flows {
             "pic");
     /** A question rather than an answer: "退款多久到账？", "how long does the refund take". */
     static final Pattern QUESTION = Pattern.compile(
-            "[?？]|吗|呢|多久|多长时间|什么时候|几天|怎么|如何|为什么|是否"
+            "[?？]|吗|呢|多久|多长时间|什么时候|几天|怎么|如何|为什么|是否|谁|哪里|哪儿|多少"
                     + "|^(how|when|what|why|where|which|who|will|would|can|could|do|does|is|are|should)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A question that still chooses at the offer step: "可以换货吗？", "can I get a refund instead?". */
@@ -115,6 +115,8 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
     /** Letters of one keyboard row typed across ("asdfgh", "qwerty"): a mashed key row, not a word. */
     private static final List<String> KEY_ROWS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
+    /** Slot: the order the shopper's "other order" is not, left out of the orders offered. */
+    static final String OTHER_THAN = "other_than";
     /** Slot: the shopper said the parcel shows as delivered but they do not have it. */
     private static final String NOT_RECEIVED_SLOT = "not_received";
     /** Our mistake, not the shopper's choice: wrong or missing item. */
@@ -184,6 +186,9 @@ final class Flows {
         boolean notReceived = NOT_RECEIVED.find(turn.text())
                 || d.lastAction().equals("faq:delivery_marked_not_received");
         d.enter(flow, ASK_ORDER);
+        if (!d.otherThan.isEmpty()) {
+            d.slots.put(OTHER_THAN, d.otherThan);
+        }
         if (notReceived) {
             // "物流显示签收了但我没收到", the order number coming in the next message
             d.slots.put(NOT_RECEIVED_SLOT, "yes");
@@ -206,6 +211,9 @@ final class Flows {
         Optional<String> orderId = turn.entities().firstOrderNumber();
         if (orderId.isEmpty() && !d.lastOrderId.isEmpty()) {
             orderId = Optional.of(d.lastOrderId);
+        }
+        if (orderId.isEmpty() && !d.otherThan.isEmpty()) {
+            orderId = otherMentioned(d);
         }
         return orderId.isPresent() ? withOrder(orderId.get(), turn, d) : askOrder(turn, d, false);
     }
@@ -449,6 +457,21 @@ final class Flows {
                 && lower.chars().distinct().count() >= 4;
     }
 
+    /**
+     * "The other one" after two orders were talked about: the latest order number the conversation named that is
+     * not the one it was just about (one the masker starred, such as a card number, is none).
+     */
+    private static Optional<String> otherMentioned(DialogueState.Draft d) {
+        List<String> named = d.entities.getOrDefault("order_number", List.of());
+        for (int i = named.size() - 1; i >= 0; i--) {
+            String id = named.get(i);
+            if (!id.equals(d.otherThan) && id.indexOf('*') < 0) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The orders the order step offers as quick replies: empty if the order API does not answer. */
     private List<String> offeredOrders(Turn turn, DialogueState.Draft d) {
         List<String> recent = new ArrayList<>();
@@ -460,7 +483,7 @@ final class Flows {
             String customer = turn.raw().customer().id().value();
             Set<OrderStatus> fitting = fitting(d.flow);
             for (Order o : fitting.isEmpty() ? orders.recentOrders(customer, 3) : orders.recentOrders(customer, 3, fitting)) {
-                if (fits(d.flow, o.status())) {
+                if (fits(d.flow, o.status()) && !o.orderId().equals(d.slots.get(OTHER_THAN))) {
                     recent.add(o.orderId());
                 }
             }

@@ -188,7 +188,7 @@ final class Handoffs {
             // chose): the card showed none of it
             List<String> given = new ArrayList<>();
             new java.util.TreeMap<>(draft.slots).forEach((k, v) -> {
-                if (!k.equals("order_id") && !v.isBlank()) {
+                if (!k.equals("order_id") && !k.equals(Flows.OTHER_THAN) && !v.isBlank()) {
                     given.add(k + "=" + abbreviate(masker.mask(v), 80));
                 }
             });
