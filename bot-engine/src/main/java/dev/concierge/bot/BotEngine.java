@@ -10,6 +10,14 @@ public interface BotEngine {
     BotDecision decide(BotTurn turn);
 
     /**
+     * The decision {@link #decide} would take, without the engine remembering the turn: a conversation's dialogue
+     * state is read but not changed ({@code POST /api/v1/bot/reply}). Engines that keep no state need not override it.
+     */
+    default BotDecision preview(BotTurn turn) {
+        return decide(turn);
+    }
+
+    /**
      * Whether a message from a customer waiting for an agent takes the request back ("算了，不用了", "I found it,
      * cancel the queue"). The caller then takes the conversation out of the queue; the bot answers again.
      */

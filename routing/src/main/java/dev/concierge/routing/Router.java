@@ -34,7 +34,15 @@ public interface Router {
     void decline(AgentId agent, ConversationId conversation);
 
     /** The conversation is finished (closed) or withdrawn: frees the agent's capacity and drains the queue. */
-    void release(ConversationId conversation);
+    default void release(ConversationId conversation) {
+        release(conversation, "released");
+    }
+
+    /**
+     * {@link #release(ConversationId)}, and an agent who was only offered the conversation is told why it was
+     * withdrawn ({@code reason}, e.g. "customer_erased").
+     */
+    void release(ConversationId conversation, String reason);
 
     /** Fires whatever timers are due by the injected clock (offer timeouts, SLA). Idempotent. */
     void tick();

@@ -55,6 +55,22 @@ class AdminApiIT {
     }
 
     @Test
+    void questionsPreviewedThroughTheBotApiAreErasedWithTheCustomer() throws Exception {
+        Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
+        // a customer the bot API has only previewed: before, the question went to the curation log under a new
+        // random conversation id per call, which erasure could not find ("no customer", 404)
+        assertThat(server.post("/api/v1/bot/reply", "{\"customerId\":\"preview-only\",\"text\":\"can you recommend "
+                + "a good dentist near the harbour?\"}", key).statusCode()).isEqualTo(200);
+        assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).contains("dentist near the harbour");
+        HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/preview-only"))
+                .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).doesNotContain("dentist near the harbour");
+    }
+
+    @Test
     void unansweredQuestionsAreGroupedMaskedAndExportable() {
         Map<String, String> key = Map.of("Authorization", "Bearer " + TestServer.API_KEY);
         server.post("/api/v1/messages", "{\"customerId\":\"curious-1\",\"text\":\"can you recommend a good "
@@ -107,11 +123,35 @@ class AdminApiIT {
                     .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(erased.statusCode()).isEqualTo(200);
-            shopper.send(Map.of("type", "message", "text", "are you there?", "id", "m2"));
-            // it was internal_error ("your message may not have been saved") and a stack trace in the log
-            // the error names the message it is about
-            assertThat(shopper.awaitError("not_found").path("id").asText()).isEqualTo("m2");
+            // at once, not at the shopper's next message: the window showed the erased transcript until then
+            assertThat(shopper.await("session_ended").path("reason").asText()).isEqualTo("customer_erased");
             assertThat(shopper.awaitClose()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void anAgentOfferedAnErasedCustomersConversationHasTheOfferWithdrawn() throws Exception {
+        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
+                Map.of("Authorization", "Bearer " + server.login("agent-1")));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            agent.await("welcome");
+            agent.send(Map.of("type", "presence", "status", "online"));
+            agent.await("presence");
+            shopper.send(Map.of("type", "hello", "customerId", "erased-offered", "locale", "en"));
+            shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+            String conversationId = agent.await("offer").path("conversationId").asText();
+
+            HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erased-offered"))
+                    .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(erased.statusCode()).isEqualTo(200);
+            // the offer card, with the erased transcript, stayed on the desk and accepting it said offer_not_found
+            var withdrawn = agent.await(f -> "offer_withdrawn".equals(f.path("type").asText())
+                    || "closed".equals(f.path("type").asText()), "offer_withdrawn or closed");
+            assertThat(withdrawn.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(withdrawn.path("reason").asText()).isEqualTo("customer_erased");
         }
     }
 }

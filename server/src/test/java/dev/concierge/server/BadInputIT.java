@@ -203,6 +203,19 @@ class BadInputIT {
                 "concierge_bot_decisions_total{action=\"handoff\"}", "concierge_handoffs_total{reason=\"human_request\"}");
     }
 
+    @Test
+    void aPathWithABrokenPercentEscapeIsAJsonBadRequest() throws Exception {
+        // java.net.http refuses to send such a URI: written by hand. It was Vert.x's plain-text "Bad Request" and an
+        // ERROR line with a stack trace per request, for anyone to fill the logs with
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/conversations/%ZZ HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/json").contains("\"invalid_request\"");
+        }
+    }
+
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         JsonNode body = TestServer.json(response.body());

@@ -316,11 +316,19 @@ public final class DialogueEngine implements BotEngine {
     @Override
     public BotDecision decide(BotTurn botTurn) {
         try (ConversationLog.Scope ignored = ConversationLog.scope(botTurn.conversationId())) {
-            return decideLogged(botTurn);
+            return decideLogged(botTurn, true);
         }
     }
 
-    private BotDecision decideLogged(BotTurn botTurn) {
+    /** The decision without saving the dialogue state: a preview neither starts nor moves a flow. */
+    @Override
+    public BotDecision preview(BotTurn botTurn) {
+        try (ConversationLog.Scope ignored = ConversationLog.scope(botTurn.conversationId())) {
+            return decideLogged(botTurn, false);
+        }
+    }
+
+    private BotDecision decideLogged(BotTurn botTurn, boolean remember) {
         DialogueState previous = stores.states().load(botTurn.conversationId())
                 .orElseGet(() -> DialogueState.initial(fallbackLanguage(botTurn, null), clock.instant()));
         DialogueState.Draft d = previous.draft();
@@ -345,7 +353,7 @@ public final class DialogueEngine implements BotEngine {
             d.lowConfidenceStreak = 0;
             d.negativeStreak = 0;
         }
-        if (!stores.states().save(botTurn.conversationId(), d.build(clock.instant()))) {
+        if (remember && !stores.states().save(botTurn.conversationId(), d.build(clock.instant()))) {
             LOG.warn("dialogue state of conversation={} changed concurrently; this turn's state was not stored",
                     botTurn.conversationId());
         }

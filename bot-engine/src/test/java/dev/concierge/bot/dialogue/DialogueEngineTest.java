@@ -57,6 +57,20 @@ class DialogueEngineTest {
     }
 
     @Test
+    void a_preview_reads_the_dialogue_state_but_leaves_it_as_it_was() {
+        DialogueEngine engine = engine(new FailingOrders());
+        BotTurn start = new BotTurn(id, customer, Channel.REST, "我要退货", List.of(), null, List.of());
+        BotDecision previewed = engine.preview(start);
+        assertThat(previewed).isInstanceOf(BotDecision.FlowStep.class);
+        // nothing stored: every bot-API call stored a dialogue state under a new random id, 7 days each
+        assertThat(states.load(id)).isEmpty();
+        say(engine, "我要退货");
+        DialogueState before = states.load(id).orElseThrow();
+        engine.preview(new BotTurn(id, customer, Channel.REST, "算了", List.of(), null, List.of()));
+        assertThat(states.load(id).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
     void a_card_number_the_shopper_calls_an_order_is_masked_on_the_handoff_card() {
         DialogueEngine engine = engine(new FailingOrders());
         BotDecision d = say(engine, "订单号 4111111111111111 我要转人工");

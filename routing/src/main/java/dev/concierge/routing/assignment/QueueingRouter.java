@@ -210,10 +210,10 @@ public final class QueueingRouter implements Router {
     }
 
     @Override
-    public void release(ConversationId conversation) {
+    public void release(ConversationId conversation, String reason) {
         Released released = state.release(conversation);
         released.held().filter(h -> !h.accepted())
-                .ifPresent(h -> events.offerWithdrawn(h.agent(), conversation, "released"));
+                .ifPresent(h -> events.offerWithdrawn(h.agent(), conversation, reason));
         if (released.held().isPresent() && released.waiting() > 0) {
             drain();
         }

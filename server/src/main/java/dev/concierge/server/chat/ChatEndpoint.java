@@ -299,7 +299,10 @@ public final class ChatEndpoint {
                 // the open conversation's language is the one the bot last answered in
                 locale = requestedLocale != null ? requestedLocale
                         : signedIn.open().map(Conversation::locale).orElse(customer.locale());
-                unregister = deps.connections().registerShopper(customer.id(), ws::writeTextMessage);
+                unregister = deps.connections().registerShopper(customer.id(), ws::writeTextMessage, last -> {
+                    ws.writeTextMessage(last);
+                    ws.close((short) 1008, "session ended");
+                });
                 send(Frame.of("session").put("customerId", customer.id().value())
                         .put("token", signedIn.session().token())
                         .put("resumed", signedIn.session().resumed())

@@ -9,6 +9,7 @@ import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
+import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.CustomerLocks;
 import dev.concierge.core.message.Direction;
 import dev.concierge.core.message.Message;
@@ -165,14 +166,30 @@ public final class ConversationService {
         }
     }
 
-    /** The bot's decision on a text without storing or sending anything ({@code POST /api/v1/bot/reply}). */
+    /**
+     * The bot's decision on a text without storing or sending anything ({@code POST /api/v1/bot/reply}): the open
+     * conversation's dialogue state is read, not moved on. A question the bot could not answer is logged for
+     * curation under the open conversation, or under {@link #previewOf} the customer, where erasure finds it (a
+     * fresh random id per call left a dialogue state nobody could find or erase, one per request).
+     */
     public BotDecision preview(Customer customer, String text, String localeHint) {
         Optional<Conversation> open = stores.conversations().findOpenByCustomer(customer.id());
         List<Message> history = open.map(c -> stores.conversations().transcript(c.id())).orElse(List.of());
-        ConversationId id = open.map(Conversation::id).orElseGet(ConversationId::random);
-        return bot.decide(new BotTurn(id, customer, open.map(Conversation::channel)
+        ConversationId id = open.map(Conversation::id).orElseGet(() -> previewOf(customer.id()));
+        return bot.preview(new BotTurn(id, customer, open.map(Conversation::channel)
                 .orElse(dev.concierge.core.channel.Channel.REST), text, List.of(), localeHint, history));
     }
+
+    /** The conversation id a customer's previews without an open conversation are logged under. */
+    public static ConversationId previewOf(CustomerId customer) {
+        String id = customer.value();
+        // an id near the 128-character limit is named by its name-based UUID instead: still one per customer
+        return new ConversationId("preview-" + (id.length() <= PREVIEW_ID_ROOM ? id
+                : java.util.UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    /** Characters of a customer id that fit behind "preview-" in a conversation id. */
+    private static final int PREVIEW_ID_ROOM = 120;
 
     private Conversation openConversation(Customer customer, Inbound in, Instant now) {
         Optional<Conversation> threaded = Optional.ofNullable(in.thread())

@@ -7,6 +7,7 @@ import dev.concierge.channel.outbox.OutboxStore;
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.ShopperTokenStore;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomerData {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerData.class);
+    /** The reason agents and the shopper's chat windows are given when the customer is erased. */
+    private static final String ERASED = "customer_erased";
 
     private final Stores stores;
     private final AttachmentStore attachments;
@@ -81,7 +85,13 @@ public final class CustomerData {
 
     /** @return how many conversations were erased */
     public int erase(CustomerId id) {
+        // questions a bot-API caller previewed for them are logged under their preview id, customer or not
+        int previews = unanswered.forget(Set.of(ConversationService.previewOf(id).value()));
         if (stores.customers().find(id).isEmpty()) {
+            if (previews > 0) {
+                LOG.info("customer erased: previewed questions only");
+                return 0;
+            }
             throw new NoSuchElementException("no customer " + id);
         }
         int erased = 0;
@@ -92,11 +102,12 @@ public final class CustomerData {
             stores.conversations().find(cid).filter(Conversation::isOpen).ifPresent(c -> {
                 try {
                     Optional<AgentId> holder = router.holder(cid);
-                    router.release(cid);
-                    // an open offer is withdrawn by the release; an agent serving the customer was told nothing and
-                    // kept the conversation on screen, replies to it failing
-                    holder.ifPresent(agent -> live.toAgent(agent, Frame.of("closed")
-                            .put("conversationId", cid.value()).put("reason", "customer_erased")));
+                    boolean assigned = c.status() == ConversationStatus.ASSIGNED;
+                    // an agent only offered it has the offer withdrawn; an agent serving the customer was told
+                    // nothing and kept the conversation on screen, replies to it failing
+                    router.release(cid, ERASED);
+                    holder.filter(agent -> assigned).ifPresent(agent -> live.toAgent(agent, Frame.of("closed")
+                            .put("conversationId", cid.value()).put("reason", ERASED)));
                 } catch (RuntimeException e) {
                     LOG.debug("release during erasure: {}", e.toString());
                 }
@@ -121,6 +132,9 @@ public final class CustomerData {
         router.forgetCustomer(id, theirs);
         tokens.delete(id);
         stores.customers().delete(id);
+        // their open chat windows are told and closed at once, on every node (they showed the erased transcript
+        // until the shopper's next message)
+        live.endShopper(id, Frame.of("session_ended").put("reason", ERASED));
         LOG.info("customer erased conversations={}", erased);
         return erased;
     }

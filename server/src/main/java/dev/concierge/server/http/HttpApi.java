@@ -117,6 +117,9 @@ public final class HttpApi {
         router.errorHandler(404, ctx -> error(ctx, 404, "not_found", "no such endpoint"));
         router.errorHandler(405, ctx -> error(ctx, 405, "method_not_allowed", "this endpoint does not take "
                 + ctx.request().method().name()));
+        // a request the router cannot even match, such as a path with a broken percent-escape ("/api/v1/x/%ZZ"):
+        // a JSON 400, not Vert.x's plain-text one with an ERROR line and a stack trace in the log
+        router.errorHandler(400, ctx -> error(ctx, 400, "invalid_request", "malformed request"));
         router.route().failureHandler(this::failure);
         return router;
     }

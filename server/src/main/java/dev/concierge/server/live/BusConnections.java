@@ -39,6 +39,13 @@ public final class BusConnections implements LiveConnections, AutoCloseable {
     }
 
     @Override
+    public void endShopper(CustomerId customer, Frame frame) {
+        String json = local.encode(frame);
+        local.endRawShopper(customer, json);
+        publish('e', customer.value(), json);
+    }
+
+    @Override
     public void toAgent(AgentId agent, Frame frame) {
         String json = local.encode(frame);
         local.sendRawToAgent(agent, json);
@@ -78,6 +85,7 @@ public final class BusConnections implements LiveConnections, AutoCloseable {
         String json = envelope.substring(third + 1);
         switch (envelope.charAt(0)) {
             case 's' -> local.sendRawToShopper(new CustomerId(id), json);
+            case 'e' -> local.endRawShopper(new CustomerId(id), json);
             case 'a' -> local.sendRawToAgent(new AgentId(id), json);
             case 'v' -> local.sendRawToSupervisors(json);
             default -> { }

@@ -12,6 +12,12 @@ public interface LiveConnections {
 
     void toShopper(CustomerId customer, Frame frame);
 
+    /**
+     * Ends the shopper's session on every socket they have open, on every node: {@code frame} is their last frame,
+     * then the socket closes with 1008 (policy: the session is over, e.g. the customer was erased).
+     */
+    void endShopper(CustomerId customer, Frame frame);
+
     void toAgent(AgentId agent, Frame frame);
 
     /** Frames for supervisors' dashboards (queue changes, escalations). */

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class LocalConnections implements LiveConnections {
     private final ObjectMapper json;
     private final Map<CustomerId, Set<Consumer<String>>> shoppers = new ConcurrentHashMap<>();
+    /** How each shopper socket is ended (by its sink): the last frame written, then closed. */
+    private final Map<Consumer<String>, Consumer<String>> shopperEnders = new ConcurrentHashMap<>();
     private final Map<AgentId, Set<Consumer<String>>> agents = new ConcurrentHashMap<>();
     private final Set<Consumer<String>> supervisors = ConcurrentHashMap.newKeySet();
 
@@ -23,12 +25,20 @@ public final class LocalConnections implements LiveConnections {
         this.json = json;
     }
 
-    public Runnable registerShopper(CustomerId customer, Consumer<String> sink) {
+    /**
+     * @param sink  writes one text frame to the socket
+     * @param ender writes its last text frame to the socket and closes it ({@link #endShopper})
+     */
+    public Runnable registerShopper(CustomerId customer, Consumer<String> sink, Consumer<String> ender) {
+        shopperEnders.put(sink, ender);
         shoppers.computeIfAbsent(customer, k -> ConcurrentHashMap.newKeySet()).add(sink);
-        return () -> shoppers.computeIfPresent(customer, (k, set) -> {
-            set.remove(sink);
-            return set.isEmpty() ? null : set;
-        });
+        return () -> {
+            shopperEnders.remove(sink);
+            shoppers.computeIfPresent(customer, (k, set) -> {
+                set.remove(sink);
+                return set.isEmpty() ? null : set;
+            });
+        };
     }
 
     public Runnable registerAgent(AgentId agent, Consumer<String> sink, boolean supervisor) {
@@ -59,6 +69,11 @@ public final class LocalConnections implements LiveConnections {
     }
 
     @Override
+    public void endShopper(CustomerId customer, Frame frame) {
+        endRawShopper(customer, encode(frame));
+    }
+
+    @Override
     public void toAgent(AgentId agent, Frame frame) {
         send(agents.get(agent), frame);
     }
@@ -84,6 +99,19 @@ public final class LocalConnections implements LiveConnections {
 
     void sendRawToShopper(CustomerId customer, String json) {
         sendRaw(shoppers.get(customer), json);
+    }
+
+    void endRawShopper(CustomerId customer, String json) {
+        Set<Consumer<String>> sinks = shoppers.remove(customer);
+        if (sinks == null) {
+            return;
+        }
+        for (Consumer<String> sink : sinks) {
+            Consumer<String> ender = shopperEnders.remove(sink);
+            if (ender != null) {
+                ender.accept(json);
+            }
+        }
     }
 
     void sendRawToAgent(AgentId agent, String json) {

@@ -35,6 +35,10 @@ class OfferDeliveryTest {
         }
 
         @Override
+        public void endShopper(CustomerId customer, Frame frame) {
+        }
+
+        @Override
         public void toAgent(AgentId agent, Frame frame) {
             toAgent.add(frame);
         }
