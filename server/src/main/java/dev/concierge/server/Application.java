@@ -22,6 +22,7 @@ import dev.concierge.redis.RedisKeys;
 import dev.concierge.redis.attachment.RedisAttachmentStore;
 import dev.concierge.redis.auth.RedisSessionStore;
 import dev.concierge.redis.bus.RedisMessageBus;
+import dev.concierge.redis.kb.RedisKbEntryStore;
 import dev.concierge.redis.conversation.RedisConversationStore;
 import dev.concierge.redis.customer.RedisCustomerLocks;
 import dev.concierge.redis.customer.RedisCustomerStore;
@@ -140,9 +141,10 @@ public final class Application implements AutoCloseable {
         KeyedExecutor executor = new KeyedExecutor(config.server().workerThreads(), "concierge-worker");
         LocalConnections local = new LocalConnections(json.mapper());
         LiveConnections connections = local;
+        RedisMessageBus bus = null;
         if (state.redis() != null) {
             // Several nodes: frames go through Redis pub/sub to whichever node holds the socket.
-            RedisMessageBus bus = new RedisMessageBus(state.redis(), state.keys()).start();
+            bus = new RedisMessageBus(state.redis(), state.keys()).start();
             resources.add(bus);
             BusConnections viaBus = new BusConnections(local, bus);
             resources.add(viaBus);
@@ -197,8 +199,8 @@ public final class Application implements AutoCloseable {
                 authentication, executor, json, metrics, clock);
         resources.add(web);
         List<ApiModule> modules = new ArrayList<>(List.of(
-                new KnowledgeBaseApi(new KnowledgeBaseAdmin(domain.knowledgeBase(), clock), authentication, executor,
-                        json),
+                new KnowledgeBaseApi(knowledgeBaseAdmin(domain, state, bus, clock, resources), authentication,
+                        executor, json),
                 channels,
                 new AdminApi(domain.dialogue().unanswered(), new CustomerData(stores, state.attachments(),
                         state.shopperTokens(), domain.dialogue().states(), router, domain.dialogue().unanswered(),
@@ -341,6 +343,45 @@ public final class Application implements AutoCloseable {
     }
 
     /** The stores chosen by configuration: all in memory, or all in one Redis. */
+    /**
+     * The knowledge-base curation of this node. On Redis, edits are stored there for every node and across restarts:
+     * a node serves the stored entries once any edit was stored, and reloads them when another node announces a
+     * change on the bus ("kb" topic, payload: the announcing node's mark, which skips its own).
+     */
+    private static KnowledgeBaseAdmin knowledgeBaseAdmin(Domain domain, StateStores state, RedisMessageBus bus,
+            Clock clock, List<AutoCloseable> resources) {
+        if (state.redis() == null || bus == null) {
+            return new KnowledgeBaseAdmin(domain.knowledgeBase(), clock);
+        }
+        String node = java.util.UUID.randomUUID().toString();
+        KnowledgeBaseAdmin admin = new KnowledgeBaseAdmin(domain.knowledgeBase(), clock,
+                new RedisKbEntryStore(state.redis(), state.keys(), clock), () -> {
+                    try {
+                        bus.publish(KB_TOPIC, node);
+                    } catch (RuntimeException e) {
+                        // stored: the other nodes serve it after their next reload or restart
+                        LOG.warn("knowledge-base change not announced to the other nodes: {}", e.toString());
+                    }
+                });
+        resources.add(bus.subscribe(KB_TOPIC, from -> {
+            if (!from.equals(node)) {
+                try {
+                    admin.reload();
+                    LOG.info("knowledge base reloaded after an edit on another node");
+                } catch (RuntimeException e) {
+                    LOG.warn("knowledge base not reloaded after an edit on another node: {}", e.toString());
+                }
+            }
+        }));
+        if (admin.reload()) {
+            LOG.info("knowledge base: {} curated entries from the store", domain.knowledgeBase().size());
+        }
+        return admin;
+    }
+
+    /** The bus topic on which a node announces a knowledge-base change. */
+    private static final String KB_TOPIC = "kb";
+
     record StateStores(dev.concierge.core.conversation.ConversationStore conversations,
             dev.concierge.core.customer.CustomerStore customers, SessionStore sessions,
             ShopperTokenStore shopperTokens, AttachmentStore attachments, CustomerLocks locks, UnifiedJedis redis,

@@ -84,4 +84,34 @@ class MultiNodeIT {
             assertThat(onB.await("offer").path("conversationId").asText()).isNotEmpty();
         }
     }
+
+    @Test
+    void aKnowledgeBaseEditOnOneNodeIsServedByTheOtherAndSurvivesARestart() throws Exception {
+        Map<String, String> supervisor = Map.of("Authorization", "Bearer " + nodeA.login("supervisor"));
+        String entry = """
+                {"id":"test_wombat_coins","category":"payment","scenario":"PRE_SALE",
+                 "questions":{"en":["Do you accept wombat coins","can I pay with wombat coins"]},
+                 "answers":{"en":"Yes, wombat coins are welcome at checkout."}}
+                """;
+        assertThat(nodeA.post("/api/v1/admin/kb/entries", entry, supervisor).statusCode()).isEqualTo(201);
+        assertThat(nodeA.delete("/api/v1/admin/kb/entries/gift_card", supervisor).statusCode()).isEqualTo(204);
+        // before: node B answered from its own copy, and a restart of either node undid both edits
+        awaitEntry(nodeB, supervisor, "test_wombat_coins", 200);
+        awaitEntry(nodeB, supervisor, "gift_card", 404);
+        nodeB.close();
+        nodeB = TestServer.redis(RedisTestSupport.url(), redis.namespace());
+        assertThat(nodeB.get("/api/v1/admin/kb/entries/test_wombat_coins", supervisor).statusCode()).isEqualTo(200);
+        assertThat(nodeB.get("/api/v1/admin/kb/entries/gift_card", supervisor).statusCode()).isEqualTo(404);
+        assertThat(nodeB.get("/api/v1/admin/kb/preview?q=can+I+pay+with+wombat+coins&locale=en", supervisor).body())
+                .contains("test_wombat_coins");
+    }
+
+    private static void awaitEntry(TestServer node, Map<String, String> auth, String id, int status)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (node.get("/api/v1/admin/kb/entries/" + id, auth).statusCode() != status) {
+            assertThat(System.nanoTime()).as("entry %s on the other node answering %d", id, status).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
 }

@@ -76,6 +76,13 @@ final class TestServer implements AutoCloseable {
         return send(request.build());
     }
 
+    HttpResponse<String> delete(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(10)).DELETE();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** Logs an agent in over HTTP and returns the bearer token. */
     String login(String agent) {
         HttpResponse<String> response = post("/api/v1/auth/login",

@@ -71,6 +71,18 @@ public final class RedisKeys {
         return identity.key();
     }
 
+    // --- curated knowledge base (one hash slot: the first edit and an import write both keys in one script)
+
+    /** Hash: entry id → the entry as JSON (the knowledge-base file's entry format). */
+    public String kbEntries() {
+        return ns + ":{kb}:entries";
+    }
+
+    /** Set once the first edit stored the whole knowledge base: from then on the hash is the knowledge base. */
+    public String kbStored() {
+        return ns + ":{kb}:stored";
+    }
+
     // --- cross-node bus (pub/sub channels are not keys, but share the namespace)
     public String busChannel(String topic) {
         return ns + ":bus:" + topic;

@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Curating the knowledge base without a restart: CRUD, bulk import/export (JSON and CSV, all-or-nothing)
  * and a search preview. Framework-neutral: the server exposes it over HTTP and maps
  * {@link KbValidationException} to 400, {@link EntryNotFoundException} to 404 and
  * {@link DuplicateEntryException} to 409. Every change is searchable when the method returns.
+ *
+ * <p>Every change is written to the {@link KbEntryStore} before this node's index (a store that cannot be reached
+ * fails the change, and nothing is applied), then {@code changed} tells the other nodes, which {@link #reload()}.
  *
  * <p>Thread-safe. Single-entry edits stamp {@code updatedAt} with the injected clock; imports keep the
  * file's {@code updatedAt} and stamp only entries that have none.
@@ -37,9 +41,39 @@ public final class KnowledgeBaseAdmin {
     private final KbJsonCodec json = new KbJsonCodec();
     private final KbCsvCodec csv = new KbCsvCodec();
 
+    private final KbEntryStore store;
+    private final Runnable changed;
+
+    /** Edits stay in this process ({@link KbEntryStore#NONE}). */
     public KnowledgeBaseAdmin(KnowledgeBase kb, Clock clock) {
+        this(kb, clock, KbEntryStore.NONE, () -> { });
+    }
+
+    /**
+     * @param store   where edits are kept for every node and across restarts
+     * @param changed called after each stored change (the server tells the other nodes to {@link #reload()})
+     */
+    public KnowledgeBaseAdmin(KnowledgeBase kb, Clock clock, KbEntryStore store, Runnable changed) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = Objects.requireNonNull(store, "store");
+        this.changed = Objects.requireNonNull(changed, "changed");
+    }
+
+    /**
+     * Serves the stored entries, if any edit was ever stored (at start-up, and when another node changed them).
+     *
+     * @return whether the stored set was loaded
+     */
+    public boolean reload() {
+        Optional<List<FaqEntry>> stored = store.load();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        synchronized (kb) {
+            kb.replaceAll(stored.get());
+        }
+        return true;
     }
 
     /** All entries ordered by id, optionally filtered (null = any) by category, scenario, or a text contained in a question. */
@@ -64,14 +98,19 @@ public final class KnowledgeBaseAdmin {
 
     /** @throws DuplicateEntryException when the id is taken */
     public FaqEntry create(FaqEntry entry) {
+        FaqEntry stamped = entry.withUpdatedAt(clock.instant());
         synchronized (kb) {
             if (kb.entry(entry.id()).isPresent()) {
                 throw new DuplicateEntryException(entry.id());
             }
-            FaqEntry stamped = entry.withUpdatedAt(clock.instant());
+            store.initialise(kb.entries());
+            if (!store.create(stamped)) {
+                throw new DuplicateEntryException(entry.id());
+            }
             kb.put(stamped);
-            return stamped;
         }
+        changed.run();
+        return stamped;
     }
 
     /** Creates from a JSON entry object (the HTTP request body). */
@@ -89,12 +128,15 @@ public final class KnowledgeBaseAdmin {
         if (!entry.id().equals(id)) {
             throw new KbValidationException(new FieldError(entry.id(), "id", "does not match the entry being updated ('" + id + "')"));
         }
+        FaqEntry stamped = entry.withUpdatedAt(clock.instant());
         synchronized (kb) {
             get(id);
-            FaqEntry stamped = entry.withUpdatedAt(clock.instant());
+            store.initialise(kb.entries());
+            store.put(stamped);
             kb.put(stamped);
-            return stamped;
         }
+        changed.run();
+        return stamped;
     }
 
     public FaqEntry updateFromJson(String id, String body) {
@@ -103,7 +145,15 @@ public final class KnowledgeBaseAdmin {
 
     /** @throws EntryNotFoundException when no entry has this id */
     public FaqEntry delete(String id) {
-        return kb.remove(id);
+        FaqEntry removed;
+        synchronized (kb) {
+            get(id);
+            store.initialise(kb.entries());
+            store.remove(id);
+            removed = kb.remove(id);
+        }
+        changed.run();
+        return removed;
     }
 
     /** Imports a knowledge-base JSON file; nothing changes if any entry is invalid. */
@@ -151,6 +201,7 @@ public final class KnowledgeBaseAdmin {
             throw new KbValidationException(new FieldError("(import)", "entries",
                     "must not be empty when replacing the whole knowledge base"));
         }
+        ImportReport report;
         synchronized (kb) {
             Map<String, FaqEntry> next = new LinkedHashMap<>();
             if (mode == ImportMode.MERGE) {
@@ -167,8 +218,11 @@ public final class KnowledgeBaseAdmin {
                 next.put(e.id(), e);
             }
             int deleted = mode == ImportMode.REPLACE_ALL ? kb.size() - updated : 0;
+            store.replaceAll(next.values());
             kb.replaceAll(next.values());
-            return new ImportReport(mode, created, updated, deleted, next.size());
+            report = new ImportReport(mode, created, updated, deleted, next.size());
         }
+        changed.run();
+        return report;
     }
 }
