@@ -194,7 +194,7 @@ public final class Application implements AutoCloseable {
         resources.add(channels);
         WebFeatures web = WebFeatures.create(
                 new WebFeatures.Dependencies(stores.conversations(), state.attachments(),
-                        state.shopperTokens(), router, domain.agents(), connections, domain.csat(),
+                        state.shopperTokens(), router, domain.agents(), leases::connectedAnywhere, domain.csat(),
                         domain.knowledgeBase()),
                 authentication, executor, json, metrics, clock);
         resources.add(web);

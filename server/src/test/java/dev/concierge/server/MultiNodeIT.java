@@ -106,6 +106,28 @@ class MultiNodeIT {
                 .contains("test_wombat_coins");
     }
 
+    @Test
+    void theSupervisorBoardShowsAnAgentConnectedToTheOtherNodeAsConnected() throws Exception {
+        Map<String, String> supervisor = Map.of("Authorization", "Bearer " + nodeA.login("supervisor"));
+        try (WsClient onB = WsClient.connect(nodeB.port(), "/ws/agent",
+                Map.of("Authorization", "Bearer " + nodeB.login("agent-1")))) {
+            onB.await("welcome");
+            // before: node A's board said connected=false, as it only looked at its own sockets
+            for (TestServer node : new TestServer[] {nodeA, nodeB}) {
+                JsonNode board = TestServer.json(node.get("/api/v1/reports/live", supervisor).body());
+                JsonNode agent = null;
+                for (JsonNode row : board.path("agents")) {
+                    if (row.path("id").asText().equals("agent-1")) {
+                        agent = row;
+                    }
+                }
+                assertThat(agent).isNotNull();
+                assertThat(agent.path("connected").asBoolean()).as("agent-1 connected, asked on port %d", node.port())
+                        .isTrue();
+            }
+        }
+    }
+
     private static void awaitEntry(TestServer node, Map<String, String> auth, String id, int status)
             throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;

@@ -64,6 +64,21 @@ public final class PresenceLeases {
     }
 
     /**
+     * Agents with a socket on any node: on this one, or vouched for by some node within the lease (the supervisor
+     * board asked this node's sockets only, so behind a balancer agents appeared and vanished with the node asked).
+     */
+    public Set<AgentId> connectedAnywhere() {
+        Set<AgentId> connected = new java.util.HashSet<>(connectedHere.get());
+        Instant since = clock.instant().minus(LEASE);
+        beats.last().forEach((agent, at) -> {
+            if (!at.isBefore(since)) {
+                connected.add(agent);
+            }
+        });
+        return connected;
+    }
+
+    /**
      * Vouches for this node's agents, then takes offline every agent online or away whom no node vouched for within
      * {@link #LEASE}.
      *

@@ -4,11 +4,11 @@ import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.conversation.ConversationStore;
+import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Router;
 import dev.concierge.routing.agent.AgentDirectory;
 import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.sla.SlaBreach;
-import dev.concierge.server.live.LiveConnections;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,21 +17,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** The supervisor's live view: waiting conversations, agents and their load, SLA breaches, escalations. */
 public final class LiveBoard {
     private final ConversationStore conversations;
     private final Router router;
     private final AgentDirectory agents;
-    private final LiveConnections connections;
+    private final Supplier<Set<AgentId>> connected;
     private final Clock clock;
 
+    /** @param connected the agents with a socket on any node (read once per snapshot) */
     public LiveBoard(ConversationStore conversations, Router router, AgentDirectory agents,
-            LiveConnections connections, Clock clock) {
+            Supplier<Set<AgentId>> connected, Clock clock) {
         this.conversations = conversations;
         this.router = router;
         this.agents = agents;
-        this.connections = connections;
+        this.connected = connected;
         this.clock = clock;
     }
 
@@ -63,13 +66,14 @@ public final class LiveBoard {
             });
         }
         List<Map<String, Object>> agentRows = new ArrayList<>();
+        Set<AgentId> connectedNow = connected.get();
         for (AgentProfile p : agents.list()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", p.id().value());
             row.put("name", p.displayName());
             row.put("teams", p.teams());
             row.put("supervisor", p.supervisor());
-            row.put("connected", connections.isAgentConnected(p.id()));
+            row.put("connected", connectedNow.contains(p.id()));
             row.put("open", load.getOrDefault(p.id().value(), 0));
             agentRows.add(row);
         }

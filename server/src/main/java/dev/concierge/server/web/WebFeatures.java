@@ -15,7 +15,6 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.http.ApiModule;
 import dev.concierge.server.http.Authentication;
 import dev.concierge.server.http.Json;
-import dev.concierge.server.live.LiveConnections;
 import dev.concierge.server.observability.ServerMetrics;
 import dev.concierge.server.reports.LiveBoard;
 import dev.concierge.server.reports.ReportCalculator;
@@ -32,7 +31,8 @@ import java.util.List;
 public final class WebFeatures implements AutoCloseable {
     /** What the web features read. */
     public record Dependencies(ConversationStore conversations, AttachmentStore attachments,
-            ShopperTokenStore shopperTokens, Router router, AgentDirectory agents, LiveConnections connections,
+            ShopperTokenStore shopperTokens, Router router, AgentDirectory agents,
+            java.util.function.Supplier<java.util.Set<dev.concierge.routing.AgentId>> connectedAgents,
             CsatStore csat, FaqRetriever knowledgeBase) {
     }
 
@@ -63,7 +63,7 @@ public final class WebFeatures implements AutoCloseable {
         ReportMetrics reportMetrics = new ReportMetrics(calculator, metrics.registry(), clock, Duration.ofSeconds(15));
         List<ApiModule> modules = List.of(
                 new ReportsApi(calculator, new LiveBoard(deps.conversations(), deps.router(), deps.agents(),
-                        deps.connections(), clock), deps.csat(), auth, executor, json, clock),
+                        deps.connectedAgents(), clock), deps.csat(), auth, executor, json, clock),
                 new AuditApi(audit, auth, json),
                 new AttachmentsApi(deps.attachments(), deps.shopperTokens(), auth, audit, executor, json, clock),
                 new AgentAssistApi(deps.knowledgeBase(), auth, executor, json),
