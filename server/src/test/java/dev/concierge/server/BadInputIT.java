@@ -156,6 +156,12 @@ class BadInputIT {
         assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"messageId\":12}",
                 key), 400, "invalid_field");
         assertError(server.get("/api/v1/messages", key), 405, "method_not_allowed");
+        // which text did the sender mean? The last one was kept without a word
+        assertError(server.post("/api/v1/messages", "{\"customerId\":\"u1\",\"text\":\"hi\",\"text\":\"bye\"}",
+                key), 400, "invalid_json");
+        // a byte-order mark in front of the object is allowed by RFC 8259; it was "must be a JSON object"
+        assertThat(server.post("/api/v1/bot/reply", "\uFEFF{\"customerId\":\"u1\",\"text\":\"hi\"}", key)
+                .statusCode()).isEqualTo(200);
         assertError(server.get("/api/v1/no-such-thing", key), 404, "not_found");
         // limits count characters as a person does: an emoji is one (two UTF-16 units)
         assertThat(server.post("/api/v1/bot/reply", "{\"customerId\":\"u1\",\"text\":\"" + "😀".repeat(2100) + "\"}",

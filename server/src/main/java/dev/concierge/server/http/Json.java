@@ -1,5 +1,6 @@
 package dev.concierge.server.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,8 @@ public final class Json {
         this.mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // {"text":"hi","text":"bye"}: which one did the sender mean? Refused rather than the last one silently kept
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32)
                 .maxStringLength(1 << 20)
@@ -36,8 +39,12 @@ public final class Json {
     public Optional<JsonNode> parseObject(String text) {
         JsonNode node;
         try {
-            node = mapper.readTree(text);
+            // a leading byte-order mark, which JSON parsers may ignore (RFC 8259), was refused as "not a JSON object"
+            node = mapper.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new BadRequestException("invalid_json", "a field appears twice: " + e.getOriginalMessage());
+            }
             return Optional.empty();
         }
         if (node == null || !node.isObject()) {
