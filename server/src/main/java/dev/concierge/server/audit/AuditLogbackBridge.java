@@ -3,6 +3,7 @@ package dev.concierge.server.audit;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.concierge.core.privacy.PersonalDataMasker;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditLogbackBridge extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private static final java.util.Set<String> ACTOR_KEYS = java.util.Set.of("agent", "reader", "actor");
+    private static final PersonalDataMasker MASKER = new PersonalDataMasker();
     private final AuditLog log;
     private final Logger logger;
 
@@ -66,6 +68,9 @@ public final class AuditLogbackBridge extends AppenderBase<ILoggingEvent> implem
         String conversation = fields.remove("conversation");
         String allowedText = fields.remove("allowed");
         boolean allowed = allowedText == null ? !"denied".equals(action) : Boolean.parseBoolean(allowedText);
+        // masked as in the console log: a customer id that is an e-mail address or a phone number was served in
+        // clear by the audit API (and kept after the customer's erasure)
+        fields.replaceAll((key, value) -> MASKER.mask(value));
         return new AuditEvent(at, actor, action, conversation, allowed, fields);
     }
 

@@ -27,6 +27,16 @@ class AuditLogbackBridgeTest {
     }
 
     @Test
+    void personalDataInTheDetailsIsMaskedAsInTheConsoleLog() {
+        AuditEvent read = AuditLogbackBridge.parse(
+                "reader=agent-2 action=read conversation=c-1 customer=jane.roe@example.com allowed=true", T);
+        assertThat(read.details().get("customer")).isNotEqualTo("jane.roe@example.com").endsWith("@example.com");
+        AuditEvent phone = AuditLogbackBridge.parse(
+                "reader=agent-2 action=read conversation=c-1 customer=+8613912349999 allowed=true", T);
+        assertThat(phone.details().get("customer")).doesNotContain("13912349999");
+    }
+
+    @Test
     void auditLoggerLinesBecomeQueryableUntilClosed() throws Exception {
         InMemoryAuditLog log = new InMemoryAuditLog(10);
         AutoCloseable bridge = AuditLogbackBridge.install(log);
