@@ -9,8 +9,10 @@ import dev.concierge.bot.entity.EntityExtractor;
 import dev.concierge.bot.language.LanguageDetector;
 import dev.concierge.bot.nlu.IntentClassifier;
 import dev.concierge.bot.nlu.IntentPrediction;
+import dev.concierge.bot.order.Order;
 import dev.concierge.bot.order.OrderApi;
 import dev.concierge.bot.order.OrderApiException;
+import dev.concierge.bot.order.OrderStatus;
 import dev.concierge.bot.sentiment.Sentiment;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.bot.text.GuardedPattern;
@@ -193,10 +195,28 @@ public final class DialogueEngine implements BotEngine {
             Map.entry("ur", "your"), Map.entry("r", "are"), Map.entry("pls", "please"), Map.entry("plz", "please"),
             Map.entry("thx", "thanks"), Map.entry("wat", "what"), Map.entry("wen", "when"), Map.entry("cuz", "because"),
             Map.entry("coz", "because"), Map.entry("ppl", "people"), Map.entry("msg", "message"), Map.entry("pic", "picture"),
-            Map.entry("pics", "pictures"), Map.entry("asap", "as soon as possible"), Map.entry("b4", "before"));
+            Map.entry("pics", "pictures"), Map.entry("asap", "as soon as possible"), Map.entry("b4", "before"),
+            // common misspellings of the words the shop's requests hinge on
+            Map.entry("retrun", "return"), Map.entry("reutrn", "return"), Map.entry("refnud", "refund"),
+            Map.entry("cancle", "cancel"), Map.entry("adress", "address"), Map.entry("addres", "address"),
+            Map.entry("delivary", "delivery"), Map.entry("recieve", "receive"), Map.entry("recieved", "received"),
+            Map.entry("ordr", "order"), Map.entry("exchnage", "exchange"));
+    /**
+     * Homophone slips of Chinese input methods in the shop's key words ("定单" for 订单, "推货" for 退货); not where
+     * the characters are right ("一定单独发", "预定单"; "货物留在门口" has 物留, so that slip is not corrected).
+     */
+    private static final Map<String, String> CHINESE_SLIPS = Map.of("定单", "订单", "推货", "退货", "快第", "快递");
+    private static final Pattern CHINESE_SLIP = Pattern.compile("(?<![一预])定单(?!独)|推货|快第");
     private static final Pattern SHORTHAND = Pattern.compile(
             "(?<![\\p{L}\\p{N}'])(" + String.join("|", SHORTHAND_WORDS.keySet()) + ")(?![\\p{L}\\p{N}'])",
             Pattern.CASE_INSENSITIVE);
+    /** A courier's tracking number: two to four letters and 9 to 15 digits ("SF1234567890", "YT9876543210"). */
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2,4}[0-9]{9,15})(?![A-Za-z0-9])");
+    /** The orders a tracking number is looked up among: the newest shipped or delivered ones. */
+    private static final int TRACKED_ORDERS = 10;
+    private static final Set<OrderStatus> TRACKED_STATUSES = java.util.EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+    /** A tracking number in a longer text (a pasted e-mail) is not looked up. */
+    private static final int MAX_TRACKED_TEXT = 200;
     /** An opening that only announces the request: "我还有个问题，", "另外，", "one more thing:". */
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(?:(?:我)?(?:还有|另外|再问)(?:一)?个?(?:问题|事情?)|还有|另外|对了|顺便问一下|one more (?:thing|question)"
@@ -294,6 +314,7 @@ public final class DialogueEngine implements BotEngine {
     private final PersonalDataMasker masker = new PersonalDataMasker();
     private final Handoffs handoffs;
     private final Flows flows;
+    private final OrderApi orders;
 
     public DialogueEngine(Understanding nlu, FaqRetriever kb, OrderApi orders, Stores stores, DialogueSettings settings,
             Clock clock) {
@@ -304,7 +325,8 @@ public final class DialogueEngine implements BotEngine {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.entities = new EntityExtractor(clock);
         this.handoffs = new Handoffs(settings, stores.unanswered(), masker, clock);
-        this.flows = new Flows(Objects.requireNonNull(orders, "orders"), settings, handoffs, clock);
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.flows = new Flows(orders, settings, handoffs, clock);
     }
 
     @Override
@@ -364,7 +386,7 @@ public final class DialogueEngine implements BotEngine {
         // a shopper writing Traditional Chinese is understood with the Simplified data and word lists
         String text = withShorthandSpelledOut(withoutLeadIn(SimplifiedChinese.of(raw.text().strip())));
         String language = languageOf(text, raw, previous);
-        Entities found = entities.extract(text);
+        Entities found = withTrackedOrder(entities.extract(text), text, raw);
         Sentiment sentiment = nlu.sentiment().analyze(text);
         IntentPrediction prediction = text.isEmpty()
                 ? new IntentPrediction("oos", 0.0, true, language, List.of())
@@ -373,8 +395,43 @@ public final class DialogueEngine implements BotEngine {
         return new Turn(raw, text, language, found, sentiment, prediction, faq, "");
     }
 
-    /** Chat shorthand spelled out for the models, trained on whole words: "do u take paypal" was not understood. */
-    static String withShorthandSpelledOut(String text) {
+    /**
+     * A tracking number instead of an order number ("SF1234567890到哪了"): the shopper's shipped or delivered order
+     * with that number, as if they had named the order (it was not looked up: "which order is it?"). Unchanged when
+     * the message names an order, has no tracking number, or none of their recent orders has it.
+     */
+    private Entities withTrackedOrder(Entities found, String text, BotTurn raw) {
+        if (!found.orderNumbers().isEmpty() || text.length() > MAX_TRACKED_TEXT) {
+            return found;
+        }
+        Matcher m = TRACKING_NUMBER.matcher(text);
+        if (!m.find()) {
+            return found;
+        }
+        String tracking = m.group(1);
+        try {
+            for (Order o : orders.recentOrders(raw.customer().id().value(), TRACKED_ORDERS, TRACKED_STATUSES)) {
+                if (tracking.equalsIgnoreCase(o.trackingNumber())) {
+                    return new Entities(List.of(o.orderId()), found.phones(), found.emails(), found.amounts(),
+                            found.dates());
+                }
+            }
+        } catch (OrderApiException e) {
+            // the flow that follows asks for the order number, and meets the order API's failure itself if it persists
+        }
+        return found;
+    }
+
+    /**
+     * Chat shorthand spelled out and common slips corrected for the models, trained on whole, well-spelt words: "do u
+     * take paypal", "I want to retrun it" and "我的定单到哪了" were not understood.
+     */
+    static String withShorthandSpelledOut(String typed) {
+        String text = typed;
+        Matcher slip = CHINESE_SLIP.matcher(typed);
+        if (slip.find()) {
+            text = slip.replaceAll(r -> CHINESE_SLIPS.get(r.group()));
+        }
         Matcher m = SHORTHAND.matcher(text);
         if (!m.find()) {
             return text;

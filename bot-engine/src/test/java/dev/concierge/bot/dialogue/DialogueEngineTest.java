@@ -57,6 +57,17 @@ class DialogueEngineTest {
     }
 
     @Test
+    void slips_of_the_key_words_are_corrected_only_where_they_are_slips() {
+        assertThat(DialogueEngine.withShorthandSpelledOut("我的定单到哪了")).isEqualTo("我的订单到哪了");
+        assertThat(DialogueEngine.withShorthandSpelledOut("我要推货")).isEqualTo("我要退货");
+        assertThat(DialogueEngine.withShorthandSpelledOut("I want to retrun it, pls")).isEqualTo("I want to return it, please");
+        // the characters are right here: "be sure to pack it separately", "a booking slip"
+        assertThat(DialogueEngine.withShorthandSpelledOut("请一定单独包装")).isEqualTo("请一定单独包装");
+        assertThat(DialogueEngine.withShorthandSpelledOut("预定单号多少")).isEqualTo("预定单号多少");
+        assertThat(DialogueEngine.withShorthandSpelledOut("returning the address")).isEqualTo("returning the address");
+    }
+
+    @Test
     void a_preview_reads_the_dialogue_state_but_leaves_it_as_it_was() {
         DialogueEngine engine = engine(new FailingOrders());
         BotTurn start = new BotTurn(id, customer, Channel.REST, "我要退货", List.of(), null, List.of());
