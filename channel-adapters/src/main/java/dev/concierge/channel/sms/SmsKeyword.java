@@ -28,6 +28,13 @@ public enum SmsKeyword {
         return body.strip().replaceAll("[\\p{Punct}。！？，]+$", "").strip().toUpperCase(Locale.ROOT);
     }
 
+    /** Whether the keyword is a Chinese one: written in Chinese, or a Chinese carriers' code ("TD", "T"). */
+    static boolean isChinese(String body) {
+        String w = normalise(body);
+        return w.equals("TD") || w.equals("T") || w.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.HAN);
+    }
+
     public static Optional<SmsKeyword> of(String body) {
         if (body == null) {
             return Optional.empty();

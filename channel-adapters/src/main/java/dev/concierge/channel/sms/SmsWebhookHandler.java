@@ -109,7 +109,7 @@ public final class SmsWebhookHandler {
                 keyword = java.util.Optional.empty(); // "yes" answers the bot unless the number is opted out
             }
             if (keyword.isPresent()) {
-                WebhookResponse answered = answerKeyword(keyword.get(), from, sid);
+                WebhookResponse answered = answerKeyword(keyword.get(), body, from, sid);
                 keep(sid);
                 return answered;
             }
@@ -132,13 +132,13 @@ public final class SmsWebhookHandler {
         }
     }
 
-    private WebhookResponse answerKeyword(SmsKeyword keyword, Identity from, String sid) {
+    private WebhookResponse answerKeyword(SmsKeyword keyword, String body, Identity from, String sid) {
         log.info("event=sms_keyword keyword={} message_sid={}", keyword, sid);
         return switch (keyword) {
             case STOP -> {
                 if (optOuts.optOut(Channel.SMS, from)) {
                     inbound.onOptOutChanged(from, true);
-                    yield twiml(replies.stopConfirmation());
+                    yield twiml(replies.to(keyword, body));
                 }
                 yield WebhookResponse.emptyTwiml(); // already opted out: one confirmation only
             }
@@ -146,10 +146,10 @@ public final class SmsWebhookHandler {
                 if (optOuts.optIn(Channel.SMS, from)) {
                     inbound.onOptOutChanged(from, false);
                 }
-                yield twiml(replies.startConfirmation());
+                yield twiml(replies.to(keyword, body));
             }
             case HELP -> optOuts.isOptedOut(Channel.SMS, from) ? WebhookResponse.emptyTwiml()
-                    : twiml(replies.help());
+                    : twiml(replies.to(keyword, body));
         };
     }
 
