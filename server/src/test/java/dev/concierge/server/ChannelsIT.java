@@ -148,6 +148,24 @@ class ChannelsIT {
     }
 
     @Test
+    void theAgentOnAnSmsConversationIsToldWhenTheCustomerOptsOut() throws Exception {
+        String token = login("agent-1");
+        try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
+            agent.await("welcome");
+            assertThat(postSigned(sms("SM-stop-1", "+8613600136000", "转人工，我的包裹破损了")).statusCode()).isEqualTo(200);
+            String conversationId = agent.await("offer").path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+            assertThat(postSigned(sms("SM-stop-2", "+8613600136000", "退订")).statusCode()).isEqualTo(200);
+            // before: nothing; the agent's replies were suppressed without a word
+            JsonNode note = agent.await(f -> "message".equals(f.path("type").asText())
+                    && "system".equals(f.path("from").asText()), "a system note");
+            assertThat(note.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(note.path("text").asText()).contains("退订");
+        }
+    }
+
+    @Test
     void emailHandoffIsAnsweredByAnAgentAsAThreadedEmail() throws Exception {
         String token = login("agent-1");
         try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {

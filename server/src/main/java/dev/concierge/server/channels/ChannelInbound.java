@@ -169,6 +169,13 @@ public final class ChannelInbound implements InboundHandler {
     @Override
     public void onOptOutChanged(Identity who, boolean optedOut) {
         LOG.info("{} opted {} by keyword", who.type(), optedOut ? "out" : "in");
+        // the agent on their open SMS conversation is told: their replies were suppressed without a word
+        customers.findByIdentity(who).ifPresent(c -> executor.submit(c.id(),
+                () -> conversations.optOutChanged(c, Channel.SMS, optedOut)).whenComplete((done, e) -> {
+                    if (e != null) {
+                        LOG.warn("opt-out notice not recorded: {}", e.toString());
+                    }
+                }));
     }
 
     private Attachment store(InboundAttachment a) {

@@ -393,6 +393,24 @@ public final class AgentDesk {
                 .orElseThrow(() -> new NoSuchElementException("no customer " + conversation.customerId()));
     }
 
+    /**
+     * A system note for the agents, in the conversation's language: stored in the transcript (the card of whoever
+     * takes the conversation shows it) and pushed to the agent holding it; not sent to the customer.
+     */
+    public void noteForAgent(Conversation conversation, String zh, String en, Instant now) {
+        Message m = Message.outbound(conversation.id(), conversation.channel(), SenderRole.SYSTEM, "system",
+                "zh".equals(conversation.locale()) ? zh : en, now);
+        stores.conversations().append(m);
+        if (conversation.status() == ConversationStatus.ASSIGNED && conversation.assignedAgent() != null) {
+            live.toAgent(new AgentId(conversation.assignedAgent()), Frame.of("message")
+                    .put("conversationId", conversation.id().value())
+                    .put("id", m.id().value())
+                    .put("from", "system")
+                    .put("text", m.text())
+                    .put("at", m.at().toString()));
+        }
+    }
+
     /** A system notice to the customer, in the conversation's language: stored in the transcript, then delivered. */
     private void tell(Customer customer, Conversation conversation, String zh, String en, Instant now) {
         Message m = Message.outbound(conversation.id(), conversation.channel(), SenderRole.SYSTEM, "system",

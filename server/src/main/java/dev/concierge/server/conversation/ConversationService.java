@@ -180,6 +180,22 @@ public final class ConversationService {
                 .orElse(dev.concierge.core.channel.Channel.REST), text, List.of(), localeHint, history));
     }
 
+    /**
+     * The customer opted out of a channel (SMS STOP) or back in: their open conversation on it notes it in the
+     * transcript, and the agent holding it sees it at once; nothing is sent to the customer. Replies on that channel
+     * were suppressed without the agent knowing. Returns whether a conversation was noted.
+     */
+    public boolean optOutChanged(Customer customer, dev.concierge.core.channel.Channel channel, boolean optedOut) {
+        Optional<Conversation> open = stores.conversations().findOpenByCustomer(customer.id())
+                .filter(c -> c.channel() == channel);
+        open.ifPresent(c -> desk.noteForAgent(c, optedOut
+                ? "顾客已回复退订：短信回复将不会送达，直到顾客回复“订阅”。"
+                : "顾客已重新订阅短信：短信回复会正常送达。", optedOut
+                ? "The customer opted out of SMS (STOP): replies by SMS will not be delivered until they send START."
+                : "The customer opted back in to SMS: replies by SMS are delivered again.", clock.instant()));
+        return open.isPresent();
+    }
+
     /** The conversation id a customer's previews without an open conversation are logged under. */
     public static ConversationId previewOf(CustomerId customer) {
         String id = customer.value();
