@@ -166,6 +166,33 @@ class ChannelsIT {
     }
 
     @Test
+    void theClosingNoticeReachesAnSmsCustomerBeforeTheSurvey() throws Exception {
+        String token = login("agent-1");
+        try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
+            agent.await("welcome");
+            assertThat(postSigned(sms("SM-close-1", "+8613500135000", "转人工")).statusCode()).isEqualTo(200);
+            String conversationId = agent.await("offer").path("conversationId").asText();
+            agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            agent.await("assigned");
+            agent.send(Map.of("type", "close", "conversationId", conversationId, "disposition", "resolved"));
+            agent.await("closed");
+            // sent one after the other on one lane: on a pool of four the survey could arrive first
+            eventually(() -> provider.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                    .withRequestBody(containing("To=%2B8613500135000")).withRequestBody(containing("1-5"))));
+            List<String> bodies = provider.findAll(postRequestedFor(urlEqualTo(MESSAGES))
+                    .withRequestBody(containing("To=%2B8613500135000"))).stream().map(r -> r.getBodyAsString()).toList();
+            int closing = -1;
+            int survey = -1;
+            for (int i = 0; i < bodies.size(); i++) {
+                String body = java.net.URLDecoder.decode(bodies.get(i), java.nio.charset.StandardCharsets.UTF_8);
+                closing = body.contains("会话已结束") ? i : closing;
+                survey = body.contains("1-5") ? i : survey;
+            }
+            assertThat(closing).isGreaterThanOrEqualTo(0).isLessThan(survey);
+        }
+    }
+
+    @Test
     void emailHandoffIsAnsweredByAnAgentAsAThreadedEmail() throws Exception {
         String token = login("agent-1");
         try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {

@@ -17,6 +17,7 @@ import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
 import dev.concierge.core.message.SenderRole;
 import dev.concierge.server.conversation.ConversationService;
+import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.ReplyDispatcher;
 import dev.concierge.server.conversation.WireMessages;
 import dev.concierge.server.live.LiveConnections;
@@ -28,8 +29,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -46,10 +45,14 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
     private final OutboxDispatcher outbox;
     private final OutboundRouteSelector routes;
     private final BiFunction<Message, String, Optional<String>> smsAnswer;
-    private final ExecutorService senders;
+    /**
+     * Sends one conversation's messages in order (one lane per conversation): on a pool of four, the closing notice
+     * and the survey question sent right after it could reach the customer the other way round.
+     */
+    private final KeyedExecutor senders;
 
     private ChannelOutbound(LiveConnections live, OutboxDispatcher outbox, OutboundRouteSelector routes,
-            BiFunction<Message, String, Optional<String>> smsAnswer, ExecutorService senders) {
+            BiFunction<Message, String, Optional<String>> smsAnswer, KeyedExecutor senders) {
         this.live = live;
         this.outbox = outbox;
         this.routes = routes;
@@ -76,13 +79,8 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
         });
         OutboxDispatcher outbox = new OutboxDispatcher(outputs, stores.outbox(), RetryPolicy.defaults(), clock,
                 Sleeper.real());
-        ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "concierge-outbound");
-            t.setDaemon(true);
-            return t;
-        });
         return new ChannelOutbound(live, outbox, new OutboundRouteSelector(enabled, stores.optOuts()), smsAnswer,
-                senders);
+                new KeyedExecutor(4, "concierge-outbound"));
     }
 
     @Override
@@ -105,7 +103,7 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
                 : "";
         OutboundMessage outbound = new OutboundMessage(conversation.id(), route.get().recipient(), message.text(),
                 shortText, WireMessages.quickReplies(message), List.of(), "");
-        senders.execute(() -> {
+        senders.submit(conversation.id(), () -> {
             try (ConversationLog.Scope ignored = ConversationLog.scope(conversation.id())) {
                 try {
                     outbox.submit(channel, outbound);
@@ -115,6 +113,7 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
                             e.toString());
                 }
             }
+            return null;
         });
     }
 
@@ -125,7 +124,6 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        senders.shutdown();
-        senders.awaitTermination(5, TimeUnit.SECONDS);
+        senders.drain(TimeUnit.SECONDS.toMillis(5));
     }
 }
