@@ -157,7 +157,7 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE, "谢", "thank", "thx", "ty", "cheers", "grateful", "appreciate");
     /** "ok, never mind, where is DD…?": dropping the flow and asking something else in the same breath. */
     private static final Pattern NEVER_MIND_THEN = Pattern.compile(
-            "\\W*(ok|okay|oh|ah|嗯|哦|好吧)?[\\s,，.。]*(never ?mind|forget (it|that)|算了|不用了|不退了|不换了)[\\s,，.。!！]+"
+            "\\W*(ok|okay|oh|ah|actually|wait|no|嗯|哦|好吧|等等)?[\\s,，.。]*(never ?mind|forget (it|that)|算了|不用了|不退了|不换了)[\\s,，.。!！]+"
                     + "\\S.{3,}", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern OTHER_ORDER = GuardedPattern.of(
             "(other|another|different|second) order|(另一|另外|其他|别的)(一)?(个|笔)?订单", Pattern.CASE_INSENSITIVE,
@@ -242,6 +242,8 @@ public final class DialogueEngine implements BotEngine {
     /** A question this short ("要多久？", "how long?", "is it free?") is about the conversation's topic. */
     private static final int FEW_WORDS = 4;
     private static final int FEW_CHARS = 24;
+    /** A Chinese question this short ("收费吗？", "要多久") names nothing of its own. */
+    private static final int FEW_HAN_CHARS = 5;
     /** What a flow or topic is about, in the knowledge base's words (Chinese, English): a follow-up's context. */
     private static final Map<String, List<String>> TOPIC_WORDS = Map.ofEntries(
             Map.entry(Flows.RETURN_EXCHANGE, List.of("退货退款", "return and refund")),
@@ -471,13 +473,19 @@ public final class DialogueEngine implements BotEngine {
                     List.of(), null);
         }
         if ((OTHER_ORDER.find(turn.text()) || OTHER_ONE.matcher(turn.text().strip()).matches())
-                && turn.entities().orderNumbers().isEmpty() && !d.inFlowNow() && !d.lastOrderId.isEmpty()) {
-            // "my other order", "and the other one?": not the one the conversation found before
+                && turn.entities().orderNumbers().isEmpty() && !d.lastOrderId.isEmpty()
+                && !(d.inFlowNow() && d.step.equals(Flows.ASK_ORDER))) {
+            // "my other order", "and the other one?": not the one the conversation found before; asked in the middle
+            // of a return about that order, the return is left (the question became the return's reason)
+            String topic = d.inFlowNow() ? d.flow : d.lastTopic;
+            if (d.inFlowNow()) {
+                d.abandonFlow();
+            }
             d.otherThan = d.lastOrderId;
             d.lastOrderId = "";
             if (OTHER_ONE.matcher(turn.text().strip()).matches()) {
                 // no request of its own: the same question about the other order (it got the exchange flow)
-                String topicFlow = Skills.FLOW_OF_INTENT.getOrDefault(intentOfFlow(d.lastTopic), Flows.ORDER_STATUS);
+                String topicFlow = Skills.FLOW_OF_INTENT.getOrDefault(intentOfFlow(topic), Flows.ORDER_STATUS);
                 return flows.start(topicFlow, turn, d);
             }
         }
@@ -612,8 +620,9 @@ public final class DialogueEngine implements BotEngine {
         // the refund, and the knowledge base found the answer with the refund in front of the message
         boolean offTopicFlow = flow != null && !turn.context().isEmpty() && quickReplyIntent(turn) == null
                 && !turn.context().equals(topicWords(flow, turn));
-        if (offTopicFlow) {
+        if (offTopicFlow || effective.isEmpty() && !turn.context().isEmpty()) {
             // the answer is about the conversation's topic ("refund_status"), not the intent read from the words alone
+            // (nor the model's unsure guess for "收费吗", delivery_time)
             String topicIntent = intentOfFlow(d.lastTopic);
             effective = !topicIntent.isEmpty() ? topicIntent : d.lastTopic.isEmpty() ? FAQ_INTENT : d.lastTopic;
         }
@@ -941,7 +950,8 @@ public final class DialogueEngine implements BotEngine {
      * or the combined question finds nothing confident either.
      */
     private Turn inContext(Turn turn, DialogueState.Draft d) {
-        if (turn.faq().decision() == FaqDecision.ANSWER || !turn.entities().orderNumbers().isEmpty()
+        boolean answered = turn.faq().decision() == FaqDecision.ANSWER;
+        if (answered && !saysNothingOfItsOwn(turn) || !turn.entities().orderNumbers().isEmpty()
                 || !leansOnContext(turn.text())) {
             return turn;
         }
@@ -950,7 +960,23 @@ public final class DialogueEngine implements BotEngine {
             return turn;
         }
         FaqResult again = kb.search(context.get() + " " + turn.text(), turn.language(), 3);
-        return again.decision() == FaqDecision.ANSWER ? turn.inContext(context.get(), again) : turn;
+        if (again.decision() != FaqDecision.ANSWER || answered && again.top().map(FaqHit::entryId)
+                .equals(turn.faq().top().map(FaqHit::entryId))) {
+            return turn;
+        }
+        return turn.inContext(context.get(), again);
+    }
+
+    /**
+     * A few words that name nothing themselves ("is it free?", "收费吗"): the knowledge base's confident answer to
+     * them alone is a guess (the shipping fee after the invoice answer, installation after 怎么开发票), so the
+     * conversation's context decides when it finds an answer.
+     */
+    private static boolean saysNothingOfItsOwn(Turn turn) {
+        String text = turn.text().strip();
+        int words = text.split("\\s+").length;
+        return !FOLLOW_UP.find(text) && (POINTS_BACK.find(text) && words <= FEW_WORDS
+                || turn.zh() && text.codePointCount(0, text.length()) <= FEW_HAN_CHARS);
     }
 
     /** The last answer's question if the bot's last turn was an answer, else the words of the flow or topic. */

@@ -12,6 +12,7 @@ import dev.concierge.bot.order.OrderStatus;
 import dev.concierge.bot.order.RefundInfo;
 import dev.concierge.bot.order.Tracking;
 import dev.concierge.bot.text.GuardedPattern;
+import dev.concierge.bot.text.SimplifiedChinese;
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import dev.concierge.kb.FaqDecision;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -115,6 +117,25 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
     /** Letters of one keyboard row typed across ("asdfgh", "qwerty"): a mashed key row, not a word. */
     private static final List<String> KEY_ROWS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
+    /** The words of each flow's request, to tell which of several named orders it is about. */
+    private static final Map<String, Pattern> ACTION_WORDS = Map.of(
+            RETURN_EXCHANGE, Pattern.compile("退货|退掉|退回|换货|换一|退款|\\breturn|send (it |this )?back|exchange|refund|replace",
+                    Pattern.CASE_INSENSITIVE),
+            CANCEL_ORDER, Pattern.compile("取消|不要了|cancel|call off", Pattern.CASE_INSENSITIVE),
+            CHANGE_ADDRESS, Pattern.compile("地址|address|ship (it )?to|deliver (it )?to", Pattern.CASE_INSENSITIVE),
+            REFUND_STATUS, Pattern.compile("退款|refund", Pattern.CASE_INSENSITIVE));
+    /** Clause boundaries of a message that asks two things: punctuation, "and", "also", "另外", "还有". */
+    private static final Pattern CLAUSES = Pattern.compile(
+            "[，,。.;；?？!！\\n]+|\\s+(?:and|also|plus|then)\\s+|另外|还有|顺便", Pattern.CASE_INSENSITIVE);
+    /** "第二个…", "the second one …": the second of the orders named. */
+    private static final Pattern SECOND = Pattern.compile("第二个|第2个|后一个|后面那个|the second|the latter",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that ask an order's state, besides "where is": "发货了吗", "status of". */
+    private static final Pattern STATUS_WORDS = Pattern.compile("发货|到了吗|状态|进度|物流|\\bstatus\\b|shipped|arrive",
+            Pattern.CASE_INSENSITIVE);
+    /** Slots: the new address (and phone) given with an address-change request, before the order was known. */
+    private static final String GIVEN_ADDRESS = "given_address";
+    private static final String GIVEN_PHONE = "given_phone";
     /** Slot: the order the shopper's "other order" is not, left out of the orders offered. */
     static final String OTHER_THAN = "other_than";
     /** Slot: the shopper said the parcel shows as delivered but they do not have it. */
@@ -141,8 +162,12 @@ final class Flows {
             Pattern.CASE_INSENSITIVE, "keep", "don", "不取消", "不用取消", "留着", "保留订单", "不改", "地址不改");
     /** The new address inside an address-change request: "… to 88 Nanjing Road, …", "…改成上海市…", "…改到…". */
     private static final Pattern NEW_ADDRESS = Pattern.compile(
-            "(?:address(?: of [A-Za-z0-9#\\-]+)?(?: to| is)|ship (?:it |them )?to|deliver (?:it )?to|send (?:it )?to"
+            "(?:address(?: (?:of|on|for) (?:order )?[A-Za-z0-9#\\-]+)?(?: to| is)|ship (?:it |them )?to|deliver (?:it )?to|send (?:it )?to"
                     + "|改成|改为|改到|换成|寄到|送到)[:：]?\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    /** What comes before a corrected address: "地址写错了，是…", "应该是…", "it's …", "should be …". */
+    private static final Pattern CORRECTED_ADDRESS = Pattern.compile(
+            "(?:应该是|改成|改为|换成|是|\\b(?:it'?s|it is|should be|make it|change it to|to)\\b)[:：]?\\s*(\\S.+)$",
             Pattern.CASE_INSENSITIVE);
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
     private static final Pattern PICK = Pattern.compile(
@@ -199,6 +224,11 @@ final class Flows {
         if (flow.equals(RETURN_EXCHANGE) && (DEFECT.find(turn.text()) || STATED_REASON.find(turn.text()))) {
             d.slots.put("reason", turn.said());
         }
+        if (flow.equals(CHANGE_ADDRESS)) {
+            // "请帮我把地址改成上海市…" before the order is known: kept for when it is (it was asked for again)
+            givenAddress(turn).ifPresent(address -> d.slots.put(GIVEN_ADDRESS, address));
+            turn.entities().phones().stream().findFirst().ifPresent(phone -> d.slots.put(GIVEN_PHONE, phone));
+        }
         if ((flow.equals(RETURN_EXCHANGE) || flow.equals(CANCEL_ORDER))
                 && settings.isVip(turn.raw().customer().vipTier())) {
             return handoffs.handoff(turn, d, Handoffs.VIP, flow,
@@ -209,8 +239,19 @@ final class Flows {
             return severalOrders(named, turn, d);
         }
         Optional<String> orderId = turn.entities().firstOrderNumber();
+        String lead = "";
+        if (named.size() > 1 && ACTION_WORDS.containsKey(flow)) {
+            // "where is DD…3 and can I return DD…4?": the return is for DD…4, and DD…3's status comes first (the
+            // return was checked against DD…3, and the question about it dropped)
+            orderId = Optional.of(orderForAction(flow, turn.text(), named));
+            lead = statusOfTheOthers(orderId.get(), turn, named);
+        }
         if (orderId.isEmpty() && !d.lastOrderId.isEmpty()) {
             orderId = Optional.of(d.lastOrderId);
+        }
+        if (!lead.isEmpty()) {
+            BotDecision decision = withOrder(orderId.get(), turn, d);
+            return decision instanceof BotDecision.FlowStep ? withLead(lead, decision) : decision;
         }
         if (orderId.isEmpty() && !d.otherThan.isEmpty()) {
             orderId = otherMentioned(d);
@@ -250,9 +291,10 @@ final class Flows {
                         || turn.raw().attachments().isEmpty() && notAReason(text)) {
                     yield Optional.empty();
                 }
-                if (QUESTION.matcher(text).find() && turn.faq().decision() == FaqDecision.ANSWER
-                        && !DEFECT.find(text) && !STATED_REASON.find(text)) {
-                    // "退货运费谁出？" is a question, not the reason: the engine answers it and asks again
+                if (QUESTION.matcher(text).find() && !DEFECT.find(text) && !STATED_REASON.find(text)) {
+                    // "退货运费谁出？", "where is my other order?" ask something and give no reason: the engine
+                    // answers them (or leaves the flow for them) and asks again; one became the reason and a single
+                    // tap then filed the request
                     yield Optional.empty();
                 }
                 d.slots.put("reason", text.isEmpty() ? "photo" : turn.said());
@@ -289,6 +331,19 @@ final class Flows {
                         "Got it. What phone number should the courier call at the new address?"), List.of()));
             }
             case ASK_PHONE -> {
+                Optional<String> corrected = correctedAddress(turn);
+                if (corrected.isPresent()) {
+                    // "等下，地址写错了，是世纪大道200号": the new address replaces the one given (it was ignored,
+                    // and the old one came back for confirmation)
+                    d.slots.put("address", corrected.get());
+                    if (turn.entities().phones().isEmpty()) {
+                        yield Optional.of(step(turn, d, turn.t("好的，地址已更新为：" + corrected.get()
+                                + "。请提供新地址的收件人手机号（11位）。", "OK, the address is now " + corrected.get()
+                                + ". What phone number should the courier call at the new address?"), List.of()));
+                    }
+                    d.slots.put("phone", turn.entities().phones().get(0));
+                    yield Optional.of(confirmAddress(turn, d));
+                }
                 if (turn.entities().phones().isEmpty()) {
                     if (!PHONE_ATTEMPT.matcher(turn.text().strip()).matches()) {
                         yield Optional.empty();
@@ -472,6 +527,53 @@ final class Flows {
         return Optional.empty();
     }
 
+    /**
+     * Of several orders named in one message, the one the flow's request is about: the one in the same clause as the
+     * request's words ("…, and can I return DD…4?"), or the one called "the second", else the first.
+     */
+    static String orderForAction(String flow, String text, List<String> named) {
+        Pattern action = ACTION_WORDS.get(flow);
+        if (SECOND.matcher(text).find() && named.size() >= 2) {
+            return named.get(1);
+        }
+        for (String clause : CLAUSES.split(text)) {
+            if (action.matcher(clause).find()) {
+                String digits = clause.replaceAll("[^0-9]", "");
+                for (String id : named) {
+                    String own = id.replaceAll("[^0-9]", "");
+                    if (!own.isEmpty() && digits.contains(own)) {
+                        return id;
+                    }
+                }
+            }
+        }
+        return named.get(0);
+    }
+
+    /**
+     * The status of each other order named with an action request, when the message asks where they are: "where is
+     * DD…3 and can I return DD…4?". Empty when it does not ask, or the orders cannot be found.
+     */
+    private String statusOfTheOthers(String acted, Turn turn, List<String> named) {
+        if (!DialogueEngine.WHERE_IS.find(turn.text()) && !STATUS_WORDS.matcher(turn.text()).find()) {
+            return "";
+        }
+        StringBuilder lead = new StringBuilder();
+        for (String id : named.subList(0, Math.min(named.size(), MAX_ORDERS_AT_ONCE))) {
+            if (id.equals(acted)) {
+                continue;
+            }
+            try {
+                lead.append(statusText(orders.order(id), turn)).append(turn.zh() ? "" : " ");
+            } catch (OrderApiException e) {
+                if (e.kind() != OrderApiException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        return lead.length() == 0 ? "" : lead.append("\n").toString();
+    }
+
     /** The orders the order step offers as quick replies: empty if the order API does not answer. */
     private List<String> offeredOrders(Turn turn, DialogueState.Draft d) {
         List<String> recent = new ArrayList<>();
@@ -634,16 +736,16 @@ final class Flows {
 
     private String deliveryText(Order order, Turn turn, DialogueState.Draft d) {
         return switch (order.status()) {
-            case PENDING_PAYMENT -> turn.t("订单 " + order.orderId() + " 还未付款，付款后48小时内发货，一般发货后2-4天送达。",
-                    "Order " + order.orderId() + " is awaiting payment. It ships within 48 hours of payment and usually arrives 2-4 days later.");
-            case PAID -> turn.t("订单 " + order.orderId() + " 已付款，将在48小时内发货，一般发货后2-4天送达。",
-                    "Order " + order.orderId() + " is paid and will ship within 48 hours; delivery usually takes 2-4 days after that.");
+            case PENDING_PAYMENT -> turn.t("订单 " + order.orderId() + " 还未付款，付款后24小时内发货，一般发货后1-3天送达（偏远地区3-7天）。",
+                    "Order " + order.orderId() + " is awaiting payment. It ships within 24 hours of payment and usually arrives 1-3 days later (3-7 to remote areas).");
+            case PAID -> turn.t("订单 " + order.orderId() + " 已付款，将在24小时内发货，一般发货后1-3天送达（偏远地区3-7天）。",
+                    "Order " + order.orderId() + " is paid and will ship within 24 hours; delivery usually takes 1-3 days after that (3-7 to remote areas).");
             case SHIPPED -> {
                 Tracking t = orders.tracking(order.orderId());
                 d.lastOrder = snapshotWith(order, t);
                 yield t.estimatedDelivery() == null
-                        ? turn.t("订单 " + order.orderId() + " 已发货，一般2-4天送达。" + trackingText(t, turn),
-                                "Order " + order.orderId() + " has shipped; delivery usually takes 2-4 days." + trackingText(t, turn))
+                        ? turn.t("订单 " + order.orderId() + " 已发货，一般1-3天送达（偏远地区3-7天）。" + trackingText(t, turn),
+                                "Order " + order.orderId() + " has shipped; delivery usually takes 1-3 days (3-7 to remote areas)." + trackingText(t, turn))
                         : turn.t("订单 " + order.orderId() + " 预计 " + t.estimatedDelivery() + " 送达。" + trackingText(t, turn, false),
                                 "Order " + order.orderId() + " should arrive by " + t.estimatedDelivery() + "." + trackingText(t, turn, false));
             }
@@ -725,7 +827,19 @@ final class Flows {
         boolean yes = YES.matcher(text).matches() || shortReply == ShortReplies.Kind.AFFIRM || cancelMeansYes(turn, d);
         boolean no = !yes && (NO.matcher(text).matches() || shortReply == ShortReplies.Kind.DONE
                 || shortReply == ShortReplies.Kind.WRONG || KEEP_IT.find(text));
-        if (!yes && !no) {
+        if (d.flow.equals(CHANGE_ADDRESS)) {
+            // whatever it opens with ("不对，应该是…"): an address is no yes or no
+            Optional<String> corrected = correctedAddress(turn);
+            if (corrected.isPresent()) {
+                // "oops, wrong address, it's 99 Nanjing Road, …": confirmed again with the new one
+                d.slots.put("address", corrected.get());
+                turn.entities().phones().stream().findFirst().ifPresent(phone -> d.slots.put("phone", phone));
+                return Optional.of(confirmAddress(turn, d));
+            }
+        }
+        if (!yes && !no || no && !NO.matcher(text).matches() && shortReply == ShortReplies.Kind.NONE
+                && QUESTION.matcher(text).find()) {
+            // "wait, when will it ship if I keep it?" asks something: it is no answer ("keep it" read as no)
             return Optional.empty();
         }
         String orderId = d.slots.get("order_id");
@@ -781,15 +895,20 @@ final class Flows {
             };
             return done(turn, d, text, List.of(turn.t("人工客服", "Talk to an agent")));
         }
-        Matcher given = NEW_ADDRESS.matcher(turn.said());
-        if (given.find() && looksLikeAddress(given.group(1).strip())) {
+        Optional<String> given = givenAddress(turn);
+        String givenPhone = turn.entities().phones().stream().findFirst().orElse(d.slots.remove(GIVEN_PHONE));
+        if (given.isEmpty()) {
+            // given with the request, before the order number
+            given = Optional.ofNullable(d.slots.remove(GIVEN_ADDRESS));
+        }
+        d.slots.remove(GIVEN_ADDRESS);
+        if (given.isPresent()) {
             // "change the address of DD… to 88 Nanjing Road, …": the address is in the request; it was asked for again
             d.moveTo(ASK_ADDRESS);
-            String address = given.group(1).strip();
-            if (!turn.entities().phones().isEmpty()) {
-                String phone = turn.entities().phones().get(0);
-                d.slots.put("address", withoutPhone(address, phone));
-                d.slots.put("phone", phone);
+            String address = given.get();
+            if (givenPhone != null) {
+                d.slots.put("address", withoutPhone(address, givenPhone));
+                d.slots.put("phone", givenPhone);
                 return confirmAddress(turn, d);
             }
             d.slots.put("address", address);
@@ -801,6 +920,13 @@ final class Flows {
         return step(turn, d, turn.t("订单 " + order.orderId() + " 还未发货，可以修改地址。请发送新的收货地址（省市区+街道门牌号）。",
                 "Order " + order.orderId() + " hasn't shipped yet, so the address can be changed. Please send the new address (street, number, city)."),
                 List.of());
+    }
+
+    /** The new address written in a change request ("… to 88 Nanjing Road, …", "把地址改成上海市…"), if any. */
+    private static Optional<String> givenAddress(Turn turn) {
+        Matcher given = NEW_ADDRESS.matcher(turn.said());
+        return given.find() && looksLikeAddress(SimplifiedChinese.of(given.group(1).strip()))
+                ? Optional.of(given.group(1).strip()) : Optional.empty();
     }
 
     /** The address line without the phone number written in it (with spaces, dashes or a "+" between its digits). */
@@ -819,6 +945,17 @@ final class Flows {
                 .replaceFirst(" ")
                 .replaceAll("[\\s,，;；]+$", "").replaceAll("\\s{2,}", " ").strip();
         return cleaned.isEmpty() ? text : cleaned;
+    }
+
+    /** "地址写错了，是…", "it's 99 Nanjing Road, …": an address given again after the flow took one. */
+    private static Optional<String> correctedAddress(Turn turn) {
+        String said = turn.said();
+        Matcher m = CORRECTED_ADDRESS.matcher(said);
+        String address = m.find() ? m.group(1).strip() : said.strip();
+        if (!turn.entities().phones().isEmpty()) {
+            address = withoutPhone(address, turn.entities().phones().get(0));
+        }
+        return looksLikeAddress(SimplifiedChinese.of(address)) ? Optional.of(address) : Optional.empty();
     }
 
     private BotDecision confirmAddress(Turn turn, DialogueState.Draft d) {
@@ -877,12 +1014,20 @@ final class Flows {
     }
 
     private BotDecision afterReason(Turn turn, DialogueState.Draft d) {
-        boolean defect = DEFECT.find(d.slots.getOrDefault("reason", ""));
+        boolean defect = DEFECT.find(reasonGiven(d));
         if (defect && !d.slots.containsKey("photo") && !photoFrom(turn, d)) {
             d.moveTo(ASK_PHOTO);
             return step(turn, d, photoPrompt(turn), photoReplies(turn));
         }
         return offer(turn, d, false);
+    }
+
+    /**
+     * The return reason the shopper gave, simplified for the word lists: the slot keeps it as typed, and a
+     * Traditional "水壺壞了" was no defect (a no-reason return, postage at the shopper's cost).
+     */
+    private static String reasonGiven(DialogueState.Draft d) {
+        return SimplifiedChinese.of(d.slots.getOrDefault("reason", ""));
     }
 
     private static boolean isPhoto(Attachment a) {
@@ -960,7 +1105,7 @@ final class Flows {
         d.slots.put("ticket", ticket.ticketId());
         // who pays the postage, as the return-shipping answer says: we do for a fault or our mistake, the shopper for a
         // no-reason return (the flow said "free" to everyone)
-        String givenReason = d.slots.getOrDefault("reason", "");
+        String givenReason = reasonGiven(d);
         boolean ourFault = d.slots.containsKey("photo") || d.slots.containsKey("photo_unavailable")
                 || DEFECT.find(givenReason) || OUR_MISTAKE.find(givenReason);
         d.botActions.add(AFTER_SALE + orderId + ":" + ticket.ticketId() + ":" + type.name().toLowerCase(java.util.Locale.ROOT));
@@ -1045,7 +1190,7 @@ final class Flows {
         String id = order.orderId();
         return switch (order.status()) {
             case PENDING_PAYMENT -> turn.t("订单 " + id + " 待付款，请在30分钟内完成支付。", "Order " + id + " is awaiting payment.");
-            case PAID -> turn.t("订单 " + id + " 已付款，正在备货，48小时内发货。", "Order " + id + " is paid and being prepared; it ships within 48 hours.");
+            case PAID -> turn.t("订单 " + id + " 已付款，正在备货，24小时内发货。", "Order " + id + " is paid and being prepared; it ships within 24 hours.");
             case SHIPPED -> turn.t("订单 " + id + " 已发货。", "Order " + id + " has shipped.");
             case DELIVERED -> turn.t("订单 " + id + " 已签收。", "Order " + id + " has been delivered.");
             case CANCELLED -> turn.t("订单 " + id + " 已取消。", "Order " + id + " was cancelled.");

@@ -183,7 +183,11 @@ final class Handoffs {
                     .append(").");
         }
         if (!draft.flow.isEmpty()) {
-            s.append(" Flow ").append(draft.flow).append(" stopped at ").append(draft.step).append('.');
+            // the order step with an order in hand: the order was found and the flow stopped on what it showed (a
+            // delivery too long ago, a VIP), which "stopped at ask_order" misread as "never gave an order"
+            boolean checked = draft.step.equals(Flows.ASK_ORDER) && draft.slots.containsKey("order_id");
+            s.append(" Flow ").append(draft.flow).append(checked ? " stopped after checking the order"
+                    : " stopped at " + draft.step).append('.');
             // what the shopper already told the flow (the return reason, that they have no photo, the option they
             // chose): the card showed none of it
             List<String> given = new ArrayList<>();
