@@ -399,29 +399,42 @@ public final class DialogueEngine implements BotEngine {
 
     /**
      * A tracking number instead of an order number ("SF1234567890到哪了"): the shopper's shipped or delivered order
-     * with that number, as if they had named the order (it was not looked up: "which order is it?"). Unchanged when
-     * the message names an order, has no tracking number, or none of their recent orders has it.
+     * with that number, as if they had named the order (it was not looked up: "which order is it?"); and "where is"
+     * an item ("保温杯到哪了"): their one recent order with it. Unchanged when the message names an order, or no
+     * recent order (or several) fits.
      */
     private Entities withTrackedOrder(Entities found, String text, BotTurn raw) {
         if (!found.orderNumbers().isEmpty() || text.length() > MAX_TRACKED_TEXT) {
             return found;
         }
         Matcher m = TRACKING_NUMBER.matcher(text);
-        if (!m.find()) {
+        boolean tracked = m.find();
+        if (!tracked && !WHERE_IS.find(text)) {
             return found;
         }
-        String tracking = m.group(1);
         try {
-            for (Order o : orders.recentOrders(raw.customer().id().value(), TRACKED_ORDERS, TRACKED_STATUSES)) {
-                if (tracking.equalsIgnoreCase(o.trackingNumber())) {
-                    return new Entities(List.of(o.orderId()), found.phones(), found.emails(), found.amounts(),
-                            found.dates());
+            if (tracked) {
+                String tracking = m.group(1);
+                for (Order o : orders.recentOrders(raw.customer().id().value(), TRACKED_ORDERS, TRACKED_STATUSES)) {
+                    if (tracking.equalsIgnoreCase(o.trackingNumber())) {
+                        return withOrder(found, o.orderId());
+                    }
                 }
+                return found;
             }
+            // "保温杯到哪了", "where are my earbuds?": the one recent order with that item
+            String lower = text.toLowerCase(Locale.ROOT);
+            List<String> naming = orders.recentOrders(raw.customer().id().value(), TRACKED_ORDERS).stream()
+                    .filter(o -> Flows.namesItemOf(lower, o)).map(Order::orderId).distinct().toList();
+            return naming.size() == 1 ? withOrder(found, naming.get(0)) : found;
         } catch (OrderApiException e) {
             // the flow that follows asks for the order number, and meets the order API's failure itself if it persists
+            return found;
         }
-        return found;
+    }
+
+    private static Entities withOrder(Entities found, String orderId) {
+        return new Entities(List.of(orderId), found.phones(), found.emails(), found.amounts(), found.dates());
     }
 
     /**
@@ -856,6 +869,13 @@ public final class DialogueEngine implements BotEngine {
      */
     private Optional<BotDecision> tooSlow(Turn turn, DialogueState.Draft d) {
         String entry = TOO_SLOW_ENTRY.get(d.lastTopic);
+        if ("shipping_delay".equals(entry) && !d.lastOrderId.isEmpty()) {
+            // the parcel is known: its own arrival, with an apology (the late-parcel answer asked for the order
+            // number the conversation already had)
+            d.lowConfidenceStreak = 0;
+            return Optional.of(Flows.withLead(turn.t("抱歉让您久等了。", "Sorry for the wait. "),
+                    flows.start(Flows.DELIVERY_TIME, turn, d)));
+        }
         if (entry != null && kb.entry(entry).isPresent()) {
             d.lowConfidenceStreak = 0;
             return Optional.of(answer(turn, d, new FaqHit(entry, 0, turn.prediction().confidence(), null), d.lastTopic));

@@ -117,6 +117,9 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
     /** Letters of one keyboard row typed across ("asdfgh", "qwerty"): a mashed key row, not a word. */
     private static final List<String> KEY_ROWS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
+    /** Recent orders an item named in a message is looked up among; a longer text (a pasted e-mail) is not. */
+    private static final int ITEM_ORDERS = 10;
+    private static final int MAX_ITEM_TEXT = 200;
     /** The words of each flow's request, to tell which of several named orders it is about. */
     private static final Map<String, Pattern> ACTION_WORDS = Map.of(
             RETURN_EXCHANGE, Pattern.compile("退货|退掉|退回|换货|换一|退款|\\breturn|send (it |this )?back|exchange|refund|replace",
@@ -250,11 +253,21 @@ final class Flows {
             orderId = Optional.of(d.lastOrderId);
         }
         if (!lead.isEmpty()) {
-            BotDecision decision = withOrder(orderId.get(), turn, d);
-            return decision instanceof BotDecision.FlowStep ? withLead(lead, decision) : decision;
+            return withLead(lead, withOrder(orderId.get(), turn, d));
         }
         if (orderId.isEmpty() && !d.otherThan.isEmpty()) {
             orderId = otherMentioned(d);
+        }
+        if (orderId.isEmpty() && d.otherThan.isEmpty()) {
+            // "how do I return my kettle?": the order found by its item is named back, as the shopper did not
+            Optional<Order> byItem = orderNamedByItem(turn, flow);
+            if (byItem.isPresent()) {
+                String id = byItem.get().orderId();
+                BotDecision decision = withOrder(id, turn, d);
+                String items = itemNames(byItem.get());
+                return decision.text().contains(id) ? decision : withLead(turn.t("找到订单 " + id + "（"
+                        + chinesePart(items) + "）。", "Found order " + id + " (" + englishPart(items) + "). "), decision);
+            }
         }
         return orderId.isPresent() ? withOrder(orderId.get(), turn, d) : askOrder(turn, d, false);
     }
@@ -444,8 +457,11 @@ final class Flows {
         };
     }
 
-    private static BotDecision withLead(String lead, BotDecision decision) {
-        BotDecision.FlowStep s = (BotDecision.FlowStep) decision;
+    /** The decision with {@code lead} in front of its text, when it is a flow step (a handoff keeps its own). */
+    static BotDecision withLead(String lead, BotDecision decision) {
+        if (!(decision instanceof BotDecision.FlowStep s)) {
+            return decision;
+        }
         return new BotDecision.FlowStep(s.intent(), s.confidence(), s.language(), lead + s.text(), s.quickReplies(),
                 s.flow(), s.step());
     }
@@ -572,6 +588,54 @@ final class Flows {
             }
         }
         return lead.length() == 0 ? "" : lead.append("\n").toString();
+    }
+
+    /**
+     * The one recent order (of those the flow can act on) whose item the message names: "how do I return my kettle?",
+     * "保温杯到哪了". Empty when none or several do, or the order API does not answer: the order step asks then.
+     */
+    private Optional<Order> orderNamedByItem(Turn turn, String flow) {
+        String text = turn.text().toLowerCase(java.util.Locale.ROOT);
+        if (text.length() > MAX_ITEM_TEXT) {
+            return Optional.empty();
+        }
+        List<Order> recent;
+        try {
+            String customer = turn.raw().customer().id().value();
+            Set<OrderStatus> fitting = fitting(flow);
+            recent = fitting.isEmpty() ? orders.recentOrders(customer, ITEM_ORDERS)
+                    : orders.recentOrders(customer, ITEM_ORDERS, fitting);
+        } catch (OrderApiException e) {
+            return Optional.empty();
+        }
+        List<Order> naming = recent.stream().filter(o -> namesItemOf(text, o)).toList();
+        return naming.size() == 1 ? Optional.of(naming.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Whether the lower-case text names an item of the order: its Chinese name, its English name, or the English
+     * name's last word if it has five letters or more ("kettle", "earbuds"; not "cup" or "case", which are words
+     * of their own).
+     */
+    static boolean namesItemOf(String lowerText, Order order) {
+        for (Order.OrderItem item : order.items()) {
+            String zh = chinesePart(item.name()).strip();
+            if (!zh.isEmpty() && zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    && lowerText.contains(zh)) {
+                return true;
+            }
+            String en = englishPart(item.name()).strip().toLowerCase(java.util.Locale.ROOT);
+            if (en.isEmpty() || en.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                continue;
+            }
+            String[] words = en.split("[^a-z0-9\\-]+");
+            String head = words[words.length - 1];
+            if (lowerText.contains(en) || head.length() >= 5
+                    && Pattern.compile("\\b" + Pattern.quote(head) + "s?\\b").matcher(lowerText).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The orders the order step offers as quick replies: empty if the order API does not answer. */
@@ -775,6 +839,11 @@ final class Flows {
                                 + "goes back to your original payment method 3-5 business days after the warehouse "
                                 + "receives the parcel; you can check it here then."), List.of());
             }
+            if (order.status() != OrderStatus.DELIVERED) {
+                // a cancelled, unpaid or not yet delivered order cannot be returned: "reply 'return'" led nowhere
+                return done(turn, d, turn.t("订单 " + order.orderId() + " 目前没有退款记录。" + noRefundReasonZh(order),
+                        "There is no refund on order " + order.orderId() + ". " + noRefundReasonEn(order)), List.of());
+            }
             return done(turn, d, turn.t("订单 " + order.orderId() + " 目前没有退款记录。如需退货退款，可以回复“退货”。",
                     "There is no refund on order " + order.orderId() + ". To return it for a refund, reply \"return\"."),
                     List.of(turn.t("退货", "Return")));
@@ -784,6 +853,24 @@ final class Flows {
         return done(turn, d, turn.t("订单 " + order.orderId() + " 的退款 ¥" + money(refund.amount()) + " 状态：" + refundStatusZh(refund.status()) + by + "。",
                 "The refund of " + money(refund.amount()) + " " + refund.currency() + " for order " + order.orderId() + " is "
                         + refund.status() + by + "."), List.of());
+    }
+
+    private static String noRefundReasonZh(Order order) {
+        return switch (order.status()) {
+            case CANCELLED -> "该订单已取消；如取消前已付款，款项会在取消后1-3个工作日内原路退回，逾期未到账请联系人工客服。";
+            case PENDING_PAYMENT -> "该订单尚未付款，无需退款。";
+            default -> "订单签收后可申请退货退款；未发货的订单可以直接取消，回复“取消订单”即可。";
+        };
+    }
+
+    private static String noRefundReasonEn(Order order) {
+        return switch (order.status()) {
+            case CANCELLED -> "It was cancelled; if you had paid, the money goes back to your original payment method "
+                    + "within 1-3 business days of the cancellation. If it hasn't arrived by then, please ask an agent.";
+            case PENDING_PAYMENT -> "It hasn't been paid, so there is nothing to refund.";
+            default -> "A return for a refund is possible once it is delivered; an order that hasn't shipped can simply "
+                    + "be cancelled: reply \"cancel the order\".";
+        };
     }
 
     // --- cancel
