@@ -472,6 +472,21 @@ public final class DialogueEngine implements BotEngine {
                 && !Flows.cancelMeansYes(turn, d)) {
             return cancelFlow(turn, d);
         }
+        if (d.flow.equals(Flows.RETURN_EXCHANGE) && Flows.SWITCH_OPTION.matcher(turn.text()).find()
+                && !Flows.QUESTION.matcher(turn.text()).find()) {
+            // "算了，我还是换货吧" at the photo step: the same request for the same order, now the other option (the
+            // flow was dropped, and the order, the defect and the photo step with it)
+            boolean exchange = Flows.switchesToExchange(turn.text());
+            d.slots.put("preferred", exchange ? "exchange" : "return");
+            if (d.step.equals(Flows.OFFER)) {
+                Optional<BotDecision> chosen = flows.proceed(turn, d);
+                if (chosen.isPresent()) {
+                    return chosen.get();
+                }
+            }
+            return flows.ask(turn, d, exchange ? turn.t("好的，可以改为换货。", "Sure, an exchange it is. ")
+                    : turn.t("好的，可以改为退货。", "Sure, a return it is. "));
+        }
         if (d.inFlowNow() && NEVER_MIND_THEN.matcher(turn.text()).matches()
                 && !(d.step.equals(Flows.CONFIRM) && Flows.KEEP_IT.find(turn.text()))) {
             // "ok, never mind, where is my other order?": the flow is dropped and the rest is a new request

@@ -89,6 +89,11 @@ final class Flows {
             "[?？]|吗|呢|多久|多长时间|什么时候|几天|怎么|如何|为什么|是否|谁|哪里|哪儿|多少"
                     + "|^(how|when|what|why|where|which|who|will|would|can|could|do|does|is|are|should)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Whether an option switch ({@link #SWITCH_OPTION}) asks for an exchange (else a return). */
+    static boolean switchesToExchange(String text) {
+        return CHOOSE_EXCHANGE.matcher(text).find();
+    }
+
     /** A question that still chooses at the offer step: "可以换货吗？", "can I get a refund instead?". */
     private static final Pattern CHOICE_QUESTION = Pattern.compile(
             "^(那|那么)?(我)?(可以|能|能不能|可不可以|想)?(直接)?(换货|退货|退款|换一个|换个新的|退)(吗|吧|呢|可以吗|行吗)?[?？]?$"
@@ -120,6 +125,11 @@ final class Flows {
     /** Recent orders an item named in a message is looked up among; a longer text (a pasted e-mail) is not. */
     private static final int ITEM_ORDERS = 10;
     private static final int MAX_ITEM_TEXT = 200;
+    /** "算了，我还是换货吧", "actually I'd rather exchange it": the same request, the other option. */
+    static final Pattern SWITCH_OPTION = Pattern.compile(
+            "(算了|还是|改成|改为|不如|actually|instead|rather|change (it )?to).{0,8}(换货|换一个|换个新的|退货|退款|exchange|return|refund)"
+                    + "|(换货|退货|exchange|return|refund|replacement) instead",
+            Pattern.CASE_INSENSITIVE);
     /** The words of each flow's request, to tell which of several named orders it is about. */
     private static final Map<String, Pattern> ACTION_WORDS = Map.of(
             RETURN_EXCHANGE, Pattern.compile("退货|退掉|退回|换货|换一|退款|\\breturn|send (it |this )?back|exchange|refund|replace",
@@ -437,7 +447,8 @@ final class Flows {
     }
 
     /** The step's question: after {@code lead}, or with null as a re-prompt ("Sorry, I didn't catch that."). */
-    private BotDecision ask(Turn turn, DialogueState.Draft d, String lead) {
+    /** The step's question again with {@code lead} in front (null: "sorry, I didn't catch that"); not counted. */
+    BotDecision ask(Turn turn, DialogueState.Draft d, String lead) {
         String sorry = lead != null ? lead : turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
         return switch (d.step) {
             case ASK_ORDER -> lead == null ? askOrder(turn, d, true) : withLead(lead, askOrder(turn, d, false));
