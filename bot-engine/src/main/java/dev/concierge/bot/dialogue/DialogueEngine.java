@@ -334,8 +334,16 @@ public final class DialogueEngine implements BotEngine {
     @Override
     public boolean withdrawsHandoff(String text) {
         String norm = lowerWithoutTrailingPunctuation(text);
-        return WITHDRAW_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches() || LEAVE_QUEUE.find(norm);
+        // "算了，我的另一个订单到哪了": dropped the wait for something the bot can answer (it stayed queued, unanswered);
+        // "算了，我还是等人工吧" still waits
+        boolean somethingElse = NEVER_MIND_THEN.matcher(text.strip()).matches() && !HUMAN.find(text)
+                && !STILL_WAITING.matcher(text).find();
+        return WITHDRAW_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches() || LEAVE_QUEUE.find(norm)
+                || somethingElse;
     }
+
+    /** A waiting customer who says they keep waiting: "我还是等吧", "I'll wait". */
+    private static final Pattern STILL_WAITING = Pattern.compile("等|wait", Pattern.CASE_INSENSITIVE);
 
     @Override
     public BotDecision decide(BotTurn botTurn) {
