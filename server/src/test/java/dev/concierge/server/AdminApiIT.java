@@ -2,8 +2,6 @@ package dev.concierge.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -44,10 +42,7 @@ class AdminApiIT {
 
         assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).contains("where is my order");
 
-        HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erase-me"))
-                .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> erased = server.delete("/api/v1/admin/customers/erase-me", supervisor);
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(erased.body()).path("erasedConversations").asInt()).isEqualTo(1);
         assertThat(server.get("/api/v1/admin/customers/erase-me/export", supervisor).statusCode()).isEqualTo(404);
@@ -62,10 +57,7 @@ class AdminApiIT {
         assertThat(server.post("/api/v1/bot/reply", "{\"customerId\":\"preview-only\",\"text\":\"can you recommend "
                 + "a good dentist near the harbour?\"}", key).statusCode()).isEqualTo(200);
         assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).contains("dentist near the harbour");
-        HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/preview-only"))
-                .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> erased = server.delete("/api/v1/admin/customers/preview-only", supervisor);
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(server.get("/api/v1/admin/unanswered", supervisor).body()).doesNotContain("dentist near the harbour");
     }
@@ -86,23 +78,12 @@ class AdminApiIT {
 
     @Test
     void theAgentServingAnErasedCustomerIsToldTheConversationIsGone() throws Exception {
-        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
-                Map.of("Authorization", "Bearer " + server.login("agent-1")));
-                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
-            agent.await("welcome");
-            agent.send(Map.of("type", "presence", "status", "online"));
-            agent.await("presence");
-            shopper.send(Map.of("type", "hello", "customerId", "erased-served", "locale", "en"));
-            shopper.await("session");
-            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
-            String conversationId = agent.await("offer").path("conversationId").asText();
+        try (WsClient agent = onlineAgent(); WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            String conversationId = offered(agent, shopper, "erased-served");
             agent.send(Map.of("type", "accept", "conversationId", conversationId));
             agent.await("assigned");
 
-            HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erased-served"))
-                    .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> erased = server.delete("/api/v1/admin/customers/erased-served", supervisor);
             assertThat(erased.statusCode()).isEqualTo(200);
             // the console drops it; before, the agent was told nothing and their replies failed with not_found
             var closed = agent.await("closed");
@@ -118,10 +99,7 @@ class AdminApiIT {
             shopper.await("session");
             shopper.send(Map.of("type", "message", "text", "hello", "id", "m1"));
             shopper.await("ack");
-            HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erased-live"))
-                    .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> erased = server.delete("/api/v1/admin/customers/erased-live", supervisor);
             assertThat(erased.statusCode()).isEqualTo(200);
             // at once, not at the shopper's next message: the window showed the erased transcript until then
             assertThat(shopper.await("session_ended").path("reason").asText()).isEqualTo("customer_erased");
@@ -131,21 +109,10 @@ class AdminApiIT {
 
     @Test
     void anAgentOfferedAnErasedCustomersConversationHasTheOfferWithdrawn() throws Exception {
-        try (WsClient agent = WsClient.connect(server.port(), "/ws/agent",
-                Map.of("Authorization", "Bearer " + server.login("agent-1")));
-                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
-            agent.await("welcome");
-            agent.send(Map.of("type", "presence", "status", "online"));
-            agent.await("presence");
-            shopper.send(Map.of("type", "hello", "customerId", "erased-offered", "locale", "en"));
-            shopper.await("session");
-            shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
-            String conversationId = agent.await("offer").path("conversationId").asText();
+        try (WsClient agent = onlineAgent(); WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            String conversationId = offered(agent, shopper, "erased-offered");
 
-            HttpResponse<String> erased = server.http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/admin/customers/erased-offered"))
-                    .header("Authorization", supervisor.get("Authorization")).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> erased = server.delete("/api/v1/admin/customers/erased-offered", supervisor);
             assertThat(erased.statusCode()).isEqualTo(200);
             // the offer card, with the erased transcript, stayed on the desk and accepting it said offer_not_found
             var withdrawn = agent.await(f -> "offer_withdrawn".equals(f.path("type").asText())
@@ -153,5 +120,22 @@ class AdminApiIT {
             assertThat(withdrawn.path("conversationId").asText()).isEqualTo(conversationId);
             assertThat(withdrawn.path("reason").asText()).isEqualTo("customer_erased");
         }
+    }
+
+    private WsClient onlineAgent() {
+        WsClient agent = WsClient.connect(server.port(), "/ws/agent",
+                Map.of("Authorization", "Bearer " + server.login("agent-1")));
+        agent.await("welcome");
+        agent.send(Map.of("type", "presence", "status", "online"));
+        agent.await("presence");
+        return agent;
+    }
+
+    /** The shopper asks for a person; the conversation offered to the agent. */
+    private static String offered(WsClient agent, WsClient shopper, String customerId) {
+        shopper.send(Map.of("type", "hello", "customerId", customerId, "locale", "en"));
+        shopper.await("session");
+        shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+        return agent.await("offer").path("conversationId").asText();
     }
 }

@@ -149,13 +149,8 @@ class ChannelsIT {
 
     @Test
     void theAgentOnAnSmsConversationIsToldWhenTheCustomerOptsOut() throws Exception {
-        String token = login("agent-1");
-        try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
-            agent.await("welcome");
-            assertThat(postSigned(sms("SM-stop-1", "+8613600136000", "转人工，我的包裹破损了")).statusCode()).isEqualTo(200);
-            String conversationId = agent.await("offer").path("conversationId").asText();
-            agent.send(Map.of("type", "accept", "conversationId", conversationId));
-            agent.await("assigned");
+        try (WsClient agent = agentDesk()) {
+            String conversationId = assignedBySms(agent, "SM-stop-1", "+8613600136000", "转人工，我的包裹破损了");
             assertThat(postSigned(sms("SM-stop-2", "+8613600136000", "退订")).statusCode()).isEqualTo(200);
             // before: nothing; the agent's replies were suppressed without a word
             JsonNode note = agent.await(f -> "message".equals(f.path("type").asText())
@@ -167,13 +162,8 @@ class ChannelsIT {
 
     @Test
     void theClosingNoticeReachesAnSmsCustomerBeforeTheSurvey() throws Exception {
-        String token = login("agent-1");
-        try (WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + token))) {
-            agent.await("welcome");
-            assertThat(postSigned(sms("SM-close-1", "+8613500135000", "转人工")).statusCode()).isEqualTo(200);
-            String conversationId = agent.await("offer").path("conversationId").asText();
-            agent.send(Map.of("type", "accept", "conversationId", conversationId));
-            agent.await("assigned");
+        try (WsClient agent = agentDesk()) {
+            String conversationId = assignedBySms(agent, "SM-close-1", "+8613500135000", "转人工");
             agent.send(Map.of("type", "close", "conversationId", conversationId, "disposition", "resolved"));
             agent.await("closed");
             // sent one after the other on one lane: on a pool of four the survey could arrive first
@@ -190,6 +180,21 @@ class ChannelsIT {
             }
             assertThat(closing).isGreaterThanOrEqualTo(0).isLessThan(survey);
         }
+    }
+
+    private WsClient agentDesk() {
+        WsClient agent = WsClient.connect(app.port(), "/ws/agent", Map.of("Authorization", "Bearer " + login("agent-1")));
+        agent.await("welcome");
+        return agent;
+    }
+
+    /** A signed SMS that asks for a person, offered to the agent and accepted: the conversation's id. */
+    private String assignedBySms(WsClient agent, String sid, String from, String text) {
+        assertThat(postSigned(sms(sid, from, text)).statusCode()).isEqualTo(200);
+        String conversationId = agent.await("offer").path("conversationId").asText();
+        agent.send(Map.of("type", "accept", "conversationId", conversationId));
+        agent.await("assigned");
+        return conversationId;
     }
 
     @Test
