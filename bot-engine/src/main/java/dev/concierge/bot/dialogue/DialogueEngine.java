@@ -88,6 +88,8 @@ public final class DialogueEngine implements BotEngine {
     /** The cancel words that also withdraw a request for an agent: not "cancel" or "取消", which may be the topic. */
     private static final Set<String> WITHDRAW_WORDS = Set.of("算了", "算了吧", "不用了", "不要了", "never mind", "nevermind",
             "forget it");
+    /** A waiting customer who says they keep waiting: "我还是等吧", "I'll wait". */
+    private static final Pattern STILL_WAITING = Pattern.compile("等|wait", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CANCEL_WORDS = Stream.concat(WITHDRAW_WORDS.stream(),
             Stream.of("取消", "取消吧", "退出", "不办了", "cancel", "stop", "quit", "exit")).collect(Collectors.toUnmodifiableSet());
     private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
@@ -212,7 +214,7 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE);
     /** A courier's tracking number: two to four letters and 9 to 15 digits ("SF1234567890", "YT9876543210"). */
     private static final Pattern TRACKING_NUMBER = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2,4}[0-9]{9,15})(?![A-Za-z0-9])");
-    /** The orders a tracking number is looked up among: the newest shipped or delivered ones. */
+    /** The orders a tracking number is looked up among (the newest shipped or delivered ones), or an item named. */
     private static final int TRACKED_ORDERS = 10;
     private static final Set<OrderStatus> TRACKED_STATUSES = java.util.EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
     /** A tracking number in a longer text (a pasted e-mail) is not looked up. */
@@ -342,9 +344,6 @@ public final class DialogueEngine implements BotEngine {
                 || somethingElse;
     }
 
-    /** A waiting customer who says they keep waiting: "我还是等吧", "I'll wait". */
-    private static final Pattern STILL_WAITING = Pattern.compile("等|wait", Pattern.CASE_INSENSITIVE);
-
     @Override
     public BotDecision decide(BotTurn botTurn) {
         try (ConversationLog.Scope ignored = ConversationLog.scope(botTurn.conversationId())) {
@@ -396,7 +395,7 @@ public final class DialogueEngine implements BotEngine {
         // a shopper writing Traditional Chinese is understood with the Simplified data and word lists
         String text = withShorthandSpelledOut(withoutLeadIn(SimplifiedChinese.of(raw.text().strip())));
         String language = languageOf(text, raw, previous);
-        Entities found = withTrackedOrder(entities.extract(text), text, raw);
+        Entities found = withOrderReference(entities.extract(text), text, raw);
         Sentiment sentiment = nlu.sentiment().analyze(text);
         IntentPrediction prediction = text.isEmpty()
                 ? new IntentPrediction("oos", 0.0, true, language, List.of())
@@ -411,7 +410,7 @@ public final class DialogueEngine implements BotEngine {
      * an item ("保温杯到哪了"): their one recent order with it. Unchanged when the message names an order, or no
      * recent order (or several) fits.
      */
-    private Entities withTrackedOrder(Entities found, String text, BotTurn raw) {
+    private Entities withOrderReference(Entities found, String text, BotTurn raw) {
         if (!found.orderNumbers().isEmpty() || text.length() > MAX_TRACKED_TEXT) {
             return found;
         }
