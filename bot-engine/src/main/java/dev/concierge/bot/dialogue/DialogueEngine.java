@@ -88,6 +88,15 @@ public final class DialogueEngine implements BotEngine {
     /** The cancel words that also withdraw a request for an agent: not "cancel" or "取消", which may be the topic. */
     private static final Set<String> WITHDRAW_WORDS = Set.of("算了", "算了吧", "不用了", "不要了", "never mind", "nevermind",
             "forget it");
+    /** "How long", "多久": a question of duration. */
+    private static final Pattern DURATION = Pattern.compile("多久|多长时间|几天|how long|how many days|how soon",
+            Pattern.CASE_INSENSITIVE);
+    /** Asking to have things go faster: answered with what can and cannot be sped up. */
+    static final GuardedPattern SPEED_UP = GuardedPattern.of(
+            "加急|快点|快一点|加快|早点发|\\b(faster|speed (it |this )?up|hurry|rush|expedite)\\b",
+            Pattern.CASE_INSENSITIVE, "加急", "快点", "快一点", "加快", "早点发", "faster", "speed", "hurry", "rush",
+            "expedite");
+    private static final String SPEED_UP_ENTRY = "speed_up_request";
     /** A waiting customer who says they keep waiting: "我还是等吧", "I'll wait". */
     private static final Pattern STILL_WAITING = Pattern.compile("等|wait", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CANCEL_WORDS = Stream.concat(WITHDRAW_WORDS.stream(),
@@ -162,8 +171,10 @@ public final class DialogueEngine implements BotEngine {
             "\\W*(ok|okay|oh|ah|actually|wait|no|嗯|哦|好吧|等等)?[\\s,，.。]*(never ?mind|forget (it|that)|算了|不用了|不退了|不换了)[\\s,，.。!！]+"
                     + "\\S.{3,}", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern OTHER_ORDER = GuardedPattern.of(
-            "(other|another|different|second) order|(另一|另外|其他|别的)(一)?(个|笔)?订单", Pattern.CASE_INSENSITIVE,
-            "order", "订单");
+            // "cancel the other one", "另一个我想退货" (not "换另一个", an exchange for another item)
+            "(other|another|different|second) order|(另一|另外|其他|别的)(一)?(个|笔)?订单|\\b(the|my) other one\\b"
+                    + "|(?<!换)(另一个|另外一个|另外那个)",
+            Pattern.CASE_INSENSITIVE, "order", "订单", "other one", "另一个", "另外一个", "另外那个");
     /** "and the other one?", "what about the second order", "那另一个呢": another order, and nothing else asked. */
     static final Pattern OTHER_ONE = Pattern.compile(
             "(?:(?:and|so|ok|okay)[ ,]*)?(?:what about |how about )?(?:the |my )?(?:other|another|second) (?:one|order)[?.!]*"
@@ -214,6 +225,9 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE);
     /** A courier's tracking number: two to four letters and 9 to 15 digits ("SF1234567890", "YT9876543210"). */
     private static final Pattern TRACKING_NUMBER = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2,4}[0-9]{9,15})(?![A-Za-z0-9])");
+    /** Words that ask how an order is doing, besides "where is": "什么时候到", "发货了吗", "怎么样了", "arrived". */
+    private static final Pattern ORDER_STATE_WORDS = Pattern.compile(
+            "什么时候到|到了吗|到没|发货|怎么样了|进度|\\b(arrive[sd]?|shipped|delivered|status)\\b", Pattern.CASE_INSENSITIVE);
     /** The orders a tracking number is looked up among (the newest shipped or delivered ones), or an item named. */
     private static final int TRACKED_ORDERS = 10;
     private static final Set<OrderStatus> TRACKED_STATUSES = java.util.EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
@@ -416,7 +430,7 @@ public final class DialogueEngine implements BotEngine {
         }
         Matcher m = TRACKING_NUMBER.matcher(text);
         boolean tracked = m.find();
-        if (!tracked && !WHERE_IS.find(text)) {
+        if (!tracked && !WHERE_IS.find(text) && !ORDER_STATE_WORDS.matcher(text).find()) {
             return found;
         }
         try {
@@ -607,6 +621,21 @@ public final class DialogueEngine implements BotEngine {
                 return flows.afterSideAnswer(turn, d,
                         kb.answer(hit.entryId(), turn.language(), turn.raw().channel()).orElse(""));
             }
+            if (d.step.equals(Flows.CONFIRM) && Flows.QUESTION.matcher(turn.text()).find()
+                    && turn.entities().orderNumbers().isEmpty()) {
+                // "wait, what happens to my points?" before confirming a cancellation: answered from the intent's own
+                // entry if it has one, and the confirmation asked again (the flow was dropped, and a later "confirm"
+                // cancelled nothing)
+                Optional<String> entry = intent.isEmpty() ? Optional.empty()
+                        : kb.entry(DEFAULT_ENTRY.getOrDefault(intent, intent)).map(FaqEntry::id);
+                if (entry.isPresent()) {
+                    d.botActions.add("faq:" + entry.get());
+                    d.lowConfidenceStreak = 0;
+                    return flows.afterSideAnswer(turn, d,
+                            kb.answer(entry.get(), turn.language(), turn.raw().channel()).orElse(""));
+                }
+                return reprompt(turn, d);
+            }
             // chit-chat ("哈哈哈" at the reason step) is no new topic: the step's question again, not the flow dropped
             boolean newTopic = !intent.isEmpty() && !intent.equals(d.flow) && !intent.equals("chitchat")
                     && !Skills.FLOW_OF_INTENT.getOrDefault(intent, "").equals(d.flow)
@@ -633,6 +662,11 @@ public final class DialogueEngine implements BotEngine {
             if (slow.isPresent()) {
                 return slow.get();
             }
+        }
+        if (SPEED_UP.find(turn.text()) && turn.entities().orderNumbers().isEmpty() && kb.entry(SPEED_UP_ENTRY).isPresent()) {
+            // "能加急吗" about the order in view restated its shipping time; what can (not) be sped up answers it
+            d.lowConfidenceStreak = 0;
+            return answer(turn, d, new FaqHit(SPEED_UP_ENTRY, 0, turn.prediction().confidence(), null), FAQ_INTENT);
         }
         String guessed = effectiveIntent(turn, d, intent);
         // a flow that changes an order starts only when the message says so: "I need help with my order" read as
@@ -851,6 +885,10 @@ public final class DialogueEngine implements BotEngine {
         if (fromQuickReply != null) {
             return fromQuickReply;
         }
+        if (asksAfterSaleTiming(turn, d)) {
+            // the replacement's arrival after an exchange, the refund's after a return
+            return Flows.filedAfterSale(d, d.lastOrderId).orElseThrow().exchange() ? "delivery_time" : "refund_status";
+        }
         boolean hasOrderContext = !d.lastOrderId.isEmpty() || !turn.entities().orderNumbers().isEmpty();
         // "DD… 退款什么时候到账", "when will my refund arrive": the money, not the parcel
         if (hasOrderContext && FOLLOW_UP_ARRIVAL.find(turn.text()) && !predicted.equals("refund_status")
@@ -994,7 +1032,7 @@ public final class DialogueEngine implements BotEngine {
     private Turn inContext(Turn turn, DialogueState.Draft d) {
         boolean answered = turn.faq().decision() == FaqDecision.ANSWER;
         if (answered && !saysNothingOfItsOwn(turn) || !turn.entities().orderNumbers().isEmpty()
-                || !leansOnContext(turn.text())) {
+                || !leansOnContext(turn.text()) || asksAfterSaleTiming(turn, d)) {
             return turn;
         }
         Optional<String> context = contextWords(turn, d);
@@ -1002,8 +1040,12 @@ public final class DialogueEngine implements BotEngine {
             return turn;
         }
         FaqResult again = kb.search(context.get() + " " + turn.text(), turn.language(), 3);
-        if (again.decision() != FaqDecision.ANSWER || answered && again.top().map(FaqHit::entryId)
-                .equals(turn.faq().top().map(FaqHit::entryId))) {
+        if (again.decision() != FaqDecision.ANSWER) {
+            // "收费吗" in a return, which the return's words do not answer either: not the knowledge base's guess for
+            // it alone (large-appliance installation)
+            return answered ? turn.inContext(context.get(), again) : turn;
+        }
+        if (answered && again.top().map(FaqHit::entryId).equals(turn.faq().top().map(FaqHit::entryId))) {
             return turn;
         }
         return turn.inContext(context.get(), again);
@@ -1019,6 +1061,16 @@ public final class DialogueEngine implements BotEngine {
         int words = text.split("\\s+").length;
         return !FOLLOW_UP.find(text) && (POINTS_BACK.find(text) && words <= FEW_WORDS
                 || turn.zh() && text.codePointCount(0, text.length()) <= FEW_HAN_CHARS);
+    }
+
+    /**
+     * "How long will that take?" right after a return or exchange was filed: its own timeline (the flow's refund or
+     * replacement answer), not the knowledge base's refund time, which said 1-3 days after the flow said 3-5 and
+     * answered an exchange with a refund.
+     */
+    private static boolean asksAfterSaleTiming(Turn turn, DialogueState.Draft d) {
+        return !d.inFlowNow() && Flows.RETURN_EXCHANGE.equals(d.lastTopic) && !d.lastOrderId.isEmpty()
+                && DURATION.matcher(turn.text()).find() && Flows.filedAfterSale(d, d.lastOrderId).isPresent();
     }
 
     /** The last answer's question if the bot's last turn was an answer, else the words of the flow or topic. */

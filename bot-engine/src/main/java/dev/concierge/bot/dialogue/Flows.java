@@ -140,6 +140,9 @@ final class Flows {
     /** Clause boundaries of a message that asks two things: punctuation, "and", "also", "另外", "还有". */
     private static final Pattern CLAUSES = Pattern.compile(
             "[，,。.;；?？!！\\n]+|\\s+(?:and|also|plus|then)\\s+|另外|还有|顺便", Pattern.CASE_INSENSITIVE);
+    /** "第一个…", "the first one …": the first of the orders named. */
+    private static final Pattern FIRST = Pattern.compile("第一个|第1个|前一个|前面那个|the first|the former",
+            Pattern.CASE_INSENSITIVE);
     /** "第二个…", "the second one …": the second of the orders named. */
     private static final Pattern SECOND = Pattern.compile("第二个|第2个|后一个|后面那个|the second|the latter",
             Pattern.CASE_INSENSITIVE);
@@ -180,7 +183,7 @@ final class Flows {
             Pattern.CASE_INSENSITIVE);
     /** What comes before a corrected address: "地址写错了，是…", "应该是…", "it's …", "should be …". */
     private static final Pattern CORRECTED_ADDRESS = Pattern.compile(
-            "(?:应该是|改成|改为|换成|是|\\b(?:it'?s|it is|should be|make it|change it to|to)\\b)[:：]?\\s*(\\S.+)$",
+            "(?:应该是|改成|改为|换成|是|\\b(?:it'?s|it is|should be|make it|change it to|(?:i )?meant|to)\\b)[:：]?\\s*(\\S.+)$",
             Pattern.CASE_INSENSITIVE);
     /** A position in the list of quick replies: "2", "#2", "第二个", "the second one". */
     private static final Pattern PICK = Pattern.compile(
@@ -259,17 +262,12 @@ final class Flows {
             orderId = Optional.of(orderForAction(flow, turn.text(), named));
             lead = statusOfTheOthers(orderId.get(), turn, named);
         }
-        if (orderId.isEmpty() && !d.lastOrderId.isEmpty()) {
-            orderId = Optional.of(d.lastOrderId);
-        }
         if (!lead.isEmpty()) {
             return withLead(lead, withOrder(orderId.get(), turn, d));
         }
-        if (orderId.isEmpty() && !d.otherThan.isEmpty()) {
-            orderId = otherMentioned(d);
-        }
         if (orderId.isEmpty() && d.otherThan.isEmpty()) {
-            // "how do I return my kettle?": the order found by its item is named back, as the shopper did not
+            // "how do I return my kettle?": the order found by its item (before the one the conversation was about:
+            // "can I return my T-shirt?" after the thermos cup's status), named back, as the shopper did not
             Optional<Order> byItem = orderNamedByItem(turn, flow);
             if (byItem.isPresent()) {
                 String id = byItem.get().orderId();
@@ -278,6 +276,12 @@ final class Flows {
                 return decision.text().contains(id) ? decision : withLead(turn.t("找到订单 " + id + "（"
                         + chinesePart(items) + "）。", "Found order " + id + " (" + englishPart(items) + "). "), decision);
             }
+        }
+        if (orderId.isEmpty() && !d.lastOrderId.isEmpty()) {
+            orderId = Optional.of(d.lastOrderId);
+        }
+        if (orderId.isEmpty() && !d.otherThan.isEmpty()) {
+            orderId = otherMentioned(d);
         }
         return orderId.isPresent() ? withOrder(orderId.get(), turn, d) : askOrder(turn, d, false);
     }
@@ -446,8 +450,10 @@ final class Flows {
         return ask(turn, d, null);
     }
 
-    /** The step's question: after {@code lead}, or with null as a re-prompt ("Sorry, I didn't catch that."). */
-    /** The step's question again with {@code lead} in front (null: "sorry, I didn't catch that"); not counted. */
+    /**
+     * The step's question: after {@code lead}, or with null as a re-prompt ("Sorry, I didn't catch that."). Not counted
+     * as a re-prompt.
+     */
     BotDecision ask(Turn turn, DialogueState.Draft d, String lead) {
         String sorry = lead != null ? lead : turn.t("抱歉，我没有识别到需要的信息。", "Sorry, I didn't catch that. ");
         return switch (d.step) {
@@ -458,8 +464,8 @@ final class Flows {
                     + photoRequest(turn) + turn.t("如果无法拍照，请告诉我。", " If you can't take one, just tell me."),
                     photoReplies(turn));
             case OFFER -> lead == null ? offer(turn, d, true) : withLead(lead, offer(turn, d, true));
-            case CONFIRM -> step(turn, d, sorry + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."),
-                    yesNo(turn));
+            case CONFIRM -> step(turn, d, sorry + confirmedWhat(turn, d)
+                    + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."), yesNo(turn));
             case ASK_ADDRESS -> step(turn, d, sorry + turn.t("请发送完整的新地址，包括省市区、街道和门牌号。",
                     "Please send the full new address: street, number, city."), List.of());
             case ASK_PHONE -> step(turn, d, sorry + turn.t("请提供11位手机号码，例如 13800138000。",
@@ -560,11 +566,15 @@ final class Flows {
      */
     static String orderForAction(String flow, String text, List<String> named) {
         Pattern action = ACTION_WORDS.get(flow);
-        if (SECOND.matcher(text).find() && named.size() >= 2) {
-            return named.get(1);
-        }
         for (String clause : CLAUSES.split(text)) {
             if (action.matcher(clause).find()) {
+                // "第一个退货，第二个到哪了": the position named in the request's own clause
+                if (FIRST.matcher(clause).find()) {
+                    return named.get(0);
+                }
+                if (SECOND.matcher(clause).find()) {
+                    return named.get(1);
+                }
                 String digits = clause.replaceAll("[^0-9]", "");
                 for (String id : named) {
                     String own = id.replaceAll("[^0-9]", "");
@@ -630,9 +640,10 @@ final class Flows {
      */
     static boolean namesItemOf(String lowerText, Order order) {
         for (Order.OrderItem item : order.items()) {
-            String zh = chinesePart(item.name()).strip();
+            String zh = chinesePart(item.name()).strip().toLowerCase(java.util.Locale.ROOT);
             if (!zh.isEmpty() && zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                    && lowerText.contains(zh)) {
+                    && (lowerText.contains(zh) || zh.length() >= 4 && lowerText.contains(zh.substring(zh.length() - 2)))) {
+                // "电热水壶" or its last two characters, "水壶" ("蓝牙耳机": 耳机; "笔记本电脑": 电脑)
                 return true;
             }
             String en = englishPart(item.name()).strip().toLowerCase(java.util.Locale.ROOT);
@@ -641,13 +652,22 @@ final class Flows {
             }
             String[] words = en.split("[^a-z0-9\\-]+");
             String head = words[words.length - 1];
-            if (lowerText.contains(en) || head.length() >= 5
-                    && Pattern.compile("\\b" + Pattern.quote(head) + "s?\\b").matcher(lowerText).find()) {
+            String first = words[0];
+            // not inside another word or after a dash: "shirt" is not the "t-shirt"
+            if (namesWord(lowerText, en) || head.length() >= 5 && namesWord(lowerText, head)
+                    || words.length > 1 && first.length() >= 7 && !COMMON_WORDS.contains(first) && namesWord(lowerText, first)) {
                 return true;
             }
         }
         return false;
     }
+
+    private static boolean namesWord(String lowerText, String word) {
+        return Pattern.compile("(?<![a-z0-9-])" + Pattern.quote(word) + "s?(?![a-z0-9])").matcher(lowerText).find();
+    }
+
+    /** First words of item names that are ordinary words too ("my order is running late"). */
+    private static final Set<String> COMMON_WORDS = Set.of("running", "electric", "wireless", "portable", "classic");
 
     /** The orders the order step offers as quick replies: empty if the order API does not answer. */
     private List<String> offeredOrders(Turn turn, DialogueState.Draft d) {
@@ -934,6 +954,17 @@ final class Flows {
                 turn.entities().phones().stream().findFirst().ifPresent(phone -> d.slots.put("phone", phone));
                 return Optional.of(confirmAddress(turn, d));
             }
+            if (!turn.entities().phones().isEmpty() && !yes) {
+                // "不对，电话是13900139000": the number corrected (it was taken as "no, keep the address")
+                d.slots.put("phone", turn.entities().phones().get(0));
+                return Optional.of(confirmAddress(turn, d));
+            }
+            if (shortReply == ShortReplies.Kind.WRONG) {
+                // "不对", "that's wrong": the address is not right, not "leave it as it was"
+                d.moveTo(ASK_ADDRESS);
+                return Optional.of(step(turn, d, turn.t("好的，请重新发送正确的新地址（省市区+街道门牌号）。",
+                        "OK, please send the correct new address (street, number, city)."), List.of()));
+            }
         }
         if (!yes && !no || no && !NO.matcher(text).matches() && shortReply == ShortReplies.Kind.NONE
                 && QUESTION.matcher(text).find()) {
@@ -1043,6 +1074,19 @@ final class Flows {
                 .replaceFirst(" ")
                 .replaceAll("[\\s,，;；]+$", "").replaceAll("\\s{2,}", " ").strip();
         return cleaned.isEmpty() ? text : cleaned;
+    }
+
+    /** What the confirmation step asks to confirm, said again with its re-prompt (it said only "reply confirm or no"). */
+    private static String confirmedWhat(Turn turn, DialogueState.Draft d) {
+        String orderId = d.slots.getOrDefault("order_id", "");
+        if (d.flow.equals(CANCEL_ORDER)) {
+            return turn.t("要取消订单 " + orderId + " 吗？", "Cancel order " + orderId + "? ");
+        }
+        if (d.flow.equals(CHANGE_ADDRESS)) {
+            return turn.t("新地址：" + d.slots.getOrDefault("address", "") + "。", "New address: "
+                    + d.slots.getOrDefault("address", "") + ". ");
+        }
+        return "";
     }
 
     /** "地址写错了，是…", "it's 99 Nanjing Road, …": an address given again after the flow took one. */
