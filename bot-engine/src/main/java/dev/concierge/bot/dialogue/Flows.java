@@ -1193,16 +1193,23 @@ final class Flows {
     private BotDecision offer(Turn turn, DialogueState.Draft d, boolean again) {
         d.moveTo(OFFER);
         boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
-        List<String> replies = returnable
-                ? List.of(turn.t("7天无理由退货", "7-day no-reason return"), turn.t("换货", "Exchange"))
-                : List.of(turn.t("换货", "Exchange"));
+        boolean wantsExchange = "exchange".equals(d.slots.get("preferred"));
+        // one who asked for an exchange has it first (they were offered "return or exchange" as if they had not said)
+        List<String> replies = !returnable ? List.of(turn.t("换货", "Exchange"))
+                : wantsExchange ? List.of(turn.t("换货", "Exchange"), turn.t("7天无理由退货", "7-day no-reason return"))
+                : List.of(turn.t("7天无理由退货", "7-day no-reason return"), turn.t("换货", "Exchange"));
         String prefix = again ? turn.t("请选择下面的一项。", "Please pick one of the options. ")
                 : d.slots.containsKey("photo_unavailable") && !d.slots.containsKey("photo")
                 ? turn.t("没关系，不用照片也可以办理，仓库收到商品后会检查问题。",
                         "No problem, we can go ahead without a photo: the warehouse checks the item when it arrives. ")
                 : "";
         String thanks = again || !prefix.isEmpty() ? "" : turn.t("收到。", "Thanks. ");
-        String text = returnable
+        String text = returnable && wantsExchange
+                ? turn.t("可以为您换货（换同款新品），请点“换货”提交；签收未满" + settings.returnWindowDays()
+                                + "天，如改为退货退款也可以选择7天无理由退货。",
+                        "I can arrange the exchange for a new one: tap \"Exchange\" to submit it. It was delivered less than "
+                                + settings.returnWindowDays() + " days ago, so a 7-day no-reason return is also possible.")
+                : returnable
                 ? turn.t("该订单签收未满" + settings.returnWindowDays() + "天，您可以选择7天无理由退货（退款原路退回），或换货（换同款新品）。",
                         "It was delivered less than " + settings.returnWindowDays()
                                 + " days ago, so you can choose a 7-day no-reason return (refund to your original payment method) or an exchange for a new one.")
