@@ -445,6 +445,9 @@ public final class DialogueEngine implements BotEngine {
             }
             // "保温杯到哪了", "where are my earbuds?": the one recent order with that item
             String lower = text.toLowerCase(Locale.ROOT);
+            if (!Flows.mayNameAnItem(lower)) {
+                return found; // "where is my order?": nothing to look up
+            }
             List<String> naming = orders.recentOrders(raw.customer().id().value(), TRACKED_ORDERS).stream()
                     .filter(o -> Flows.namesItemOf(lower, o)).map(Order::orderId).distinct().toList();
             return naming.size() == 1 ? withOrder(found, naming.get(0)) : found;

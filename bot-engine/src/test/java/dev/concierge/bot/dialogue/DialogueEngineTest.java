@@ -59,6 +59,28 @@ class DialogueEngineTest {
     }
 
     @Test
+    void an_item_word_is_named_only_as_a_word_of_its_own() {
+        assertThat(Flows.namesWord("how do i return my kettle?", "kettle")).isTrue();
+        assertThat(Flows.namesWord("two kettles arrived", "kettle")).isTrue();
+        assertThat(Flows.namesWord("kettle", "kettle")).isTrue();
+        // "shirt" is not the "t-shirt", nor part of "shirtsleeve"
+        assertThat(Flows.namesWord("can i return my t-shirt?", "shirt")).isFalse();
+        assertThat(Flows.namesWord("a shirtsleeve", "shirt")).isFalse();
+        assertThat(Flows.namesWord("can i return my t-shirt?", "t-shirt")).isTrue();
+    }
+
+    @Test
+    void only_a_message_with_words_besides_the_request_may_name_an_item() {
+        for (String plain : List.of("where is my order?", "我的快递到哪了", "i want to change my delivery address",
+                "我想修改收货地址", "我要退货")) {
+            assertThat(Flows.mayNameAnItem(plain)).as(plain).isFalse();
+        }
+        for (String item : List.of("保温杯到哪了", "how do i return my kettle?", "我的耳机到哪了", "where is my thermos?")) {
+            assertThat(Flows.mayNameAnItem(item)).as(item).isTrue();
+        }
+    }
+
+    @Test
     void slips_of_the_key_words_are_corrected_only_where_they_are_slips() {
         assertThat(DialogueEngine.withShorthandSpelledOut("我的定单到哪了")).isEqualTo("我的订单到哪了");
         assertThat(DialogueEngine.withShorthandSpelledOut("我要推货")).isEqualTo("我要退货");
