@@ -55,7 +55,7 @@ class ReturnFlowIT {
             JsonNode session = shopper.await("session");
             customerId = session.path("customerId").asText();
             token = session.path("token").asText();
-            shopper.send(Map.of("type", "message", "text", "我买的电水壶坏了，要退货"));
+            shopper.send(Map.of("type", "message", "text", "我买的东西坏了，要退货"));
             JsonNode askOrder = shopper.await("message");
             assertThat(askOrder.path("flow").asText()).isEqualTo("return_exchange");
             assertThat(askOrder.path("step").asText()).isEqualTo("ask_order");
