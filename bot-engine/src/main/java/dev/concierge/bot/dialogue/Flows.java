@@ -89,11 +89,6 @@ final class Flows {
             "[?？]|吗|呢|多久|多长时间|什么时候|几天|怎么|如何|为什么|是否|谁|哪里|哪儿|多少"
                     + "|^(how|when|what|why|where|which|who|will|would|can|could|do|does|is|are|should)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** Whether an option switch ({@link #SWITCH_OPTION}) asks for an exchange (else a return). */
-    static boolean switchesToExchange(String text) {
-        return CHOOSE_EXCHANGE.matcher(text).find();
-    }
-
     /** A question that still chooses at the offer step: "可以换货吗？", "can I get a refund instead?". */
     private static final Pattern CHOICE_QUESTION = Pattern.compile(
             "^(那|那么)?(我)?(可以|能|能不能|可不可以|想)?(直接)?(换货|退货|退款|换一个|换个新的|退)(吗|吧|呢|可以吗|行吗)?[?？]?$"
@@ -125,7 +120,8 @@ final class Flows {
     /**
      * Whether the lower-case text has words besides the shop's request words ("where is my order?", "我想修改收货地址"
      * have none): only then is the order API asked which recent order has such an item. It was asked on every
-     * request without an order number, each call a JSON round trip: 6-20 % more CPU per message under load.
+     * request without an order number, each call a JSON round trip (more CPU per message under load:
+     * docs/benchmarks/load.md, 2026-11-24 02:15).
      */
     static boolean mayNameAnItem(String lowerText) {
         String rest = REQUEST_WORDS.matcher(lowerText).replaceAll(" ");
@@ -431,6 +427,11 @@ final class Flows {
         };
         String text = turn.text().strip();
         return offered.stream().anyMatch(text::equalsIgnoreCase);
+    }
+
+    /** Whether an option switch ({@link #SWITCH_OPTION}) asks for an exchange (else a return). */
+    static boolean switchesToExchange(String text) {
+        return CHOOSE_EXCHANGE.matcher(text).find();
     }
 
     /** "cancel it", "取消吧": the whole message says to cancel, and nothing else. */
