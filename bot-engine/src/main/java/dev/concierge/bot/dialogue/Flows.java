@@ -15,7 +15,6 @@ import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.bot.text.SimplifiedChinese;
 import dev.concierge.core.message.Attachment;
 import dev.concierge.core.privacy.PersonalDataMasker;
-import dev.concierge.kb.FaqDecision;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
