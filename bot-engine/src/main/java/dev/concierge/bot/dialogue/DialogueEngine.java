@@ -228,7 +228,7 @@ public final class DialogueEngine implements BotEngine {
     /** Words that ask how an order is doing, besides "where is": "什么时候到", "发货了吗", "怎么样了", "arrived". */
     private static final Pattern ORDER_STATE_WORDS = Pattern.compile(
             "什么时候到|到了吗|到没|发货|怎么样了|进度|\\b(arrive[sd]?|shipped|delivered|status)\\b", Pattern.CASE_INSENSITIVE);
-    /** The orders a tracking number is looked up among (the newest shipped or delivered ones), or an item named. */
+    /** The orders a tracking number is looked up among: the newest shipped or delivered ones. */
     private static final int TRACKED_ORDERS = 10;
     private static final Set<OrderStatus> TRACKED_STATUSES = java.util.EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
     /** A tracking number in a longer text (a pasted e-mail) is not looked up. */
@@ -443,14 +443,9 @@ public final class DialogueEngine implements BotEngine {
                 }
                 return found;
             }
-            // "保温杯到哪了", "where are my earbuds?": the one recent order with that item
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (!Flows.mayNameAnItem(lower)) {
-                return found; // "where is my order?": nothing to look up
-            }
-            List<String> naming = orders.recentOrders(raw.customer().id().value(), TRACKED_ORDERS).stream()
-                    .filter(o -> Flows.namesItemOf(lower, o)).map(Order::orderId).distinct().toList();
-            return naming.size() == 1 ? withOrder(found, naming.get(0)) : found;
+            // "保温杯到哪了", "where are my earbuds?": the one recent order with that item ("where is my order?" names none)
+            return flows.orderNamedByItem(raw.customer().id().value(), text, Set.of())
+                    .map(o -> withOrder(found, o.orderId())).orElse(found);
         } catch (OrderApiException e) {
             // the flow that follows asks for the order number, and meets the order API's failure itself if it persists
             return found;

@@ -291,7 +291,7 @@ final class Flows {
         if (orderId.isEmpty() && d.otherThan.isEmpty()) {
             // "how do I return my kettle?": the order found by its item (before the one the conversation was about:
             // "can I return my T-shirt?" after the thermos cup's status), named back, as the shopper did not
-            Optional<Order> byItem = orderNamedByItem(turn, flow);
+            Optional<Order> byItem = orderNamedByItem(turn.raw().customer().id().value(), turn.text(), fitting(flow));
             if (byItem.isPresent()) {
                 String id = byItem.get().orderId();
                 BotDecision decision = withOrder(id, turn, d);
@@ -640,24 +640,24 @@ final class Flows {
     }
 
     /**
-     * The one recent order (of those the flow can act on) whose item the message names: "how do I return my kettle?",
-     * "保温杯到哪了". Empty when none or several do, or the order API does not answer: the order step asks then.
+     * The one recent order in {@code statuses} (empty: any) whose item the message names: "how do I return my
+     * kettle?", "保温杯到哪了". Empty when none or several do, when the text names nothing besides the request
+     * ({@link #mayNameAnItem}), or when the order API does not answer: the order step asks then. The engine asks it
+     * too, for "where is …" questions, before any flow.
      */
-    private Optional<Order> orderNamedByItem(Turn turn, String flow) {
-        String text = turn.text().toLowerCase(java.util.Locale.ROOT);
-        if (text.length() > MAX_ITEM_TEXT || !mayNameAnItem(text)) {
+    Optional<Order> orderNamedByItem(String customer, String text, Set<OrderStatus> statuses) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.length() > MAX_ITEM_TEXT || !mayNameAnItem(lower)) {
             return Optional.empty();
         }
         List<Order> recent;
         try {
-            String customer = turn.raw().customer().id().value();
-            Set<OrderStatus> fitting = fitting(flow);
-            recent = fitting.isEmpty() ? orders.recentOrders(customer, ITEM_ORDERS)
-                    : orders.recentOrders(customer, ITEM_ORDERS, fitting);
+            recent = statuses.isEmpty() ? orders.recentOrders(customer, ITEM_ORDERS)
+                    : orders.recentOrders(customer, ITEM_ORDERS, statuses);
         } catch (OrderApiException e) {
             return Optional.empty();
         }
-        List<Order> naming = recent.stream().filter(o -> namesItemOf(text, o)).toList();
+        List<Order> naming = recent.stream().filter(o -> namesItemOf(lower, o)).toList();
         return naming.size() == 1 ? Optional.of(naming.get(0)) : Optional.empty();
     }
 
