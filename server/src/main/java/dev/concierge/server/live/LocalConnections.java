@@ -15,9 +15,8 @@ import java.util.function.Consumer;
  */
 public final class LocalConnections implements LiveConnections {
     private final ObjectMapper json;
-    private final Map<CustomerId, Set<Consumer<String>>> shoppers = new ConcurrentHashMap<>();
-    /** How each shopper socket is ended (by its sink): the last frame written, then closed. */
-    private final Map<Consumer<String>, Consumer<String>> shopperEnders = new ConcurrentHashMap<>();
+    /** Each shopper's sockets: the sink that writes a frame, and how the socket is ended (last frame, then closed). */
+    private final Map<CustomerId, Map<Consumer<String>, Consumer<String>>> shoppers = new ConcurrentHashMap<>();
     private final Map<AgentId, Set<Consumer<String>>> agents = new ConcurrentHashMap<>();
     private final Set<Consumer<String>> supervisors = ConcurrentHashMap.newKeySet();
 
@@ -30,15 +29,11 @@ public final class LocalConnections implements LiveConnections {
      * @param ender writes its last text frame to the socket and closes it ({@link #endShopper})
      */
     public Runnable registerShopper(CustomerId customer, Consumer<String> sink, Consumer<String> ender) {
-        shopperEnders.put(sink, ender);
-        shoppers.computeIfAbsent(customer, k -> ConcurrentHashMap.newKeySet()).add(sink);
-        return () -> {
-            shopperEnders.remove(sink);
-            shoppers.computeIfPresent(customer, (k, set) -> {
-                set.remove(sink);
-                return set.isEmpty() ? null : set;
-            });
-        };
+        shoppers.computeIfAbsent(customer, k -> new ConcurrentHashMap<>()).put(sink, ender);
+        return () -> shoppers.computeIfPresent(customer, (k, sockets) -> {
+            sockets.remove(sink);
+            return sockets.isEmpty() ? null : sockets;
+        });
     }
 
     public Runnable registerAgent(AgentId agent, Consumer<String> sink, boolean supervisor) {
@@ -56,7 +51,7 @@ public final class LocalConnections implements LiveConnections {
     }
 
     public int shopperSockets() {
-        return shoppers.values().stream().mapToInt(Set::size).sum();
+        return shoppers.values().stream().mapToInt(Map::size).sum();
     }
 
     public int agentSockets() {
@@ -65,7 +60,7 @@ public final class LocalConnections implements LiveConnections {
 
     @Override
     public void toShopper(CustomerId customer, Frame frame) {
-        send(shoppers.get(customer), frame);
+        send(sinksOf(customer), frame);
     }
 
     @Override
@@ -98,20 +93,19 @@ public final class LocalConnections implements LiveConnections {
     }
 
     void sendRawToShopper(CustomerId customer, String json) {
-        sendRaw(shoppers.get(customer), json);
+        sendRaw(sinksOf(customer), json);
     }
 
     void endRawShopper(CustomerId customer, String json) {
-        Set<Consumer<String>> sinks = shoppers.remove(customer);
-        if (sinks == null) {
-            return;
+        Map<Consumer<String>, Consumer<String>> sockets = shoppers.remove(customer);
+        if (sockets != null) {
+            sockets.values().forEach(ender -> ender.accept(json));
         }
-        for (Consumer<String> sink : sinks) {
-            Consumer<String> ender = shopperEnders.remove(sink);
-            if (ender != null) {
-                ender.accept(json);
-            }
-        }
+    }
+
+    private Set<Consumer<String>> sinksOf(CustomerId customer) {
+        Map<Consumer<String>, Consumer<String>> sockets = shoppers.get(customer);
+        return sockets == null ? null : sockets.keySet();
     }
 
     void sendRawToAgent(AgentId agent, String json) {
