@@ -27,6 +27,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<ConversationId, Transcript> transcripts = new ConcurrentHashMap<>();
     /** Each customer's conversations, so look-ups by customer do not scan every conversation. */
     private final Map<CustomerId, Set<ConversationId>> byCustomer = new ConcurrentHashMap<>();
+    /**
+     * Each customer's open conversations (usually one), kept with every change of a conversation, so that finding a
+     * returning customer's open conversation does not walk all their closed ones.
+     */
+    private final Map<CustomerId, Set<ConversationId>> openByCustomer = new ConcurrentHashMap<>();
 
     /** A transcript and the ids in it; guarded by its own monitor. */
     private static final class Transcript {
@@ -41,6 +46,23 @@ public final class InMemoryConversationStore implements ConversationStore {
         }
         transcripts.putIfAbsent(conversation.id(), new Transcript());
         byCustomer.computeIfAbsent(conversation.customerId(), k -> ConcurrentHashMap.newKeySet()).add(conversation.id());
+        trackOpen(conversation);
+    }
+
+    /** Called with the conversation's latest state, inside the map's lock for its id. */
+    private void trackOpen(Conversation c) {
+        if (c.isOpen()) {
+            openByCustomer.computeIfAbsent(c.customerId(), k -> ConcurrentHashMap.newKeySet()).add(c.id());
+        } else {
+            forgetOpen(c.customerId(), c.id());
+        }
+    }
+
+    private void forgetOpen(CustomerId customer, ConversationId id) {
+        openByCustomer.computeIfPresent(customer, (k, ids) -> {
+            ids.remove(id);
+            return ids.isEmpty() ? null : ids;
+        });
     }
 
     @Override
@@ -55,6 +77,7 @@ public final class InMemoryConversationStore implements ConversationStore {
             if (!next.id().equals(id) || !next.customerId().equals(current.customerId())) {
                 throw new IllegalArgumentException("update must not change the id or the customer");
             }
+            trackOpen(next);
             return next;
         });
         if (updated == null) {
@@ -65,8 +88,9 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> findOpenByCustomer(CustomerId customer) {
-        return ofCustomer(customer)
-                .filter(Conversation::isOpen)
+        return openByCustomer.getOrDefault(customer, Set.of()).stream()
+                .map(conversations::get)
+                .filter(c -> c != null && c.isOpen())
                 .max(Comparator.comparing(Conversation::createdAt));
     }
 
@@ -146,6 +170,7 @@ public final class InMemoryConversationStore implements ConversationStore {
             ids.remove(id);
             return ids.isEmpty() ? null : ids;
         });
+        forgetOpen(removed.customerId(), id);
         return true;
     }
 

@@ -126,6 +126,27 @@ public interface ConversationStoreContract {
     }
 
     @Test
+    default void followsTheOpenConversationThroughClosingAndReopening() {
+        CustomerId customer = new CustomerId("u-10");
+        Conversation old = newConversation("u-10");
+        store().create(old);
+        for (int i = 0; i < 3; i++) { // closed ones before: a returning customer's history
+            Conversation c = Conversation.open(ConversationId.random(), customer, Channel.WEB_CHAT, "zh", T0.plusSeconds(i));
+            store().create(c);
+            store().update(c.id(), x -> x.transition(ConversationStatus.CLOSED, "bot", null, "done", T0));
+        }
+        assertThat(store().findOpenByCustomer(customer).map(Conversation::id)).contains(old.id());
+        store().update(old.id(), x -> x.transition(ConversationStatus.CLOSED, "bot", null, "done", T0.plusSeconds(5)));
+        assertThat(store().findOpenByCustomer(customer)).isEmpty();
+        store().update(old.id(), x -> x.transition(ConversationStatus.BOT, "bot", null, "reopened", T0.plusSeconds(6)));
+        assertThat(store().findOpenByCustomer(customer).map(Conversation::id)).contains(old.id());
+        store().update(old.id(), x -> x.withLocale("en", T0.plusSeconds(7)));
+        assertThat(store().findOpenByCustomer(customer).map(Conversation::locale)).contains("en");
+        store().delete(old.id());
+        assertThat(store().findOpenByCustomer(customer)).isEmpty();
+    }
+
+    @Test
     default void appendsTranscriptInOrderAndIgnoresDuplicates() {
         Conversation c = newConversation("u-7");
         store().create(c);

@@ -46,8 +46,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -736,8 +736,12 @@ public final class LuceneFaqIndex implements Closeable {
         private final ConcurrentHashMap<String, ConcurrentHashMap<String, TermPostings>> postingsCache =
                 new ConcurrentHashMap<>();
         private final AtomicInteger cachedMisses = new AtomicInteger();
-        /** The classifier last used with this searcher and its labels' entry numbers here. */
-        private volatile LabelMap labelMap;
+        /**
+         * For each classifier used with this searcher (one per locale), its labels' entry numbers here. Keyed by
+         * identity (the classifier does not define equality): a write trains new classifiers and opens a new searcher. Remembering only the last one had
+         * every change of language between queries (a Chinese question after an English one) map the labels again.
+         */
+        private final Map<ParaphraseClassifier, int[]> labelMaps = new ConcurrentHashMap<>();
 
         EntrySearcher(IndexReader reader, float k1, float b) throws IOException {
             super(reader);
@@ -841,19 +845,19 @@ public final class LuceneFaqIndex implements Closeable {
 
         /** For each label of the classifier, its entry number in this searcher (-1 when absent). */
         int[] entriesOf(ParaphraseClassifier classifier) {
-            LabelMap m = labelMap;
-            if (m == null || m.classifier != classifier) {
-                int[] entries = new int[classifier.labelCount()];
-                for (int c = 0; c < entries.length; c++) {
-                    entries[c] = entryIndex(classifier.label(c));
-                }
-                m = new LabelMap(classifier, entries);
-                labelMap = m;
+            int[] known = labelMaps.get(classifier);
+            if (known != null) {
+                return known;
             }
-            return m.entries;
-        }
-
-        private record LabelMap(ParaphraseClassifier classifier, int[] entries) {
+            int[] entries = new int[classifier.labelCount()];
+            for (int c = 0; c < entries.length; c++) {
+                entries[c] = entryIndex(classifier.label(c));
+            }
+            if (labelMaps.size() >= MAX_LABEL_MAPS) {
+                labelMaps.clear(); // classifiers retrained while this searcher stayed open
+            }
+            labelMaps.put(classifier, entries);
+            return entries;
         }
 
         /** Every text field's norms (encoded lengths) in one array per field, indexed by global doc number. */
@@ -923,6 +927,8 @@ public final class LuceneFaqIndex implements Closeable {
      */
     /** One term's postings in one field, decoded. */
     private static final int MAX_CACHED_TERMS = 200_000;
+    /** Classifiers whose label numbering a searcher keeps: one per locale, with room for a retraining or two. */
+    private static final int MAX_LABEL_MAPS = 8;
 
     private record TermPostings(int docFreq, int[] docs, int[] freqs) {
         /** A term the index does not have. */
