@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +60,7 @@ final class OrderJson {
             }
             return new Order(text(n, "orderId"), text(n, "customerId"), OrderStatus.fromWire(text(n, "status")),
                     required(n, "totalAmount").asDouble(), optionalText(n, "currency"), items,
-                    optionalText(n, "shippingAddress"), Instant.parse(text(n, "createdAt")),
+                    optionalText(n, "shippingAddress"), instant(text(n, "createdAt")),
                     optionalInstant(n, "deliveredAt"), optionalText(n, "carrier"), optionalText(n, "trackingNumber"));
         } catch (RuntimeException e) {
             throw malformed("order", e);
@@ -82,7 +85,7 @@ final class OrderJson {
             JsonNode list = n.get("events");
             if (list != null) {
                 for (JsonNode e : list) {
-                    events.add(new Tracking.Event(Instant.parse(text(e, "at")), optionalText(e, "location"),
+                    events.add(new Tracking.Event(instant(text(e, "at")), optionalText(e, "location"),
                             optionalText(e, "description")));
                 }
             }
@@ -197,7 +200,52 @@ final class OrderJson {
 
     private static Instant optionalInstant(JsonNode n, String field) {
         String v = optionalText(n, field);
-        return v == null ? null : Instant.parse(v);
+        return v == null ? null : instant(v);
+    }
+
+    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+
+    /**
+     * {@link Instant#parse}, with a direct path for the shape order APIs send, UTC with an optional fraction
+     * ("2026-11-03T08:15:30Z", "2026-11-03T08:15:30.250Z"): the general parser cost 2.4 % of a fast-profile
+     * message's CPU in the load benchmark (three orders per order step). Anything else, and any value out of range,
+     * goes to {@link Instant#parse}, so what is accepted and what is refused stay the same.
+     */
+    static Instant instant(String s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || n == 21 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z' || (n > 20 && s.charAt(19) != '.')) {
+            return Instant.parse(s);
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int fraction = n > 20 ? digits(s, 20, n - 21) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
+            return Instant.parse(s);
+        }
+        try {
+            int nanos = n > 20 ? fraction * NANOS_PER_DIGIT[n - 22] : 0;
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return Instant.parse(s); // a leap second, 24:00, or out of range: the general parser's answer
+        }
+    }
+
+    /** The decimal number in {@code s[from, from + count)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static MalformedException malformed(String what, RuntimeException e) {
