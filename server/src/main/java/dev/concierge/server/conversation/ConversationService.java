@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,8 +238,11 @@ public final class ConversationService {
 
     private InboundOutcome botTurn(Customer customer, Conversation conversation, Message message, String localeHint) {
         List<Message> transcript = stores.conversations().recent(conversation.id(), BOT_HISTORY);
-        int at = IntStream.range(0, transcript.size()).filter(i -> transcript.get(i).id().equals(message.id()))
-                .findFirst().orElse(-1);
+        // the message is usually the newest one: look from the end (ids are unique within a transcript)
+        int at = transcript.size() - 1;
+        while (at >= 0 && !transcript.get(at).id().equals(message.id())) {
+            at--;
+        }
         List<Message> history = at >= 0 ? transcript.subList(0, at)
                 : transcript.isEmpty() ? List.of() : transcript.subList(0, transcript.size() - 1);
         String hint = localeHint != null ? localeHint : conversation.locale();
