@@ -61,9 +61,11 @@ public record FaqEntry(
             errors.add(new FieldError(who, "scenario", "is required (PRE_SALE, IN_SALE or AFTER_SALE)"));
         }
         questions = normaliseQuestions(who, questions, errors);
+        Map<String, String> givenAnswers = answers == null ? Map.of() : answers;
         answers = normaliseTexts(who, "answers", answers, MAX_ANSWER_LENGTH, errors);
         for (String locale : questions.keySet()) {
-            if (!answers.containsKey(locale)) {
+            // an answer given but refused (blank, too long) has its own error: "is required" would contradict it
+            if (!answers.containsKey(locale) && !givenAnswers.containsKey(locale)) {
                 errors.add(new FieldError(who, "answers." + locale, "is required because questions." + locale + " is given"));
             }
         }

@@ -39,6 +39,22 @@ class FaqEntryTest {
     }
 
     @Test
+    void aRefusedAnswerIsReportedOnceNotAlsoAsMissing() {
+        KbValidationException ex = catchThrowableOfType(KbValidationException.class, () -> new FaqEntry(
+                "refund_policy", "refunds", Scenario.AFTER_SALE,
+                Map.of("en", List.of("How do refunds work"), "zh", List.of("怎么退款"), "fr", List.of("rembourser")),
+                Map.of("en", "x".repeat(FaqEntry.MAX_ANSWER_LENGTH + 1), "zh", "  "), null, null, TestEntries.T0));
+        assertThat(ex.errors()).extracting(e -> e.field() + ": " + e.message()).containsExactlyInAnyOrder(
+                "questions.fr: unsupported locale (supported: [zh, en])",
+                "answers.en: at most " + FaqEntry.MAX_ANSWER_LENGTH + " characters",
+                "answers.zh: must not be blank (omit the locale instead)");
+        KbValidationException missing = catchThrowableOfType(KbValidationException.class, () -> new FaqEntry(
+                "refund_policy", "refunds", Scenario.AFTER_SALE, Map.of("en", List.of("How do refunds work")),
+                Map.of("zh", "这样。"), null, null, TestEntries.T0));
+        assertThat(missing.errors()).extracting(FieldError::field).containsExactly("answers.en");
+    }
+
+    @Test
     void needsAtLeastOneQuestion() {
         assertThatThrownBy(() -> new FaqEntry("a_b", "c", Scenario.PRE_SALE, Map.of(), Map.of("en", "x"), null, null, TestEntries.T0))
                 .isInstanceOf(KbValidationException.class)
