@@ -186,6 +186,12 @@ class BadInputIT {
         assertError(server.get("/api/v1/conversations/c-1", Map.of("Authorization", "Bearer nope")), 401,
                 "unauthenticated");
         assertError(server.get("/nowhere", Map.of()), 404, "not_found");
+        // percent-escapes that are not UTF-8 were decoded to U+FFFD and searched for
+        String supervisor = server.login("supervisor");
+        Map<String, String> sup = Map.of("Authorization", "Bearer " + supervisor);
+        assertError(server.get("/api/v1/kb/suggest?q=%FF%FE", sup), 400, "invalid_encoding");
+        assertError(server.get("/api/v1/conversations/c%C3%28", sup), 400, "invalid_encoding");
+        assertThat(server.get("/api/v1/kb/suggest?q=%E9%80%80%E6%AC%BE", sup).statusCode()).isEqualTo(200);
         assertThat(server.get("/health/live", Map.of()).statusCode()).isEqualTo(200);
     }
 

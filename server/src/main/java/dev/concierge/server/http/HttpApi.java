@@ -95,6 +95,7 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         router.route().handler(this::securityHeaders);
         router.route().handler(HttpApi::rawBodiesOnly);
+        router.route().handler(this::utf8EscapesOnly);
         router.get("/health/live").handler(this::live);
         router.get("/health/ready").handler(this::ready);
         // load balancers often probe with HEAD: the same status, no body
@@ -390,6 +391,19 @@ public final class HttpApi {
      * Vert.x's body handler would instead decode form and multipart bodies on its own, and fail with a 500 on
      * hostile ones (over-long fields, a GET with a multipart type), so those types are hidden from it.
      */
+    /**
+     * 400 {@code invalid_encoding} for a path or query string whose percent-escapes are not UTF-8 ("?q=%FF",
+     * "/api/v1/conversations/%C3%28"): Vert.x would decode them to U+FFFD, and a search or an id holding a replacement
+     * character is not what the client sent (the same rule as for bodies and WebSocket text).
+     */
+    private void utf8EscapesOnly(RoutingContext ctx) {
+        if (!PercentEscapes.areUtf8(ctx.request().path()) || !PercentEscapes.areUtf8(ctx.request().query())) {
+            error(ctx, 400, "invalid_encoding", "the URL's percent-escapes are not UTF-8");
+            return;
+        }
+        ctx.next();
+    }
+
     private static void rawBodiesOnly(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         if (type != null) {
