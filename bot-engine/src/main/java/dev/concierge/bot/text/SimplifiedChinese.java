@@ -35,6 +35,11 @@ public final class SimplifiedChinese {
         return out == null ? text : new String(out);
     }
 
+    /** The Simplified form of {@code c}, or 0 when {@link #of} leaves it as it is. */
+    static char simplifiedOf(char c) {
+        return c >= FIRST && c <= LAST ? TABLE[c - FIRST] : 0;
+    }
+
     private static char[] table() {
         Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
         char[] table = new char[LAST - FIRST + 1];
