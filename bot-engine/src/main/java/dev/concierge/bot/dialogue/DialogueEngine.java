@@ -15,6 +15,7 @@ import dev.concierge.bot.order.OrderApiException;
 import dev.concierge.bot.order.OrderStatus;
 import dev.concierge.bot.sentiment.Sentiment;
 import dev.concierge.bot.sentiment.SentimentAnalyzer;
+import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.bot.text.SimplifiedChinese;
 import dev.concierge.core.channel.Channel;
@@ -379,6 +380,7 @@ public final class DialogueEngine implements BotEngine {
         DialogueState.Draft d = previous.draft();
         Turn turn = inContext(understand(botTurn, previous), d);
         d.language = turn.language();
+        d.script = ChineseScript.of(botTurn.text(), d.script);
         d.addEntities(maskedEntities(turn.entities()));
         BotDecision decision;
         try {
@@ -402,7 +404,7 @@ public final class DialogueEngine implements BotEngine {
             LOG.warn("dialogue state of conversation={} changed concurrently; this turn's state was not stored",
                     botTurn.conversationId());
         }
-        return decision;
+        return ReplyScript.in(d.script, decision);
     }
 
     private Turn understand(BotTurn raw, DialogueState previous) {

@@ -1,6 +1,7 @@
 package dev.concierge.bot.dialogue;
 
 import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.text.ChineseScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Objects;
  * order of earlier turns (for follow-ups), counters for the handoff triggers, and what goes on the context card.
  * Immutable; every turn produces the next state with {@code version + 1} (the stores compare-and-set on it).
  *
+ * @param script               the Chinese script the shopper writes, which the Chinese replies follow; Simplified when
+ *                             a stored state has none (states stored before it was kept)
  * @param flow                 the flow in progress ("" when none)
  * @param step                 its current step ("" when none)
  * @param slots                values collected by the flow (order_id, reason, photo, address, phone, option, ...)
@@ -26,9 +29,9 @@ import java.util.Objects;
  * @param entities             entities seen so far by kind (personal data already masked)
  * @param lastOrder            the last order fetched from the order API, or null
  */
-public record DialogueState(long version, String language, String flow, String step, Map<String, String> slots,
-        int reprompts, int lowConfidenceStreak, int negativeStreak, String lastOrderId, String lastTopic,
-        List<String> intentPath, List<String> botActions, Map<String, List<String>> entities,
+public record DialogueState(long version, String language, ChineseScript script, String flow, String step,
+        Map<String, String> slots, int reprompts, int lowConfidenceStreak, int negativeStreak, String lastOrderId,
+        String lastTopic, List<String> intentPath, List<String> botActions, Map<String, List<String>> entities,
         HandoffContext.OrderSnapshot lastOrder, Instant updatedAt) {
     public static final int MAX_PATH = 10;
 
@@ -37,6 +40,7 @@ public record DialogueState(long version, String language, String flow, String s
             throw new IllegalArgumentException("version must be >= 0");
         }
         language = "en".equals(language) ? "en" : "zh";
+        script = script == null ? ChineseScript.SIMPLIFIED : script;
         flow = flow == null ? "" : flow;
         step = step == null ? "" : step;
         slots = Map.copyOf(slots == null ? Map.of() : slots);
@@ -56,7 +60,8 @@ public record DialogueState(long version, String language, String flow, String s
     }
 
     public static DialogueState initial(String language, Instant now) {
-        return new DialogueState(0, language, "", "", Map.of(), 0, 0, 0, "", "", List.of(), List.of(), Map.of(), null, now);
+        return new DialogueState(0, language, ChineseScript.SIMPLIFIED, "", "", Map.of(), 0, 0, 0, "", "", List.of(),
+                List.of(), Map.of(), null, now);
     }
 
     public boolean inFlow() {
@@ -78,6 +83,7 @@ public record DialogueState(long version, String language, String flow, String s
     static final class Draft {
         final long version;
         String language;
+        ChineseScript script;
         String flow;
         String step;
         final Map<String, String> slots;
@@ -96,6 +102,7 @@ public record DialogueState(long version, String language, String flow, String s
         private Draft(DialogueState s) {
             version = s.version;
             language = s.language;
+            script = s.script;
             flow = s.flow;
             step = s.step;
             slots = new LinkedHashMap<>(s.slots);
@@ -160,7 +167,7 @@ public record DialogueState(long version, String language, String flow, String s
         }
 
         DialogueState build(Instant now) {
-            return new DialogueState(version + 1, language, flow, step, slots, reprompts, lowConfidenceStreak,
+            return new DialogueState(version + 1, language, script, flow, step, slots, reprompts, lowConfidenceStreak,
                     negativeStreak, lastOrderId, lastTopic, intentPath, botActions, entities, lastOrder, now);
         }
     }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConversationSuiteTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     static final List<String> FILES = List.of("conversations/flows.yaml", "conversations/triggers.yaml",
-            "conversations/degraded.yaml");
+            "conversations/degraded.yaml", "conversations/traditional.yaml");
 
     private static DemoOrderBackend backend;
     private static final java.util.concurrent.atomic.AtomicLong TURNS = new java.util.concurrent.atomic.AtomicLong();

@@ -16,6 +16,8 @@ import dev.concierge.bot.order.OrderApi;
 import dev.concierge.bot.order.OrderApiException;
 import dev.concierge.bot.order.RefundInfo;
 import dev.concierge.bot.order.Tracking;
+import dev.concierge.bot.text.ChineseScript;
+import dev.concierge.bot.text.TraditionalChinese;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.Customer;
@@ -89,6 +91,55 @@ class DialogueEngineTest {
         assertThat(DialogueEngine.withShorthandSpelledOut("请一定单独包装")).isEqualTo("请一定单独包装");
         assertThat(DialogueEngine.withShorthandSpelledOut("预定单号多少")).isEqualTo("预定单号多少");
         assertThat(DialogueEngine.withShorthandSpelledOut("returning the address")).isEqualTo("returning the address");
+    }
+
+    @Test
+    void a_traditional_writer_reads_traditional_replies_and_the_agent_keeps_simplified() {
+        DialogueEngine engine = engine(new FailingOrders());
+        BotDecision first = say(engine, "我要退貨");
+        assertThat(first.text()).contains("訂單號").doesNotContain("订单");
+        assertThat(states.load(id).orElseThrow().script()).isEqualTo(ChineseScript.TRADITIONAL);
+        // neutral and English messages keep the script; the English reply is left alone
+        BotDecision english = say(engine, "thank you so much");
+        assertThat(english.language()).isEqualTo("en");
+        assertThat(english.text()).doesNotContainPattern("\\p{IsHan}");
+        assertThat(states.load(id).orElseThrow().script()).isEqualTo(ChineseScript.TRADITIONAL);
+        BotDecision handoff = say(engine, "轉人工");
+        assertThat(handoff).isInstanceOf(BotDecision.Handoff.class);
+        BotDecision.Handoff h = (BotDecision.Handoff) handoff;
+        assertThat(h.text()).isEqualTo(TraditionalChinese.of(h.text()));
+        // what the server and the agents read is not converted
+        assertThat(h.intent()).isEqualTo("human_request");
+        assertThat(h.reason()).isEqualTo("human_request");
+        assertThat(h.context().language()).isEqualTo("zh");
+        assertThat(h.context().summary()).contains("Last message: \"轉人工\"");
+        // a Simplified message switches back
+        BotDecision back = say(engine, "我的订单到哪了");
+        assertThat(states.load(id).orElseThrow().script()).isEqualTo(ChineseScript.SIMPLIFIED);
+        assertThat(back.text()).doesNotContain("訂單");
+    }
+
+    @Test
+    void quick_replies_are_converted_and_order_numbers_left_as_they_are() {
+        BotDecision.FlowStep step = new BotDecision.FlowStep("return_request", 0.9, "zh", "请提供您的订单号，或点选下方订单。",
+                List.of("DD20261104004", "什么时候到？", "无法拍照"), "return_exchange", "ask_order");
+        BotDecision.FlowStep traditional = (BotDecision.FlowStep) ReplyScript.in(ChineseScript.TRADITIONAL, step);
+        assertThat(traditional.text()).isEqualTo("請提供您的訂單號，或點選下方訂單。");
+        assertThat(traditional.quickReplies()).containsExactly("DD20261104004", "什麼時候到？", "無法拍照");
+        assertThat(traditional.intent()).isEqualTo("return_request");
+        assertThat(traditional.flow()).isEqualTo("return_exchange");
+        assertThat(traditional.step()).isEqualTo("ask_order");
+        assertThat(ReplyScript.in(ChineseScript.SIMPLIFIED, step)).isSameAs(step);
+        HandoffContext card = new HandoffContext("Flow return_exchange stopped at ask_photo. Bot said: \"已为您转接\".",
+                "human_request", 0, "neutral", 0.1, "zh", List.of(), java.util.Map.of(), List.of(), null);
+        BotDecision.Handoff handoff = (BotDecision.Handoff) ReplyScript.in(ChineseScript.TRADITIONAL,
+                new BotDecision.Handoff("human_request", 1.0, "zh", "已为您转接人工客服", List.of(), "human_request", 0,
+                        Set.of("returns"), card));
+        assertThat(handoff.text()).isEqualTo("已為您轉接人工客服");
+        assertThat(handoff.context()).isSameAs(card);
+        assertThat(handoff.skills()).containsExactly("returns");
+        BotDecision.Answer english = new BotDecision.Answer("faq", 0.9, "en", "Refunds take 3-5 days.", List.of(), "x");
+        assertThat(ReplyScript.in(ChineseScript.TRADITIONAL, english)).isSameAs(english);
     }
 
     @Test

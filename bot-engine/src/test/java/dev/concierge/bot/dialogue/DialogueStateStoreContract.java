@@ -3,6 +3,7 @@ package dev.concierge.bot.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.core.conversation.ConversationId;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public interface DialogueStateStoreContract {
     }
 
     static DialogueState sample(long version) {
-        return new DialogueState(version, "en", "return_exchange", "ask_photo",
+        return new DialogueState(version, "en", ChineseScript.TRADITIONAL, "return_exchange", "ask_photo",
                 Map.of("order_id", "DD20261104004", "reason", "broken lid"), 1, 0, 1, "DD20261104004",
                 "return_request", List.of("greeting", "return_request"), List.of("flow:return_exchange/ask_reason"),
                 Map.of("order_number", List.of("DD20261104004"), "phone", List.of("138****8000")),

@@ -2,12 +2,15 @@ package dev.concierge.redis.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.bot.dialogue.DialogueState;
 import dev.concierge.bot.dialogue.DialogueStateStore;
+import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.bot.dialogue.DialogueStateStoreContract;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.redis.RedisJson;
 import dev.concierge.redis.RedisNamespace;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,22 @@ class RedisDialogueStateStoreIT implements DialogueStateStoreContract {
     @Override
     public DialogueStateStore states() {
         return states;
+    }
+
+    @Test
+    void a_state_stored_before_the_script_was_kept_reads_as_simplified() {
+        ConversationId id = new ConversationId("c-before-script");
+        // what the store wrote before DialogueState had a script
+        redis.client().hset(redis.keys().dialogueState(id), Map.of("v", "1", "s", """
+                {"version":1,"language":"zh","flow":"return_exchange","step":"ask_reason",\
+                "slots":{"order_id":"DD20261104004"},"reprompts":0,"lowConfidenceStreak":0,"negativeStreak":0,\
+                "lastOrderId":"DD20261104004","lastTopic":"return_request","intentPath":["return_request"],\
+                "botActions":["flow:return_exchange/ask_reason"],"entities":{},"lastOrder":null,\
+                "updatedAt":"2026-11-22T10:15:30Z"}"""));
+        DialogueState state = states.load(id).orElseThrow();
+        assertThat(state.script()).isEqualTo(ChineseScript.SIMPLIFIED);
+        assertThat(state.step()).isEqualTo("ask_reason");
+        assertThat(state.slots()).containsEntry("order_id", "DD20261104004");
     }
 
     @Test
