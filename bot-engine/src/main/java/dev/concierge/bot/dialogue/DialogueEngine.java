@@ -349,7 +349,8 @@ public final class DialogueEngine implements BotEngine {
     }
 
     @Override
-    public boolean withdrawsHandoff(String text) {
+    public boolean withdrawsHandoff(String typed) {
+        String text = SimplifiedChinese.of(typed); // "取消排隊" too: the word lists are Simplified
         String norm = lowerWithoutTrailingPunctuation(text);
         // "算了，我的另一个订单到哪了": dropped the wait for something the bot can answer (it stayed queued, unanswered);
         // "算了，我还是等人工吧" still waits

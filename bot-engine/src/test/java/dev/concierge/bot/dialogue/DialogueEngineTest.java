@@ -51,10 +51,12 @@ class DialogueEngineTest {
     void a_waiting_customer_takes_the_request_back_with_a_cancel_phrase_not_with_a_topic() {
         DialogueEngine engine = engine(new FailingOrders());
         for (String back : List.of("算了，不用了", "never mind", "我自己查到了，取消排队", "I don't need an agent anymore",
-                "算了，我的另一个订单到哪了", "never mind, how long does a refund take?")) {
+                "算了，我的另一个订单到哪了", "never mind, how long does a refund take?", "我自己查到了，取消排隊",
+                "算了，不用了。我的另一個訂單到哪了")) {
             assertThat(engine.withdrawsHandoff(back)).as(back).isTrue();
         }
-        for (String stay : List.of("取消订单", "cancel", "hello? are you there", "我要退款", "算了，我还是等人工吧",
+        for (String stay : List.of("取消订单", "取消訂單", "cancel", "hello? are you there", "我要退款", "算了，我还是等人工吧",
+                "算了，我還是等人工吧",
                 "never mind, I'll wait for the agent")) {
             assertThat(engine.withdrawsHandoff(stay)).as(stay).isFalse();
         }
