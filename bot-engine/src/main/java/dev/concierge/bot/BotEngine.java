@@ -1,5 +1,7 @@
 package dev.concierge.bot;
 
+import dev.concierge.core.conversation.ConversationId;
+
 /**
  * The bot: one decision per customer message. Implementations are thread-safe and may block (NLU, index
  * look-ups, the order API): call them from worker threads. A decision has no side effects on conversations;
@@ -23,5 +25,15 @@ public interface BotEngine {
      */
     default boolean withdrawsHandoff(String text) {
         return false;
+    }
+
+    /**
+     * A Chinese text the server writes to a conversation's shopper itself (the off-hours notice, leaving the queue),
+     * in the script the shopper writes: Traditional for someone who writes Traditional, as the engine's own replies
+     * are. {@code shopperText} is the message being answered, which the engine may not have seen yet. Engines that do
+     * not follow the shopper's script return {@code text} as it is.
+     */
+    default String inShoppersScript(ConversationId conversation, String shopperText, String text) {
+        return text;
     }
 }

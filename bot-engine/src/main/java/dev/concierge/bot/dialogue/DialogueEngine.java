@@ -18,7 +18,9 @@ import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.bot.text.SimplifiedChinese;
+import dev.concierge.bot.text.TraditionalChinese;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationLog;
 import dev.concierge.core.privacy.PersonalDataMasker;
 import dev.concierge.kb.FaqDecision;
@@ -358,6 +360,13 @@ public final class DialogueEngine implements BotEngine {
                 && !STILL_WAITING.matcher(text).find();
         return WITHDRAW_WORDS.contains(norm) || CANCEL_PHRASE.matcher(norm).matches() || LEAVE_QUEUE.find(norm)
                 || somethingElse;
+    }
+
+    @Override
+    public String inShoppersScript(ConversationId conversation, String shopperText, String text) {
+        ChineseScript stored = stores.states().load(conversation).map(DialogueState::script)
+                .orElse(ChineseScript.SIMPLIFIED);
+        return TraditionalChinese.in(ChineseScript.of(shopperText == null ? "" : shopperText, stored), text);
     }
 
     @Override

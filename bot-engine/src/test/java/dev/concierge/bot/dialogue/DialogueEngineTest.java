@@ -48,6 +48,16 @@ class DialogueEngineTest {
     }
 
     @Test
+    void texts_the_server_writes_follow_the_shoppers_script() {
+        DialogueEngine engine = engine(new FailingOrders());
+        assertThat(engine.inShoppersScript(id, "算了", "已为您取消人工排队")).isEqualTo("已为您取消人工排队");
+        assertThat(engine.inShoppersScript(id, "取消排隊", "已为您取消人工排队")).isEqualTo("已為您取消人工排隊");
+        say(engine, "你們有什麼優惠券嗎");
+        assertThat(engine.inShoppersScript(id, "算了", "已为您取消人工排队")).isEqualTo("已為您取消人工排隊");
+        assertThat(engine.inShoppersScript(id, "算了", "OK")).isEqualTo("OK");
+    }
+
+    @Test
     void a_waiting_customer_takes_the_request_back_with_a_cancel_phrase_not_with_a_topic() {
         DialogueEngine engine = engine(new FailingOrders());
         for (String back : List.of("算了，不用了", "never mind", "我自己查到了，取消排队", "I don't need an agent anymore",

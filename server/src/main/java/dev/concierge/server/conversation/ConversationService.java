@@ -250,7 +250,7 @@ public final class ConversationService {
         // and chat shoppers type "1" for the first button too (it read as goodbye, and two of them as a handoff)
         String text = WireMessages.numberedChoice(message.text(), history).orElse(message.text());
         BotDecision decision = offHours(bot.decide(new BotTurn(conversation.id(), customer, message.channel(), text,
-                message.attachments(), hint, history)), message.channel());
+                message.attachments(), hint, history)), conversation, message);
         return respond(customer, conversation, message, decision);
     }
 
@@ -259,7 +259,8 @@ public final class ConversationService {
      * (two chit-chat lines at night queued a five-hour wait): the bot says when people are back and offers to leave a
      * message for them, or to rephrase. A request for a person, a complaint or a flow's handoff is queued as before.
      */
-    private BotDecision offHours(BotDecision decision, Channel channel) {
+    private BotDecision offHours(BotDecision decision, Conversation conversation, Message message) {
+        Channel channel = message.channel();
         if (!(decision instanceof BotDecision.Handoff handoff) || !BotDecision.Handoff.LOW_CONFIDENCE.equals(handoff.reason())) {
             return decision;
         }
@@ -276,6 +277,10 @@ public final class ConversationService {
                         + " You can rephrase, or leave a message for an agent.";
         List<String> options = zh ? List.of("留言给人工客服", "查询订单", "退换货")
                 : List.of("Leave a message for an agent", "Track my order", "Return or exchange");
+        if (zh) { // in Traditional for a shopper who writes it, as the bot's own replies are
+            text = bot.inShoppersScript(conversation.id(), message.text(), text);
+            options = options.stream().map(o -> bot.inShoppersScript(conversation.id(), message.text(), o)).toList();
+        }
         return new BotDecision.Clarify(handoff.intent(), handoff.confidence(), decision.language(), text, options);
     }
 
@@ -287,10 +292,10 @@ public final class ConversationService {
     /** The customer took back their request for an agent: the bot says so and takes the conversation again. */
     private InboundOutcome leftQueue(Customer customer, Conversation conversation, Message message) {
         boolean zh = "zh".equals(conversation.locale());
+        String text = zh ? bot.inShoppersScript(conversation.id(), message.text(), "好的，已为您取消人工排队。还有什么可以帮您？")
+                : "OK, you've left the queue for an agent. Is there anything else I can help with?";
         return respond(customer, conversation, message, new BotDecision.Answer("withdraw_handoff", 1.0,
-                zh ? "zh" : "en", zh ? "好的，已为您取消人工排队。还有什么可以帮您？"
-                        : "OK, you've left the queue for an agent. Is there anything else I can help with?",
-                List.of(), null));
+                zh ? "zh" : "en", text, List.of(), null));
     }
 
     /** Conversation attribute: the id of the last message a REST response carried (see {@link #forRestClient}). */

@@ -72,6 +72,36 @@ class QueueWithdrawalTest {
         assertThat(decided).containsExactly("agent please", "how long do refunds take?");
     }
 
+    @Test
+    void a_shopper_writing_traditional_chinese_reads_the_queue_notice_in_traditional() {
+        BotEngine chinese = new BotEngine() {
+            @Override
+            public BotDecision decide(BotTurn turn) {
+                return new BotDecision.Handoff("human_request", 0.95, "zh", "正在為您轉接人工客服。", List.of(),
+                        "human_request", 0, Set.of(), new HandoffContext("asked for a human", "human_request", 0,
+                                "neutral", 0.1, "zh", List.of("human_request"), Map.of(), List.of(), null));
+            }
+
+            @Override
+            public boolean withdrawsHandoff(String text) {
+                return text.startsWith("算了");
+            }
+
+            @Override
+            public String inShoppersScript(ConversationId conversation, String shopperText, String text) {
+                return shopperText.contains("們") ? "[trad]" + text : text;
+            }
+        };
+        ServiceFixture f = new ServiceFixture(clock);
+        ConversationService service = f.service(chinese);
+        CustomerId customer = f.customers.findOrCreate(Identity.appUser("u-hk"), clock.instant()).id();
+        service.receive(new Inbound(customer, Channel.WEB_CHAT, "我要找你們的人工客服", List.of(), "zh",
+                new MessageId(customer.value() + ":c-1"), Map.of()));
+        InboundOutcome left = service.receive(new Inbound(customer, Channel.WEB_CHAT, "算了，不用你們了", List.of(), "zh",
+                new MessageId(customer.value() + ":c-2"), Map.of()));
+        assertThat(left.replies()).extracting(Message::text).containsExactly("[trad]好的，已为您取消人工排队。还有什么可以帮您？");
+    }
+
     private Inbound inbound(CustomerId customer, String text) {
         sent++;
         return new Inbound(customer, Channel.WEB_CHAT, text, List.of(), "en",
