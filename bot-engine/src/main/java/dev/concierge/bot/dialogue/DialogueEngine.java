@@ -464,6 +464,18 @@ public final class DialogueEngine implements BotEngine {
         }
     }
 
+    /**
+     * A courier tracking number in a short message that names no order ({@link #withOrderReference} turns a known
+     * one into its order): one the shopper's recent shipped or delivered orders do not carry.
+     */
+    private static Optional<String> unknownTrackingNumber(Turn turn) {
+        if (!turn.entities().orderNumbers().isEmpty() || turn.text().length() > MAX_TRACKED_TEXT) {
+            return Optional.empty();
+        }
+        Matcher m = TRACKING_NUMBER.matcher(turn.text());
+        return m.find() && !m.group(1).toUpperCase(Locale.ROOT).startsWith("DD") ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     private static Entities withOrder(Entities found, String orderId) {
         return new Entities(List.of(orderId), found.phones(), found.emails(), found.amounts(), found.dates());
     }
@@ -523,6 +535,14 @@ public final class DialogueEngine implements BotEngine {
             // "ok, never mind, where is my other order?": the flow is dropped and the rest is a new request
             // ("ok never mind, keep the order" at a confirmation is its answer instead: no)
             d.abandonFlow();
+        }
+        Optional<String> unknownTracking = unknownTrackingNumber(turn);
+        if (unknownTracking.isPresent() && (!d.inFlowNow() || d.step.equals(Flows.ASK_ORDER))) {
+            // "SF9999999999到哪了" with a number none of the shopper's recent orders carries: it was a list of FAQ
+            // questions, and asked again, a handoff
+            String flow = d.inFlowNow() ? d.flow
+                    : Skills.FLOW_OF_INTENT.getOrDefault(turn.prediction().intent(), Flows.ORDER_STATUS);
+            return flows.trackingNumberNotFound(turn, d, flow, unknownTracking.get());
         }
         if (TAKING_TIME.matcher(lowerWithoutTrailingPunctuation(turn.text())).matches()) {
             // "hmm let me think" read as a request for a person and queued the shopper; at a step it became the reason

@@ -543,6 +543,24 @@ final class Flows {
         return step(turn, d, text, recent);
     }
 
+    /**
+     * A tracking number none of the shopper's recent orders carries: said so, and the order asked for (with the recent
+     * orders to pick), in {@code flow} (the one waiting for its order, or the one the message asks for).
+     */
+    BotDecision trackingNumberNotFound(Turn turn, DialogueState.Draft d, String flow, String tracking) {
+        if (!d.inFlowNow()) {
+            d.enter(flow, ASK_ORDER);
+        }
+        d.moveTo(ASK_ORDER);
+        List<String> recent = offeredOrders(turn, d);
+        String number = tracking.toUpperCase(java.util.Locale.ROOT);
+        return step(turn, d, turn.t("您最近的订单里没有找到运单号 " + number + "。请核对运单号，或发送订单号（如 DD20261101001）"
+                        + (recent.isEmpty() ? "。" : "，或点选下方订单。"),
+                "I couldn't find tracking number " + number + " on your recent orders. Please check it, or send the"
+                        + " order number (e.g. DD20261101001)" + (recent.isEmpty() ? "." : " or pick an order below.")),
+                recent);
+    }
+
     /** An after-sale request this conversation filed: its ticket id, and whether it is an exchange (else a return). */
     record Filed(String ticket, boolean exchange) {
     }
