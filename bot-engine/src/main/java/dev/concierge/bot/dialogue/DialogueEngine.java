@@ -236,6 +236,15 @@ public final class DialogueEngine implements BotEngine {
     private static final Set<OrderStatus> TRACKED_STATUSES = java.util.EnumSet.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
     /** A tracking number in a longer text (a pasted e-mail) is not looked up. */
     private static final int MAX_TRACKED_TEXT = 200;
+    /** A request in the first person at the start of a message: "我要换货", "I want to return it", "please exchange". */
+    private static final Pattern ASKS_TO_HAVE_IT_DONE = Pattern.compile(
+            "^(我要|我想|我需要|想要|帮我|请帮我|麻烦帮我|申请)|^(i want to|i'd like to|i would like to|i need to|please)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A question about a request rather than the request itself: "我想问一下怎么换货", "I want to know how". */
+    private static final Pattern ASKS_ABOUT = Pattern.compile(
+            "问一下|问问|了解|知道|咨询|怎么|如何|多久|运费|谁出|\\b(know|ask|how|why|when|cost|fee|policy)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** An opening that only announces the request: "我还有个问题，", "另外，", "one more thing:". */
     private static final Pattern LEAD_IN = Pattern.compile(
             "^(?:(?:我)?(?:还有|另外|再问)(?:一)?个?(?:问题|事情?)|还有|另外|对了|顺便问一下|one more (?:thing|question)"
@@ -710,7 +719,11 @@ public final class DialogueEngine implements BotEngine {
                 && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE;
         // Flows that change an order (cancel, new address) do what the FAQ can only describe: a confident
         // intent for them starts the flow even when the FAQ has a confident how-to answer.
-        boolean actionFlow = (Flows.CANCEL_ORDER.equals(flow) || Flows.CHANGE_ADDRESS.equals(flow))
+        // So does a return or an exchange asked for in the first person ("我要换货", "I want to return this"), as
+        // against a question about them ("退货运费谁出", "我想问一下怎么换货"): the FAQ's policy text was the answer.
+        boolean actionFlow = (Flows.CANCEL_ORDER.equals(flow) || Flows.CHANGE_ADDRESS.equals(flow)
+                || Flows.RETURN_EXCHANGE.equals(flow) && ASKS_TO_HAVE_IT_DONE.matcher(turn.text().strip()).find()
+                        && !ASKS_ABOUT.matcher(turn.text()).find())
                 && turn.prediction().confidence() >= ACTION_FLOW_CONFIDENCE;
         // "And when will it arrive?" about the order this conversation already found: that order's delivery
         // date, not the general shipping-time answer, however confident the FAQ is.
