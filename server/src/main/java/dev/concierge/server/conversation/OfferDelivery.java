@@ -59,9 +59,13 @@ public final class OfferDelivery implements RoutingEvents {
                 .put("reason", reason));
     }
 
+    /**
+     * No frame: the agent's desk gets {@code assigned} with the whole card from the accept itself, once the
+     * conversation is ASSIGNED (raised here it would come before that, without the card). Supervisors were sent
+     * {@code assigned} for every conversation anyone accepted, which their desk took for conversations of their
+     * own; the supervisor board reads assignments from {@code GET /api/v1/reports/live}.
+     */
     @Override
     public void assigned(AgentId agent, ConversationId conversation) {
-        live.toSupervisors(Frame.of("assigned").put("conversationId", conversation.value())
-                .put("agentId", agent.value()));
     }
 }

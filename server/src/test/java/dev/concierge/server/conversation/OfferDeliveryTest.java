@@ -29,6 +29,7 @@ class OfferDeliveryTest {
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
     private final List<Frame> toAgent = new CopyOnWriteArrayList<>();
+    private final List<Frame> toSupervisors = new CopyOnWriteArrayList<>();
     private final OfferDelivery delivery = new OfferDelivery(new Stores(conversations, customers), new LiveConnections() {
         @Override
         public void toShopper(CustomerId customer, Frame frame) {
@@ -45,6 +46,7 @@ class OfferDeliveryTest {
 
         @Override
         public void toSupervisors(Frame frame) {
+            toSupervisors.add(frame);
         }
 
         @Override
@@ -74,6 +76,14 @@ class OfferDeliveryTest {
         Map<String, Object> card = context(toAgent.get(0));
         assertThat((List<?>) card.get("transcript")).hasSize(ContextCards.OFFER_TRANSCRIPT_MESSAGES);
         assertThat(card.get("earlierMessages")).isEqualTo(false);
+    }
+
+    @Test
+    void anAssignmentIsNoFrameForSupervisors() {
+        // the desk reads `assigned` as "I now hold it": every supervisor's desk filled with others' conversations
+        delivery.assigned(new AgentId("agent-1"), conversationWith(1));
+        assertThat(toSupervisors).isEmpty();
+        assertThat(toAgent).isEmpty();
     }
 
     private ConversationId conversationWith(int messages) {
