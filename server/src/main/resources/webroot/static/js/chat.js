@@ -15,6 +15,15 @@ const STRINGS = {
     uploadFailed: '图片上传失败：', photoSent: '[图片]', tooLarge: '图片不能超过 5 MB', quickReplies: '快捷回复',
     // upload refusals by status, so that a Chinese chat does not show the server's English message
     uploadErrors: { 413: '图片不能超过 5 MB', 415: '只支持 JPEG、PNG、GIF 和 WebP 图片', 429: '上传太频繁，请稍后再试' },
+    // the server's error frames by code (their message is English, for developers)
+    errors: {
+      rate_limited: s => `消息发送太频繁，请 ${s || 1} 秒后再试。`,
+      text_too_long: '消息太长了，请分几条发送。',
+      unavailable: '服务暂时繁忙，请稍后重新发送。',
+      internal_error: '出了点问题，这条消息可能没有发送成功，请重新发送。',
+      not_found: '这个会话已结束，请发送新消息开始新的会话。',
+      invalid_field: '这条消息无法发送，请检查后重试。',
+    },
   },
   en: {
     title: 'Customer service', language: 'Language', message: 'Message', placeholder: 'Type your question…',
@@ -30,6 +39,14 @@ const STRINGS = {
     tooLarge: 'Photos are limited to 5 MB', quickReplies: 'Quick replies',
     uploadErrors: { 413: 'Photos are limited to 5 MB', 415: 'Only JPEG, PNG, GIF and WebP images are accepted',
       429: 'Too many uploads; please try again shortly' },
+    errors: {
+      rate_limited: s => `You're sending messages too fast; please wait ${s || 1} s and try again.`,
+      text_too_long: 'That message is too long; please split it into several.',
+      unavailable: "We're busy right now; please send your message again in a moment.",
+      internal_error: 'Something went wrong and this message may not have been sent; please send it again.',
+      not_found: 'This chat has ended; send a new message to start a new one.',
+      invalid_field: "This message couldn't be sent; please check it and try again.",
+    },
   },
 };
 const STORE = { customer: 'concierge.customerId', token: 'concierge.token', locale: 'concierge.locale' };
@@ -172,7 +189,9 @@ function onFrame(frame) {
         localStorage.removeItem(STORE.customer);
         localStorage.removeItem(STORE.token);
       } else {
-        addMessage({ from: 'system', text: frame.message || frame.code });
+        const known = STRINGS[locale].errors[frame.code];
+        const text = typeof known === 'function' ? known(frame.retryAfterSeconds) : known;
+        addMessage({ from: 'system', text: text || frame.message || frame.code });
       }
       break;
     default:
