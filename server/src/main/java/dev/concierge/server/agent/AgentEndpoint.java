@@ -125,8 +125,8 @@ public final class AgentEndpoint {
             switch (type) {
                 case "accept" -> {
                     ConversationId id = conversationId(frame);
-                    run(id, () -> deps.desk().accept(agent, id), card -> send(Frame.of("assigned")
-                            .put("conversationId", id.value()).put("context", card)));
+                    // the desk sends `assigned` to every socket of the agent, this one included
+                    run(id, () -> deps.desk().accept(agent, id), card -> { });
                 }
                 case "decline" -> {
                     ConversationId id = conversationId(frame);
@@ -156,8 +156,8 @@ public final class AgentEndpoint {
                     if (!disposition.matches("[a-z_]{1,40}")) {
                         throw new BadRequestException("invalid_field", "disposition must be snake_case, e.g. resolved");
                     }
-                    run(id, () -> deps.desk().close(agent, id, disposition), ticket -> send(Frame.of("closed")
-                            .put("conversationId", id.value()).put("ticketId", ticket.orElse(null))));
+                    // like accept, transfer and escalate: the desk tells every socket of the agent
+                    run(id, () -> deps.desk().close(agent, id, disposition), ticket -> { });
                 }
                 case "transfer" -> {
                     ConversationId id = conversationId(frame);
@@ -176,8 +176,7 @@ public final class AgentEndpoint {
                     run(id, () -> {
                         deps.desk().transfer(agent, id, toAgent == null ? null : new AgentId(toAgent), toTeam, note);
                         return id;
-                    }, x -> send(Frame.of("transferred").put("conversationId", id.value())
-                            .put("toAgent", toAgent).put("toTeam", toTeam)));
+                    }, x -> { });
                 }
                 case "escalate" -> {
                     ConversationId id = conversationId(frame);
@@ -188,7 +187,7 @@ public final class AgentEndpoint {
                     run(id, () -> {
                         deps.desk().escalate(agent, id, note);
                         return id;
-                    }, x -> send(Frame.of("escalated").put("conversationId", id.value())));
+                    }, x -> { });
                 }
                 case "typing" -> {
                     ConversationId id = conversationId(frame);

@@ -186,7 +186,9 @@ public final class AgentDesk {
 
     /**
      * The agent takes an offered conversation. The router decides whether the offer is still theirs; the
-     * conversation then moves to ASSIGNED and both sides are told.
+     * conversation then moves to ASSIGNED and both sides are told: the shopper, and every socket of the agent (on
+     * any node) gets {@code assigned} with the card, so a second desk tab, which had the offer too, shows the
+     * conversation instead of keeping a stale offer and dropping the shopper's messages.
      */
     public Map<String, Object> accept(AgentId agent, ConversationId id) {
         router.accept(agent, id);
@@ -207,7 +209,9 @@ public final class AgentDesk {
         live.toShopper(customer.id(), Frame.of("handoff").put("status", "assigned")
                 .put("conversationId", id.value()).put("agentName", name));
         AUDIT.info("agent={} action=accept conversation={}", agent, id);
-        return ContextCards.build(assigned, customer, stores.conversations().transcript(id));
+        Map<String, Object> card = ContextCards.build(assigned, customer, stores.conversations().transcript(id));
+        live.toAgent(agent, Frame.of("assigned").put("conversationId", id.value()).put("context", card));
+        return card;
     }
 
     public void decline(AgentId agent, ConversationId id) {
@@ -269,6 +273,8 @@ public final class AgentDesk {
         this.closed.accept(id);
         AUDIT.info("agent={} action=close conversation={} disposition={} ticket={}", agent, id, disposition,
                 ticket.orElse("-"));
+        // every tab of the agent drops it, not only the one that closed it
+        live.toAgent(agent, Frame.of("closed").put("conversationId", id.value()).put("ticketId", ticket.orElse(null)));
         return ticket;
     }
 
@@ -302,6 +308,8 @@ public final class AgentDesk {
         tell(customer(queued), queued, "正在为您转接更合适的客服，请稍候，无需重复描述问题。",
                 "I'm passing you to a colleague who can help further; you won't need to repeat yourself.", now);
         AUDIT.info("agent={} action=transfer conversation={} to={}", agent, id, target);
+        live.toAgent(agent, Frame.of("transferred").put("conversationId", id.value())
+                .put("toAgent", toAgent == null ? null : toAgent.value()).put("toTeam", toTeam));
     }
 
     /** Escalates to the supervisors, who alone may take it next. */
@@ -317,6 +325,7 @@ public final class AgentDesk {
         tell(customer(queued), queued, "正在为您转接主管处理，请稍候，无需重复描述问题。",
                 "I'm passing you to a supervisor who can help further; you won't need to repeat yourself.", now);
         AUDIT.info("agent={} action=escalate conversation={}", agent, id);
+        live.toAgent(agent, Frame.of("escalated").put("conversationId", id.value()));
     }
 
     /**
