@@ -31,6 +31,47 @@ class EscalationIT extends MemoryServerTest {
     }
 
     @Test
+    void anEscalationLeavesTheBoardOnceASupervisorTookIt() {
+        String supervisorToken = server.login("supervisor");
+        try (WsClient agent = onlineAgent(server.login("agent-1"));
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            String conversationId = handedOver(agent, shopper);
+            try (WsClient supervisor = onlineAgent(supervisorToken)) {
+                agent.send(Map.of("type", "escalate", "conversationId", conversationId, "note", "refund beyond policy"));
+                agent.await("escalated");
+                supervisor.await(f -> "offer".equals(f.path("type").asText())
+                        && conversationId.equals(f.path("conversationId").asText()), "the escalated offer");
+                assertThat(escalationsOnTheBoard(supervisorToken)).contains(conversationId);
+
+                supervisor.send(Map.of("type", "accept", "conversationId", conversationId));
+                supervisor.await("assigned");
+                assertThat(escalationsOnTheBoard(supervisorToken)).doesNotContain(conversationId);
+
+                try (WsClient colleague = onlineAgent(server.login("agent-2"))) {
+                    supervisor.send(Map.of("type", "transfer", "conversationId", conversationId, "toAgent", "agent-2"));
+                    supervisor.await("transferred");
+                    JsonNode offer = colleague.await(f -> "offer".equals(f.path("type").asText())
+                            && conversationId.equals(f.path("conversationId").asText()), "the transferred offer");
+                    // the note stays on the card, where it helps
+                    assertThat(offer.path("context").path("handoff").path("escalationNote").asText())
+                            .isEqualTo("refund beyond policy");
+                    colleague.send(Map.of("type", "accept", "conversationId", conversationId));
+                    colleague.await("assigned");
+                    // it was listed under escalations for as long as the conversation lasted
+                    assertThat(escalationsOnTheBoard(supervisorToken)).doesNotContain(conversationId);
+                }
+            }
+        }
+    }
+
+    private String escalationsOnTheBoard(String supervisorToken) {
+        java.net.http.HttpResponse<String> live = server.get("/api/v1/reports/live",
+                Map.of("Authorization", "Bearer " + supervisorToken));
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        return TestServer.json(live.body()).path("escalations").toString();
+    }
+
+    @Test
     void aTransferToATeamNobodyIsInIsRefusedAndTheAgentKeepsTheConversation() {
         try (WsClient agent = onlineAgent(server.login("agent-1"));
                 WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 
 /** The supervisor's live view: waiting conversations, agents and their load, SLA breaches, escalations. */
 public final class LiveBoard {
+    /** The reason of the status change to QUEUED that {@code AgentDesk.escalate} records. */
+    private static final String ESCALATED = "escalated";
     private final ConversationStore conversations;
     private final Router router;
     private final AgentDirectory agents;
@@ -50,7 +52,7 @@ public final class LiveBoard {
                     row.put("expectedWaitSeconds", q.expectedWaitSeconds());
                 });
                 queue.add(row);
-                if (c.attribute("escalation.note").isPresent()) {
+                if (waitsForASupervisor(c)) {
                     escalations.add(row);
                 }
             });
@@ -60,9 +62,6 @@ public final class LiveBoard {
         for (ConversationId id : conversations.listByStatus(ConversationStatus.ASSIGNED)) {
             conversations.find(id).ifPresent(c -> {
                 load.merge(c.assignedAgent(), 1, Integer::sum);
-                if (c.attribute("escalation.note").isPresent()) {
-                    escalations.add(row(c));
-                }
             });
         }
         List<Map<String, Object>> agentRows = new ArrayList<>();
@@ -90,6 +89,16 @@ public final class LiveBoard {
         out.put("breaches", breaches);
         out.put("escalations", escalations);
         return out;
+    }
+
+    /**
+     * Queued because an agent escalated it (the latest step), so waiting for a supervisor; offered to one counts.
+     * Not the {@code escalation.note} attribute: it stays for the card of whoever has the conversation later, and
+     * listed it for as long as the conversation lasted, after a supervisor took it and passed it on.
+     */
+    static boolean waitsForASupervisor(Conversation c) {
+        return c.status() == ConversationStatus.QUEUED && !c.history().isEmpty()
+                && ESCALATED.equals(c.history().get(c.history().size() - 1).reason());
     }
 
     private Map<String, Object> row(Conversation c) {
