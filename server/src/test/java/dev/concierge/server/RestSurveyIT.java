@@ -67,6 +67,27 @@ class RestSurveyIT extends MemoryServerTest {
     }
 
     @Test
+    void aNumberSentBeforeTheSurveyReachedTheShopperIsNotARating() {
+        // "4" right after the close, before any response brought the survey: it was recorded as a score of 4, and its
+        // one response held the close, the survey question and the thanks at once
+        String token = server.login("agent-1");
+        try (WsClient agent = onlineAgent(token)) {
+            String closed = servedAndClosed(agent, "zh-162");
+            JsonNode first = post("zh-162", "4");
+            assertThat(replyTexts(first, "system")).anySatisfy(t -> assertThat(t).contains("请为本次服务打分"))
+                    .noneSatisfy(t -> assertThat(t).contains("感谢您的评价"));
+            assertThat(ratings(token)).isEmpty();
+
+            JsonNode rated = post("zh-162", "5");
+            assertThat(replyTexts(rated, "system")).containsExactly("感谢您的评价！");
+            assertThat(ratings(token)).singleElement().satisfies(r -> {
+                assertThat(r.path("conversationId").asText()).isEqualTo(closed);
+                assertThat(r.path("score").asInt()).isEqualTo(5);
+            });
+        }
+    }
+
+    @Test
     void theSurveyEndsWithTheShoppersMessageAfterTheResponseThatBroughtIt() {
         String token = server.login("agent-1");
         try (WsClient agent = onlineAgent(token)) {

@@ -150,7 +150,21 @@ public final class SatisfactionSurvey {
         }
         List<ConversationId> all = conversations.listByCustomer(customer.id());
         return all.isEmpty() ? Optional.empty() : conversations.find(all.get(all.size() - 1))
-                .filter(c -> !c.isOpen() && c.attribute(PENDING).isPresent());
+                .filter(c -> !c.isOpen() && c.attribute(PENDING).isPresent() && surveyReachedTheShopper(c));
+    }
+
+    /**
+     * Whether the closed conversation's survey question can have been read: always on a channel that pushes it (chat,
+     * SMS, e-mail); over REST only once a REST response carried everything up to it. A REST shopper's "4" sent before
+     * that is not an answer (it was recorded as a score of 4, and its response held question and thanks at once).
+     */
+    private boolean surveyReachedTheShopper(Conversation closed) {
+        if (closed.channel() != Channel.REST) {
+            return true;
+        }
+        List<Message> transcript = conversations.recent(closed.id(), 1);
+        return !transcript.isEmpty() && closed.attribute(ConversationService.REST_DELIVERED)
+                .filter(transcript.get(0).id().value()::equals).isPresent();
     }
 
     /**
