@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.attachment.StoredFile;
+import dev.concierge.core.customer.CustomerId;
 import org.junit.jupiter.api.Test;
 
 public interface AttachmentStoreContract {
@@ -23,5 +24,20 @@ public interface AttachmentStoreContract {
         attachments().delete(a);
         assertThat(attachments().get(a)).isEmpty();
         assertThat(attachments().get("att-unknown")).isEmpty();
+    }
+
+    @Test
+    default void remembersWhoUploadedAFile() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        String uploaded = attachments().put(new StoredFile("a.png", "image/png", png, new CustomerId("u-1")));
+        StoredFile back = attachments().get(uploaded).orElseThrow();
+        assertThat(back.uploader()).isEqualTo(new CustomerId("u-1"));
+        assertThat(back.uploadedBy(new CustomerId("u-1"))).isTrue();
+        assertThat(back.uploadedBy(new CustomerId("u-2"))).isFalse();
+        // stored by the server with an e-mail: nobody's upload
+        StoredFile mailed = attachments().get(attachments().put(new StoredFile("b.png", "image/png", png)))
+                .orElseThrow();
+        assertThat(mailed.uploader()).isNull();
+        assertThat(mailed.uploadedBy(new CustomerId("u-1"))).isFalse();
     }
 }

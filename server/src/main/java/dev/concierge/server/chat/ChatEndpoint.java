@@ -216,8 +216,11 @@ public final class ChatEndpoint {
             deps.executor().submit(who.id(), () -> {
                 List<Attachment> files = new ArrayList<>();
                 for (String ref : refs) {
-                    StoredFile file = deps.attachments().get(ref).orElseThrow(() ->
-                            new BadRequestException("invalid_field", "unknown attachment " + ref));
+                    // another shopper's upload is refused like an unknown one (a reference is a secret, but one that
+                    // leaked put someone else's photo in this conversation and on the agent's card)
+                    StoredFile file = deps.attachments().get(ref).filter(f -> f.uploadedBy(who.id())).orElseThrow(() ->
+                            new BadRequestException("invalid_field", "unknown attachment " + ref
+                                    + ": send only photos uploaded in this chat"));
                     files.add(new Attachment(file.name(), file.contentType(), file.size(), ref));
                 }
                 // Acknowledge as soon as the message is durably stored, before the bot thinks about it: a

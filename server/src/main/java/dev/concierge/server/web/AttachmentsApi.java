@@ -92,7 +92,8 @@ public final class AttachmentsApi implements ApiModule {
                     ShopperIdentity.hash(token).getBytes(StandardCharsets.US_ASCII))) {
                 return null;
             }
-            return attachments.put(new StoredFile(name, type.get(), bytes));
+            // tied to the uploader: only their own messages may carry it (ChatEndpoint)
+            return attachments.put(new StoredFile(name, type.get(), bytes, new CustomerId(customer)));
         }, ref -> {
             if (ref == null) {
                 error(ctx, 401, "unauthenticated", "invalid customer id or resume token");

@@ -4,19 +4,22 @@ import static dev.concierge.redis.RedisFailures.guard;
 
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.attachment.StoredFile;
+import dev.concierge.core.customer.CustomerId;
 import dev.concierge.redis.RedisKeys;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Attachment bytes as a binary hash {name, type, data}, shared by every node. */
+/** Attachment bytes as a binary hash {name, type, data, uploader?}, shared by every node. */
 public final class RedisAttachmentStore implements AttachmentStore {
     private static final byte[] NAME = bytes("name");
     private static final byte[] TYPE = bytes("type");
     private static final byte[] DATA = bytes("data");
+    private static final byte[] UPLOADER = bytes("uploader");
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -29,18 +32,24 @@ public final class RedisAttachmentStore implements AttachmentStore {
     @Override
     public String put(StoredFile file) {
         String reference = "att-" + UUID.randomUUID();
-        guard(() -> redis.hset(bytes(keys.attachment(reference)), Map.of(NAME, bytes(file.name()), TYPE,
-                bytes(file.contentType()), DATA, file.content())));
+        Map<byte[], byte[]> fields = new HashMap<>(Map.of(NAME, bytes(file.name()), TYPE, bytes(file.contentType()),
+                DATA, file.content()));
+        if (file.uploader() != null) {
+            fields.put(UPLOADER, bytes(file.uploader().value()));
+        }
+        guard(() -> redis.hset(bytes(keys.attachment(reference)), fields));
         return reference;
     }
 
     @Override
     public Optional<StoredFile> get(String reference) {
-        List<byte[]> fields = guard(() -> redis.hmget(bytes(keys.attachment(reference)), NAME, TYPE, DATA));
+        List<byte[]> fields = guard(() -> redis.hmget(bytes(keys.attachment(reference)), NAME, TYPE, DATA, UPLOADER));
         if (fields == null || fields.get(2) == null) {
             return Optional.empty();
         }
-        return Optional.of(new StoredFile(text(fields.get(0)), text(fields.get(1)), fields.get(2)));
+        // a file stored before uploads recorded their uploader has none: no customer may send it
+        return Optional.of(new StoredFile(text(fields.get(0)), text(fields.get(1)), fields.get(2),
+                fields.get(3) == null ? null : new CustomerId(text(fields.get(3)))));
     }
 
     @Override
