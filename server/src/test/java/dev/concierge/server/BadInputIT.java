@@ -36,6 +36,10 @@ class BadInputIT {
             shopper.awaitError("unknown_type");
             shopper.sendRaw("{\"text\":\"no type\"}");
             shopper.awaitError("missing_field");
+            shopper.sendRaw("{\"type\":5}"); // a type of the wrong JSON type: it was missing_field
+            shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":null}");
+            shopper.awaitError("missing_field");
             shopper.sendRaw("{\"type\":\"message\"}");
             shopper.awaitError("missing_field");
             shopper.sendRaw("{\"type\":\"message\",\"text\":42}");

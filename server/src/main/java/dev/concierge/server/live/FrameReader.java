@@ -53,7 +53,8 @@ public final class FrameReader {
 
     /**
      * @return the frame, a JSON object with a string {@code type}
-     * @throws BadRequestException {@code frame_too_large}, {@code invalid_json} or {@code missing_field}
+     * @throws BadRequestException {@code frame_too_large}, {@code invalid_json}, {@code missing_field} or
+     *         {@code invalid_field} (a {@code type} that is not a string)
      */
     public JsonNode read(String text) {
         if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
@@ -62,7 +63,11 @@ public final class FrameReader {
         JsonNode frame = json.parseObject(text)
                 .orElseThrow(() -> new BadRequestException("invalid_json", "frames must be JSON objects"));
         if (Json.text(frame, "type") == null) {
-            throw new BadRequestException("missing_field", "frame needs a string field 'type'");
+            // absent or null is missing; any other JSON type ({"type":5}) is the wrong type (docs/protocol.md)
+            JsonNode type = frame.get("type");
+            boolean given = type != null && !type.isNull();
+            throw given ? new BadRequestException("invalid_field", "'type' must be a string")
+                    : new BadRequestException("missing_field", "frame needs a string field 'type'");
         }
         return frame;
     }
