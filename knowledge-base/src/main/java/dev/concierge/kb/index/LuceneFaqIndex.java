@@ -738,8 +738,9 @@ public final class LuceneFaqIndex implements Closeable {
         private final AtomicInteger cachedMisses = new AtomicInteger();
         /**
          * For each classifier used with this searcher (one per locale), its labels' entry numbers here. Keyed by
-         * identity (the classifier does not define equality): a write trains new classifiers and opens a new searcher. Remembering only the last one had
-         * every change of language between queries (a Chinese question after an English one) map the labels again.
+         * identity (the classifier does not define equality): a write trains new classifiers and opens a new
+         * searcher. Remembering only the last one had every change of language between queries (a Chinese question
+         * after an English one) map the labels again.
          */
         private final Map<ParaphraseClassifier, int[]> labelMaps = new ConcurrentHashMap<>();
 

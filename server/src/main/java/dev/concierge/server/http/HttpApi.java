@@ -387,11 +387,6 @@ public final class HttpApi {
     public static final String ORIGINAL_CONTENT_TYPE = "concierge.originalContentType";
 
     /**
-     * Every endpoint reads its body raw (JSON, images, or forms the channel adapters decode strictly themselves).
-     * Vert.x's body handler would instead decode form and multipart bodies on its own, and fail with a 500 on
-     * hostile ones (over-long fields, a GET with a multipart type), so those types are hidden from it.
-     */
-    /**
      * 400 {@code invalid_encoding} for a path or query string whose percent-escapes are not UTF-8 ("?q=%FF",
      * "/api/v1/conversations/%C3%28"): Vert.x would decode them to U+FFFD, and a search or an id holding a replacement
      * character is not what the client sent (the same rule as for bodies and WebSocket text).
@@ -404,6 +399,11 @@ public final class HttpApi {
         ctx.next();
     }
 
+    /**
+     * Every endpoint reads its body raw (JSON, images, or forms the channel adapters decode strictly themselves).
+     * Vert.x's body handler would instead decode form and multipart bodies on its own, and fail with a 500 on
+     * hostile ones (over-long fields, a GET with a multipart type), so those types are hidden from it.
+     */
     private static void rawBodiesOnly(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         if (type != null) {
