@@ -370,8 +370,13 @@ public final class AgentDesk {
      * Every read is audit-logged, refusals included.
      */
     public Map<String, Object> read(Principal reader, ConversationId id) {
-        Conversation conversation = stores.conversations().find(id)
-                .orElseThrow(() -> new NoSuchElementException("no conversation " + id));
+        Optional<Conversation> found = stores.conversations().find(id);
+        if (found.isEmpty()) {
+            // never existed, or erased: who asked for what is still worth knowing
+            AUDIT.info("reader={} action=read conversation={} allowed=false result=not_found", reader.accountId(), id);
+            throw new NoSuchElementException("no conversation " + id);
+        }
+        Conversation conversation = found.get();
         boolean allowed = reader.isSupervisor()
                 || reader.accountId().equals(conversation.assignedAgent())
                 || (conversation.assignedAgent() != null && accounts.apply(conversation.assignedAgent())

@@ -59,15 +59,40 @@ public final class AdminApi implements ApiModule {
 
     private void export(RoutingContext ctx) {
         CustomerId id = customerId(ctx);
-        AUDIT.info("reader={} action=customer_export customer={}", Authentication.principal(ctx).accountId(), id);
-        run(ctx, id, () -> json.write(customers.export(id)), "application/json; charset=utf-8", 200);
+        String reader = Authentication.principal(ctx).accountId();
+        run(ctx, id, () -> audited(reader, "customer_export", id, () -> json.write(customers.export(id))),
+                "application/json; charset=utf-8", 200);
     }
 
     private void erase(RoutingContext ctx) {
         CustomerId id = customerId(ctx);
-        AUDIT.info("reader={} action=customer_erase customer={}", Authentication.principal(ctx).accountId(), id);
-        run(ctx, id, () -> json.write(Map.of("erasedConversations", customers.erase(id))),
+        String reader = Authentication.principal(ctx).accountId();
+        run(ctx, id, () -> audited(reader, "customer_erase", id,
+                () -> json.write(Map.of("erasedConversations", customers.erase(id)))),
                 "application/json; charset=utf-8", 200);
+    }
+
+    /**
+     * Does the work and audit-logs what came of it: allowed when it was carried out, else not, with the result
+     * ({@code not_found}: no such customer, 404; {@code failed}: an error, the store unavailable, say). Logged before
+     * the work, an erasure or export of nobody read as done.
+     */
+    private static String audited(String reader, String action, CustomerId id, Supplier<String> work) {
+        String result = "failed";
+        try {
+            String out = work.get();
+            result = null;
+            return out;
+        } catch (java.util.NoSuchElementException e) {
+            result = "not_found";
+            throw e;
+        } finally {
+            if (result == null) {
+                AUDIT.info("reader={} action={} customer={} allowed=true", reader, action, id);
+            } else {
+                AUDIT.info("reader={} action={} customer={} allowed=false result={}", reader, action, id, result);
+            }
+        }
     }
 
     private static int limit(RoutingContext ctx) {
