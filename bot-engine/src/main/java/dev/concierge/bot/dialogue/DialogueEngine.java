@@ -226,10 +226,10 @@ public final class DialogueEngine implements BotEngine {
     private static final Pattern SHORTHAND = Pattern.compile(
             "(?<![\\p{L}\\p{N}'])(" + String.join("|", SHORTHAND_WORDS.keySet()) + ")(?![\\p{L}\\p{N}'])",
             Pattern.CASE_INSENSITIVE);
-    /** A courier's tracking number: two to four letters and 9 to 15 digits ("SF1234567890", "YT9876543210"). */
     /** Words of a parcel's journey: a tracking number beside them is asked after. */
     private static final Pattern DELIVERY_WORDS = Pattern.compile(
             "快递|物流|运单|包裹|单号|\\b(tracking|parcel|package|courier|shipment)\\b", Pattern.CASE_INSENSITIVE);
+    /** A courier's tracking number: two to four letters and 9 to 15 digits ("SF1234567890", "YT9876543210"). */
     private static final Pattern TRACKING_NUMBER = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2,4}[0-9]{9,15})(?![A-Za-z0-9])");
     /** Words that ask how an order is doing, besides "where is": "什么时候到", "发货了吗", "怎么样了", "arrived". */
     private static final Pattern ORDER_STATE_WORDS = Pattern.compile(
@@ -493,7 +493,6 @@ public final class DialogueEngine implements BotEngine {
                 || ORDER_STATE_WORDS.matcher(turn.text()).find() || DELIVERY_WORDS.matcher(turn.text()).find();
         return aboutDelivery ? Optional.of(m.group(1)) : Optional.empty();
     }
-
 
     private static Entities withOrder(Entities found, String orderId) {
         return new Entities(List.of(orderId), found.phones(), found.emails(), found.amounts(), found.dates());
