@@ -9,7 +9,7 @@ const STRINGS = {
     queued: (p, s) => (p <= 0 ? '正在为您接通人工客服，请稍候。'
       : `正在为您转接人工客服，您排在第 ${p} 位，预计等待${s < 60 ? '不到 1 分钟'
         : s < 3600 ? ` ${Math.ceil(s / 60)} 分钟` : `约 ${Math.round(s / 3600)} 小时`}。`),
-    assigned: name => `客服 ${name} 已接入。`, typing: '客服正在输入…', closed: '会话已结束。',
+    assigned: name => `客服 ${name} 已接入。`, typing: '客服正在输入…',
     ended: '您的聊天记录已按您的要求删除。如需帮助，请发送新消息。',
     you: '我', bot: '智能助手', agent: '客服', system: '系统', uploading: '正在上传图片…',
     uploadFailed: '图片上传失败：', photoSent: '[图片]', tooLarge: '图片不能超过 5 MB', quickReplies: '快捷回复',
@@ -33,7 +33,7 @@ const STRINGS = {
       : `Connecting you to an agent: you are number ${p} in the queue, expected wait ${s < 60 ? 'under a minute'
         : s < 3600 ? `about ${Math.ceil(s / 60)} min` : `about ${Math.round(s / 3600)} h`}.`),
     assigned: name => `${name} has joined the conversation.`, typing: 'The agent is typing…',
-    closed: 'The conversation has ended.', you: 'You', bot: 'Assistant', agent: 'Agent', system: 'System',
+    you: 'You', bot: 'Assistant', agent: 'Agent', system: 'System',
     ended: 'Your chat history was deleted as requested. Send a new message if you need help.',
     uploading: 'Uploading the photo…', uploadFailed: 'The photo could not be uploaded: ', photoSent: '[photo]',
     tooLarge: 'Photos are limited to 5 MB', quickReplies: 'Quick replies',
@@ -172,7 +172,9 @@ function onFrame(frame) {
       typingTimer = setTimeout(() => { typing.textContent = ''; }, 4000);
       break;
     case 'closed':
-      addMessage({ from: 'system', text: t('closed') });
+      // the server's own closing notice is a message of its own in the conversation (also in `history` after a
+      // reconnect): a second line of the widget's said the same thing again
+      typing.textContent = '';
       break;
     case 'session_ended':
       // the shopper's data was erased: nothing of it stays on screen or in storage; a new chat starts afresh

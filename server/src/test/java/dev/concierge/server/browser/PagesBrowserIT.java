@@ -157,6 +157,10 @@ class PagesBrowserIT {
 
         // The shopper answers the satisfaction question with a quick reply.
         switchTo(shopper);
+        // one closing notice, the server's (the widget added "The conversation has ended." of its own)
+        waitText(By.cssSelector(".msg.from-system"), "now closed");
+        assertThat(driver.findElements(By.cssSelector(".msg.from-system")).stream()
+                .filter(e -> e.getText().contains("closed") || e.getText().contains("ended"))).hasSize(1);
         wait(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='quick-replies']/button[text()='5']")))
                 .click();
         waitText(By.id("log"), "Thank you");
