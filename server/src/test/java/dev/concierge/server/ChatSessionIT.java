@@ -31,6 +31,33 @@ class ChatSessionIT extends MemoryServerTest {
     }
 
     @Test
+    void aShopperWhoReconnectsWhileAnAgentIsBeingOfferedTheChatHearsTheyAreBeingConnected() {
+        // the conversation is out of the queue while offered, and the router has no queue status for it: the shopper
+        // got session and history and no word about the handoff
+        String token = server.login("agent-1");
+        try (WsClient agent = onlineAgent(token)) {
+            String customerId;
+            String shopperToken;
+            try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+                shopper.send(Map.of("type", "hello", "locale", "en"));
+                JsonNode session = shopper.await("session");
+                customerId = session.path("customerId").asText();
+                shopperToken = session.path("token").asText();
+                shopper.send(Map.of("type", "message", "text", "I need a human agent please"));
+                agent.await("offer"); // not accepted
+            }
+            try (WsClient again = WsClient.connect(server.port(), "/ws/chat")) {
+                again.send(Map.of("type", "hello", "customerId", customerId, "token", shopperToken));
+                JsonNode handoff = again.await("handoff");
+                assertThat(handoff.path("status").asText()).isEqualTo("queued");
+                assertThat(handoff.path("position").asInt()).isZero();
+                again.send(Map.of("type", "message", "text", "hello? anyone there?"));
+                assertThat(again.await("handoff").path("position").asInt()).isZero();
+            }
+        }
+    }
+
+    @Test
     void withoutAnOpenConversationTheRememberedLanguageStillHolds() throws Exception {
         String customerId;
         String token;

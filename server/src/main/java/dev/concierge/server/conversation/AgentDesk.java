@@ -151,7 +151,7 @@ public final class AgentDesk {
      */
     public Optional<Frame> handoffState(Conversation conversation) {
         if (conversation.status() == ConversationStatus.QUEUED) {
-            return router.queueStatus(conversation.id()).map(AgentDesk::queueFrame);
+            return waiting(conversation).map(AgentDesk::queueFrame);
         }
         if (conversation.status() == ConversationStatus.ASSIGNED && conversation.assignedAgent() != null) {
             String name = accounts.apply(conversation.assignedAgent()).map(Principal::name)
@@ -164,9 +164,20 @@ public final class AgentDesk {
 
     /** A waiting customer wrote again: remind them of their place. */
     public Optional<QueueStatus> remindQueued(Customer customer, Conversation conversation) {
-        Optional<QueueStatus> status = router.queueStatus(conversation.id());
+        Optional<QueueStatus> status = waiting(conversation);
         status.ifPresent(s -> live.toShopper(customer.id(), queueFrame(s)));
         return status;
+    }
+
+    /**
+     * A queued conversation's place: its queue status, or position 0 ("connecting you now") while it is out of the
+     * queue being offered to an agent, who has not accepted yet. The router has no queue status for it then, and a
+     * shopper who reconnected or wrote again in those seconds was told nothing.
+     */
+    private Optional<QueueStatus> waiting(Conversation conversation) {
+        Optional<QueueStatus> status = router.queueStatus(conversation.id());
+        return status.isPresent() || conversation.status() != ConversationStatus.QUEUED ? status
+                : Optional.of(new QueueStatus(conversation.id(), 0, 0));
     }
 
     public void forwardToAgent(AgentId agent, Conversation conversation, Message message) {
