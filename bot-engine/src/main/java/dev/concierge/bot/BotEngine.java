@@ -1,5 +1,6 @@
 package dev.concierge.bot;
 
+import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.core.conversation.ConversationId;
 
 /**
@@ -28,12 +29,12 @@ public interface BotEngine {
     }
 
     /**
-     * A Chinese text the server writes to a conversation's shopper itself (the off-hours notice, leaving the queue),
-     * in the script the shopper writes: Traditional for someone who writes Traditional, as the engine's own replies
-     * are. {@code shopperText} is the message being answered, which the engine may not have seen yet. Engines that do
-     * not follow the shopper's script return {@code text} as it is.
+     * The Chinese script a conversation's shopper writes, for the texts the server writes to them itself (the
+     * off-hours notice, leaving the queue): Traditional for someone who writes Traditional, as the engine's own
+     * replies are. {@code shopperText} is the message being answered, which the engine may not have seen yet.
+     * Engines that do not follow the shopper's script answer Simplified.
      */
-    default String inShoppersScript(ConversationId conversation, String shopperText, String text) {
-        return text;
+    default ChineseScript shoppersScript(ConversationId conversation, String shopperText) {
+        return ChineseScript.SIMPLIFIED;
     }
 }

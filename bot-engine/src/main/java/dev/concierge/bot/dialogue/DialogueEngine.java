@@ -18,7 +18,6 @@ import dev.concierge.bot.sentiment.SentimentAnalyzer;
 import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.bot.text.GuardedPattern;
 import dev.concierge.bot.text.SimplifiedChinese;
-import dev.concierge.bot.text.TraditionalChinese;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationLog;
@@ -375,10 +374,10 @@ public final class DialogueEngine implements BotEngine {
     }
 
     @Override
-    public String inShoppersScript(ConversationId conversation, String shopperText, String text) {
+    public ChineseScript shoppersScript(ConversationId conversation, String shopperText) {
         ChineseScript stored = stores.states().load(conversation).map(DialogueState::script)
                 .orElse(ChineseScript.SIMPLIFIED);
-        return TraditionalChinese.in(ChineseScript.of(shopperText == null ? "" : shopperText, stored), text);
+        return ChineseScript.of(shopperText == null ? "" : shopperText, stored);
     }
 
     @Override

@@ -50,11 +50,11 @@ class DialogueEngineTest {
     @Test
     void texts_the_server_writes_follow_the_shoppers_script() {
         DialogueEngine engine = engine(new FailingOrders());
-        assertThat(engine.inShoppersScript(id, "算了", "已为您取消人工排队")).isEqualTo("已为您取消人工排队");
-        assertThat(engine.inShoppersScript(id, "取消排隊", "已为您取消人工排队")).isEqualTo("已為您取消人工排隊");
+        assertThat(TraditionalChinese.in(engine.shoppersScript(id, "算了"), "已为您取消人工排队")).isEqualTo("已为您取消人工排队");
+        assertThat(TraditionalChinese.in(engine.shoppersScript(id, "取消排隊"), "已为您取消人工排队")).isEqualTo("已為您取消人工排隊");
         say(engine, "你們有什麼優惠券嗎");
-        assertThat(engine.inShoppersScript(id, "算了", "已为您取消人工排队")).isEqualTo("已為您取消人工排隊");
-        assertThat(engine.inShoppersScript(id, "算了", "OK")).isEqualTo("OK");
+        assertThat(TraditionalChinese.in(engine.shoppersScript(id, "算了"), "已为您取消人工排队")).isEqualTo("已為您取消人工排隊");
+        assertThat(TraditionalChinese.in(engine.shoppersScript(id, "算了"), "OK")).isEqualTo("OK");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.concierge.server.conversation;
 import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.bot.BotTurn;
+import dev.concierge.bot.text.ChineseScript;
+import dev.concierge.bot.text.TraditionalChinese;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
@@ -278,8 +280,9 @@ public final class ConversationService {
         List<String> options = zh ? List.of("留言给人工客服", "查询订单", "退换货")
                 : List.of("Leave a message for an agent", "Track my order", "Return or exchange");
         if (zh) { // in Traditional for a shopper who writes it, as the bot's own replies are
-            text = bot.inShoppersScript(conversation.id(), message.text(), text);
-            options = options.stream().map(o -> bot.inShoppersScript(conversation.id(), message.text(), o)).toList();
+            ChineseScript script = bot.shoppersScript(conversation.id(), message.text());
+            text = TraditionalChinese.in(script, text);
+            options = options.stream().map(o -> TraditionalChinese.in(script, o)).toList();
         }
         return new BotDecision.Clarify(handoff.intent(), handoff.confidence(), decision.language(), text, options);
     }
@@ -292,7 +295,8 @@ public final class ConversationService {
     /** The customer took back their request for an agent: the bot says so and takes the conversation again. */
     private InboundOutcome leftQueue(Customer customer, Conversation conversation, Message message) {
         boolean zh = "zh".equals(conversation.locale());
-        String text = zh ? bot.inShoppersScript(conversation.id(), message.text(), "好的，已为您取消人工排队。还有什么可以帮您？")
+        String text = zh ? TraditionalChinese.in(bot.shoppersScript(conversation.id(), message.text()),
+                "好的，已为您取消人工排队。还有什么可以帮您？")
                 : "OK, you've left the queue for an agent. Is there anything else I can help with?";
         return respond(customer, conversation, message, new BotDecision.Answer("withdraw_handoff", 1.0,
                 zh ? "zh" : "en", text, List.of(), null));

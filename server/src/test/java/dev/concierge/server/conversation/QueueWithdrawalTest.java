@@ -6,6 +6,7 @@ import dev.concierge.bot.BotDecision;
 import dev.concierge.bot.BotEngine;
 import dev.concierge.bot.BotTurn;
 import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.conversation.ConversationStatus;
@@ -88,8 +89,8 @@ class QueueWithdrawalTest {
             }
 
             @Override
-            public String inShoppersScript(ConversationId conversation, String shopperText, String text) {
-                return shopperText.contains("們") ? "[trad]" + text : text;
+            public ChineseScript shoppersScript(ConversationId conversation, String shopperText) {
+                return shopperText.contains("們") ? ChineseScript.TRADITIONAL : ChineseScript.SIMPLIFIED;
             }
         };
         ServiceFixture f = new ServiceFixture(clock);
@@ -99,7 +100,7 @@ class QueueWithdrawalTest {
                 new MessageId(customer.value() + ":c-1"), Map.of()));
         InboundOutcome left = service.receive(new Inbound(customer, Channel.WEB_CHAT, "算了，不用你們了", List.of(), "zh",
                 new MessageId(customer.value() + ":c-2"), Map.of()));
-        assertThat(left.replies()).extracting(Message::text).containsExactly("[trad]好的，已为您取消人工排队。还有什么可以帮您？");
+        assertThat(left.replies()).extracting(Message::text).containsExactly("好的，已為您取消人工排隊。還有什麼可以幫您？");
     }
 
     private Inbound inbound(CustomerId customer, String text) {
