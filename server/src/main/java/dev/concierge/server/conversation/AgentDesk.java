@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * reply, close). Every agent action is authorised against the conversation's current holder. Blocking.
  */
 public final class AgentDesk {
+    /** The reason of the status change to QUEUED that {@link #escalate} records (the supervisor board reads it). */
+    public static final String ESCALATED_REASON = "escalated";
     private static final Logger LOG = LoggerFactory.getLogger(AgentDesk.class);
     private static final Logger AUDIT = LoggerFactory.getLogger("audit");
 
@@ -181,14 +183,19 @@ public final class AgentDesk {
     }
 
     public void forwardToAgent(AgentId agent, Conversation conversation, Message message) {
-        live.toAgent(agent, Frame.of("message")
+        live.toAgent(agent, messageFrame(conversation, message, "customer"));
+    }
+
+    /** A transcript message as the agent's desk receives it live. */
+    private static Frame messageFrame(Conversation conversation, Message message, String from) {
+        return Frame.of("message")
                 .put("conversationId", conversation.id().value())
                 .put("id", message.id().value())
-                .put("from", "customer")
+                .put("from", from)
                 .put("text", message.text())
                 .put("attachments", message.attachments().isEmpty() ? null
                         : WireMessages.toWire(message).get("attachments"))
-                .put("at", message.at().toString()));
+                .put("at", message.at().toString());
     }
 
     public void setPresence(AgentId agent, Presence presence) {
@@ -330,7 +337,7 @@ public final class AgentDesk {
         Conversation queued = stores.conversations().update(id, c -> c
                 .withAttribute("escalation.note", note, now)
                 .withAttribute(TRANSFER_FROM, agent.value(), now)
-                .transition(ConversationStatus.QUEUED, agent.value(), null, "escalated", now));
+                .transition(ConversationStatus.QUEUED, agent.value(), null, ESCALATED_REASON, now));
         router.escalate(id, note);
         // the shopper's agent just left: say why the next reply may take a moment, as a transfer does
         tell(customer(queued), queued, "正在为您转接主管处理，请稍候，无需重复描述问题。",
@@ -427,12 +434,7 @@ public final class AgentDesk {
                 "zh".equals(conversation.locale()) ? zh : en, now);
         stores.conversations().append(m);
         if (conversation.status() == ConversationStatus.ASSIGNED && conversation.assignedAgent() != null) {
-            live.toAgent(new AgentId(conversation.assignedAgent()), Frame.of("message")
-                    .put("conversationId", conversation.id().value())
-                    .put("id", m.id().value())
-                    .put("from", "system")
-                    .put("text", m.text())
-                    .put("at", m.at().toString()));
+            live.toAgent(new AgentId(conversation.assignedAgent()), messageFrame(conversation, m, "system"));
         }
     }
 

@@ -78,21 +78,16 @@ public final class AdminApi implements ApiModule {
      * the work, an erasure or export of nobody read as done.
      */
     private static String audited(String reader, String action, CustomerId id, Supplier<String> work) {
-        String result = "failed";
+        String out;
         try {
-            String out = work.get();
-            result = null;
-            return out;
-        } catch (java.util.NoSuchElementException e) {
-            result = "not_found";
+            out = work.get();
+        } catch (RuntimeException e) {
+            AUDIT.info("reader={} action={} customer={} allowed=false result={}", reader, action, id,
+                    e instanceof java.util.NoSuchElementException ? "not_found" : "failed");
             throw e;
-        } finally {
-            if (result == null) {
-                AUDIT.info("reader={} action={} customer={} allowed=true", reader, action, id);
-            } else {
-                AUDIT.info("reader={} action={} customer={} allowed=false result={}", reader, action, id, result);
-            }
         }
+        AUDIT.info("reader={} action={} customer={} allowed=true", reader, action, id);
+        return out;
     }
 
     private static int limit(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import dev.concierge.routing.Router;
 import dev.concierge.routing.agent.AgentDirectory;
 import dev.concierge.routing.agent.AgentProfile;
 import dev.concierge.routing.sla.SlaBreach;
+import dev.concierge.server.conversation.AgentDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import java.util.function.Supplier;
 
 /** The supervisor's live view: waiting conversations, agents and their load, SLA breaches, escalations. */
 public final class LiveBoard {
-    /** The reason of the status change to QUEUED that {@code AgentDesk.escalate} records. */
-    private static final String ESCALATED = "escalated";
     private final ConversationStore conversations;
     private final Router router;
     private final AgentDirectory agents;
@@ -98,7 +97,7 @@ public final class LiveBoard {
      */
     static boolean waitsForASupervisor(Conversation c) {
         return c.status() == ConversationStatus.QUEUED && !c.history().isEmpty()
-                && ESCALATED.equals(c.history().get(c.history().size() - 1).reason());
+                && AgentDesk.ESCALATED_REASON.equals(c.history().get(c.history().size() - 1).reason());
     }
 
     private Map<String, Object> row(Conversation c) {
