@@ -2,6 +2,8 @@ package dev.concierge.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Curation log, and a customer's data export and erasure, for supervisors only. */
 class AdminApiIT {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
     private TestServer server;
     private Map<String, String> supervisor;
 
@@ -119,6 +122,29 @@ class AdminApiIT {
                     || "closed".equals(f.path("type").asText()), "offer_withdrawn or closed");
             assertThat(withdrawn.path("conversationId").asText()).isEqualTo(conversationId);
             assertThat(withdrawn.path("reason").asText()).isEqualTo("customer_erased");
+        }
+    }
+
+    @Test
+    void erasureDeletesPhotosTheCustomerUploadedAndNeverSent() throws Exception {
+        try (WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            shopper.send(Map.of("type", "hello", "customerId", "erased-uploader", "locale", "en"));
+            var session = shopper.await("session");
+            shopper.send(Map.of("type", "message", "text", "my kettle is broken", "id", "m1"));
+            shopper.await("ack");
+            // uploaded, then the shopper changed their mind: the photo is in no transcript
+            HttpResponse<String> upload = server.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/api/v1/attachments?name=kettle.png"))
+                    .header("X-Customer-Id", "erased-uploader")
+                    .header("Authorization", "Bearer " + session.path("token").asText())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(PNG)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+            String photo = "/api/v1/attachments/" + TestServer.json(upload.body()).path("reference").asText();
+            assertThat(server.get(photo, supervisor).statusCode()).isEqualTo(200);
+
+            assertThat(server.delete("/api/v1/admin/customers/erased-uploader", supervisor).statusCode())
+                    .isEqualTo(200);
+            assertThat(server.get(photo, supervisor).statusCode()).isEqualTo(404);
         }
     }
 

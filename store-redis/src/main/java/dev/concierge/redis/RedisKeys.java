@@ -93,6 +93,11 @@ public final class RedisKeys {
         return ns + ":att:" + reference;
     }
 
+    /** Set of the references of the files a customer uploaded, so that erasing them finds unsent ones too. */
+    public String uploadsOf(CustomerId id) {
+        return ns + ":cust:{" + id.value() + "}:uploads";
+    }
+
     // --- auth
     public String session(String tokenHash) {
         return ns + ":session:" + tokenHash;

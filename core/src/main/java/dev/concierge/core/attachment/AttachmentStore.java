@@ -1,5 +1,6 @@
 package dev.concierge.core.attachment;
 
+import dev.concierge.core.customer.CustomerId;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,12 @@ public interface AttachmentStore {
     Optional<StoredFile> get(String reference);
 
     void delete(String reference);
+
+    /**
+     * Deletes every file {@code customer} uploaded, sent in a message or not (erasure of their data: a photo
+     * uploaded and never sent is referenced from no transcript).
+     *
+     * @return how many files were deleted
+     */
+    int deleteUploadsOf(CustomerId customer);
 }

@@ -2,6 +2,7 @@ package dev.concierge.core.memory;
 
 import dev.concierge.core.attachment.AttachmentStore;
 import dev.concierge.core.attachment.StoredFile;
+import dev.concierge.core.customer.CustomerId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,5 +26,16 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
     @Override
     public void delete(String reference) {
         files.remove(reference);
+    }
+
+    @Override
+    public int deleteUploadsOf(CustomerId customer) {
+        int removed = 0;
+        for (Map.Entry<String, StoredFile> e : files.entrySet()) {
+            if (e.getValue().uploadedBy(customer) && files.remove(e.getKey(), e.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
     }
 }

@@ -40,4 +40,25 @@ public interface AttachmentStoreContract {
         assertThat(mailed.uploader()).isNull();
         assertThat(mailed.uploadedBy(new CustomerId("u-1"))).isFalse();
     }
+
+    @Test
+    default void deletesEveryUploadOfOneCustomerAndNothingElse() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        CustomerId erased = new CustomerId("u-erased");
+        String sent = attachments().put(new StoredFile("sent.png", "image/png", png, erased));
+        String unsent = attachments().put(new StoredFile("unsent.png", "image/png", png, erased));
+        String deletedBefore = attachments().put(new StoredFile("gone.png", "image/png", png, erased));
+        attachments().delete(deletedBefore);
+        String someoneElses = attachments().put(new StoredFile("c.png", "image/png", png, new CustomerId("u-3")));
+        String mailed = attachments().put(new StoredFile("m.png", "image/png", png));
+
+        assertThat(attachments().deleteUploadsOf(erased)).isEqualTo(2);
+
+        assertThat(attachments().get(sent)).isEmpty();
+        assertThat(attachments().get(unsent)).isEmpty();
+        assertThat(attachments().get(someoneElses)).isPresent();
+        assertThat(attachments().get(mailed)).isPresent();
+        assertThat(attachments().deleteUploadsOf(erased)).isZero();
+        assertThat(attachments().deleteUploadsOf(new CustomerId("u-never"))).isZero();
+    }
 }

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A customer's right to their data: export everything we hold about them as JSON, or erase it from every store
- * (conversations and transcripts, stored attachments, dialogue state, resume token, the customer and its
- * identity index), taking open conversations out of the routing queue first. An agent holding one of them is told
- * ({@code closed} with reason {@code customer_erased}), so that their console drops it.
+ * (conversations and transcripts, stored attachments and uploads never sent, dialogue state, resume token, the
+ * customer and its identity index), taking open conversations out of the routing queue first. An agent holding
+ * one of them is told ({@code closed} with reason {@code customer_erased}), so that their console drops it.
  */
 public final class CustomerData {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerData.class);
@@ -129,13 +129,15 @@ public final class CustomerData {
                 erased++;
             }
         }
+        // photos they uploaded and never sent are in no transcript
+        int unsent = attachments.deleteUploadsOf(id);
         router.forgetCustomer(id, theirs);
         tokens.delete(id);
         stores.customers().delete(id);
         // their open chat windows are told and closed at once, on every node (they showed the erased transcript
         // until the shopper's next message)
         live.endShopper(id, Frame.of("session_ended").put("reason", ERASED));
-        LOG.info("customer erased conversations={}", erased);
+        LOG.info("customer erased conversations={} unsentUploads={}", erased, unsent);
         return erased;
     }
 }

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Attachment bytes as a binary hash {name, type, data, uploader?}, shared by every node. */
+/**
+ * Attachment bytes as a binary hash {name, type, data, uploader?}, shared by every node; a customer's uploads are
+ * also listed in a set per customer, so that erasing the customer finds the ones never sent.
+ */
 public final class RedisAttachmentStore implements AttachmentStore {
     private static final byte[] NAME = bytes("name");
     private static final byte[] TYPE = bytes("type");
@@ -36,6 +39,9 @@ public final class RedisAttachmentStore implements AttachmentStore {
                 DATA, file.content()));
         if (file.uploader() != null) {
             fields.put(UPLOADER, bytes(file.uploader().value()));
+            // listed before it is stored: a failure in between leaves a reference to nothing, never a file
+            // that erasure cannot find
+            guard(() -> redis.sadd(keys.uploadsOf(file.uploader()), reference));
         }
         guard(() -> redis.hset(bytes(keys.attachment(reference)), fields));
         return reference;
@@ -54,7 +60,23 @@ public final class RedisAttachmentStore implements AttachmentStore {
 
     @Override
     public void delete(String reference) {
+        byte[] uploader = guard(() -> redis.hget(bytes(keys.attachment(reference)), UPLOADER));
         guard(() -> redis.del(keys.attachment(reference)));
+        if (uploader != null) {
+            guard(() -> redis.srem(keys.uploadsOf(new CustomerId(text(uploader))), reference));
+        }
+    }
+
+    @Override
+    public int deleteUploadsOf(CustomerId customer) {
+        String index = keys.uploadsOf(customer);
+        int deleted = 0;
+        // one key at a time: attachment keys are in different cluster slots
+        for (String reference : guard(() -> redis.smembers(index))) {
+            deleted += guard(() -> redis.del(keys.attachment(reference))).intValue();
+        }
+        guard(() -> redis.del(index));
+        return deleted;
     }
 
     private static byte[] bytes(String s) {
