@@ -69,6 +69,24 @@ class AuditTrailIT extends MemoryServerTest {
         }
     }
 
+    @Test
+    void anAgentRefusedAnExportOrErasureIsLogged() {
+        Map<String, String> agent = bearer(server.login("agent-2"));
+        HttpResponse<String> erase = server.delete("/api/v1/admin/customers/someone-else", agent);
+        assertThat(erase.statusCode()).isEqualTo(403);
+        assertThat(TestServer.json(erase.body()).path("error").path("code").asText()).isEqualTo("forbidden");
+        assertThat(server.get("/api/v1/admin/customers/someone-else/export", agent).statusCode()).isEqualTo(403);
+        assertThat(server.delete("/api/v1/admin/customers/someone-else", Map.of()).statusCode()).isEqualTo(401);
+
+        for (String action : new String[] {"customer_erase", "customer_export"}) {
+            JsonNode event = onlyEvent("action=" + action);
+            assertThat(event.path("actor").asText()).isEqualTo("agent-2");
+            assertThat(event.path("allowed").asBoolean()).as(action).isFalse();
+            assertThat(event.path("details").path("result").asText()).as(action).isEqualTo("forbidden");
+            assertThat(event.path("details").path("customer").asText()).isEqualTo("someone-else");
+        }
+    }
+
     private JsonNode onlyEvent(String query) {
         HttpResponse<String> audit = server.get("/api/v1/audit?" + query, bearer(server.login("supervisor")));
         assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);

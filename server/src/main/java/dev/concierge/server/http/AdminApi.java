@@ -4,6 +4,8 @@ import dev.concierge.bot.curation.UnansweredGrouping;
 import dev.concierge.bot.curation.UnansweredLog;
 import dev.concierge.core.Ids;
 import dev.concierge.core.customer.CustomerId;
+import dev.concierge.server.auth.Principal;
+import dev.concierge.server.conversation.AccessDeniedException;
 import dev.concierge.server.conversation.CustomerData;
 import dev.concierge.server.conversation.KeyedExecutor;
 import io.vertx.ext.web.Router;
@@ -38,7 +40,8 @@ public final class AdminApi implements ApiModule {
     @Override
     public void mount(Router router) {
         router.route("/api/v1/admin/unanswered*").handler(auth.supervisors());
-        router.route("/api/v1/admin/customers/*").handler(auth.supervisors());
+        // any agent gets through, so that a refused export or erasure is audit-logged with who tried it
+        router.route("/api/v1/admin/customers/*").handler(auth.anyAgent());
         router.get("/api/v1/admin/unanswered").handler(this::unanswered);
         router.get("/api/v1/admin/unanswered.csv").handler(this::unansweredCsv);
         router.get("/api/v1/admin/customers/:id/export").handler(this::export);
@@ -59,14 +62,14 @@ public final class AdminApi implements ApiModule {
 
     private void export(RoutingContext ctx) {
         CustomerId id = customerId(ctx);
-        String reader = Authentication.principal(ctx).accountId();
+        String reader = supervisor(ctx, "customer_export", id);
         run(ctx, id, () -> audited(reader, "customer_export", id, () -> json.write(customers.export(id))),
                 "application/json; charset=utf-8", 200);
     }
 
     private void erase(RoutingContext ctx) {
         CustomerId id = customerId(ctx);
-        String reader = Authentication.principal(ctx).accountId();
+        String reader = supervisor(ctx, "customer_erase", id);
         run(ctx, id, () -> audited(reader, "customer_erase", id,
                 () -> json.write(Map.of("erasedConversations", customers.erase(id)))),
                 "application/json; charset=utf-8", 200);
@@ -88,6 +91,20 @@ public final class AdminApi implements ApiModule {
         }
         AUDIT.info("reader={} action={} customer={} allowed=true", reader, action, id);
         return out;
+    }
+
+    /**
+     * The supervisor's account id; for anyone else the attempt is audit-logged as refused ({@code result}
+     * {@code forbidden}) and answered 403.
+     */
+    private static String supervisor(RoutingContext ctx, String action, CustomerId id) {
+        Principal caller = Authentication.principal(ctx);
+        if (!caller.isSupervisor()) {
+            AUDIT.info("reader={} action={} customer={} allowed=false result=forbidden", caller.accountId(), action,
+                    id);
+            throw new AccessDeniedException("supervisor role required");
+        }
+        return caller.accountId();
     }
 
     private static int limit(RoutingContext ctx) {
