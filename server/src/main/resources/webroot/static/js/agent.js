@@ -101,7 +101,8 @@ function onFrame(frame) {
       if (!selected) selected = id;
       break;
     case 'message':
-      if (held.has(id)) {
+      // the agent's own replies come back to every tab; the one that sent a reply has it already
+      if (held.has(id) && !held.get(id).messages.some(m => m.id && m.id === frame.id)) {
         held.get(id).messages.push(frame);
         // a customer's message in a conversation not on screen: counted until the agent opens it
         if (id !== selected && frame.from === 'customer') held.get(id).unread = (held.get(id).unread || 0) + 1;
@@ -278,8 +279,10 @@ $('#reply-form').addEventListener('submit', event => {
   event.preventDefault();
   const text = $('#reply').value.trim();
   if (!text || !selected) return;
-  send({ type: 'message', conversationId: selected, text, id: randomId('a-') });
-  held.get(selected).messages.push({ from: 'agent', text, at: new Date().toISOString() });
+  const clientId = randomId('a-');
+  send({ type: 'message', conversationId: selected, text, id: clientId });
+  // the server stores the reply as agentId:clientId and echoes it to every tab of the agent under that id
+  held.get(selected).messages.push({ id: `${me.agentId}:${clientId}`, from: 'agent', text, at: new Date().toISOString() });
   $('#reply').value = '';
   renderWork();
 });

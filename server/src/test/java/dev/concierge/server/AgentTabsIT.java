@@ -53,4 +53,34 @@ class AgentTabsIT extends MemoryServerTest {
             assertThat(tab1.poll("closed")).isNull();
         }
     }
+
+    @Test
+    void aReplySentFromOneTabShowsInTheOther() {
+        String token = server.login("agent-1");
+        try (WsClient tab1 = onlineAgent(token);
+                WsClient tab2 = onlineAgent(token);
+                WsClient shopper = WsClient.connect(server.port(), "/ws/chat")) {
+            String conversationId = handedOver(tab1, shopper);
+            tab2.await("assigned");
+
+            tab1.send(Map.of("type", "message", "conversationId", conversationId, "id", "a-7",
+                    "text", "Let me check that for you."));
+            String stored = tab1.await("ack").path("messageId").asText();
+            assertThat(stored).isEqualTo("agent-1:a-7");
+            // tab 2 showed the customer's side of the conversation only
+            JsonNode shown = tab2.await(f -> "message".equals(f.path("type").asText())
+                    && "agent".equals(f.path("from").asText()), "the reply from tab 1");
+            assertThat(shown.path("conversationId").asText()).isEqualTo(conversationId);
+            assertThat(shown.path("id").asText()).isEqualTo(stored);
+            assertThat(shown.path("text").asText()).isEqualTo("Let me check that for you.");
+
+            // a resend of the same frame is stored once, and not shown again
+            tab1.send(Map.of("type", "message", "conversationId", conversationId, "id", "a-7",
+                    "text", "Let me check that for you."));
+            tab1.await("ack");
+            tab2.send(Map.of("type", "ping"));
+            tab2.await("pong");
+            assertThat(tab2.poll("message")).isNull();
+        }
+    }
 }

@@ -236,10 +236,11 @@ public final class AgentDesk {
         router.decline(agent, id);
     }
 
-    /** An agent's reply, sent on the customer's channel. */
     /**
-     * The agent's reply to the customer. With a {@code clientId} (the agent client's frame id) the message id is
-     * fixed, so a client that resends after losing its node stores and sends the reply once.
+     * The agent's reply to the customer, sent on the customer's channel. With a {@code clientId} (the agent client's
+     * frame id) the message id is fixed ({@code agentId:clientId}), so a client that resends after losing its node
+     * stores and sends the reply once. Every socket of the agent gets the reply as a {@code message} frame, so their
+     * other desk tabs show it too; the tab that sent it knows the id and drops the copy.
      */
     public Message reply(AgentId agent, ConversationId id, String text, String clientId) {
         Conversation conversation = holdingConversation(agent, id, "reply");
@@ -255,6 +256,7 @@ public final class AgentDesk {
                     .orElse(reply);
         }
         replies.deliver(customer(conversation), conversation, reply);
+        live.toAgent(agent, messageFrame(conversation, reply, "agent"));
         if (conversation.attribute(FIRST_RESPONSE).isEmpty()) {
             stores.conversations().update(id, c -> c.withAttribute(FIRST_RESPONSE, now.toString(), now));
             router.firstResponse(id);

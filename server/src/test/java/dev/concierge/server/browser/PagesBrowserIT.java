@@ -109,6 +109,8 @@ class PagesBrowserIT {
         say(payload);
         switchTo(agent1);
         waitText(By.id("transcript"), payload);
+        // the reply came back from the server (for the agent's other tabs) and is shown once, not twice
+        assertThat(driver.findElements(By.cssSelector("#transcript .msg.from-agent"))).hasSize(1);
         assertThat(driver.findElements(By.cssSelector("#transcript img"))).isEmpty(); // before any photo is sent
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__xss === undefined")).isEqualTo(true);
 
