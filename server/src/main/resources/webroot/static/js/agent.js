@@ -112,6 +112,10 @@ function onFrame(frame) {
       break;
     case 'ack':
       break;
+    case 'sla_breach':
+      // a service-level promise on a conversation this agent holds was broken: marked until it leaves the desk
+      if (held.has(id)) held.get(id).breach = frame.kind;
+      break;
     case 'typing':
       if (id === selected) {
         $('#customer-typing').textContent = 'The customer is typing…';
@@ -185,11 +189,19 @@ function renderConversations() {
     button.addEventListener('click', () => { selected = id; entry.unread = 0; render(); });
     const unread = entry.unread && id !== selected
       ? el('span', { class: 'unread', 'aria-label': `${entry.unread} new`, text: String(entry.unread) }) : null;
+    const breach = entry.breach
+      ? el('span', { class: 'sla-breach', 'data-kind': entry.breach, text: SLA_LABELS[entry.breach] || 'Overdue' }) : null;
     box.append(el('div', { class: `card${id === selected ? ' selected' : ''}${unread ? ' has-unread' : ''}` },
-      button, unread,
+      button, unread, breach,
       el('div', { class: 'muted', text: `${entry.context.channel || ''} · ${entry.context.handoff?.reason || ''}` })));
   }
 }
+
+/** What each service-level breach means to the agent holding the conversation. */
+const SLA_LABELS = {
+  chat_first_response: 'First reply overdue', initial_reply: 'Reply overdue',
+  complaint_resolution: 'Complaint overdue',
+};
 
 function renderClosed() {
   const box = clear($('#closed'));

@@ -2,21 +2,24 @@ package dev.concierge.server.conversation;
 
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.message.Message;
 import dev.concierge.routing.AgentId;
 import dev.concierge.routing.Offer;
 import dev.concierge.routing.RoutingEvents;
+import dev.concierge.routing.sla.SlaBreach;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns routing events into frames on agents' sockets. An offer carries the context card with the newest
+ * Turns routing events into frames on agents' sockets: offers, withdrawn offers, service-level breaches. An offer carries the context card with the newest
  * {@link ContextCards#OFFER_TRANSCRIPT_MESSAGES} messages, enough to decide; accepting it brings the whole card.
  * A long conversation offered to several agents in turn was serialised whole for every offer.
  */
@@ -67,5 +70,19 @@ public final class OfferDelivery implements RoutingEvents {
      */
     @Override
     public void assigned(AgentId agent, ConversationId conversation) {
+    }
+
+    /**
+     * The agent holding the conversation is told at once ({@code sla_breach}), so their desk marks it; a breach
+     * while it waits in the queue has no one to tell but the supervisors, whose board lists it.
+     */
+    @Override
+    public void slaBreached(SlaBreach breach) {
+        stores.conversations().find(breach.conversationId())
+                .filter(c -> c.status() == ConversationStatus.ASSIGNED && c.assignedAgent() != null)
+                .ifPresent(c -> live.toAgent(new AgentId(c.assignedAgent()), Frame.of("sla_breach")
+                        .put("conversationId", breach.conversationId().value())
+                        .put("kind", breach.kind().name().toLowerCase(Locale.ROOT))
+                        .put("dueAt", breach.dueAt().toString())));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.Conversation;
 import dev.concierge.core.conversation.ConversationId;
+import dev.concierge.core.conversation.ConversationStatus;
 import dev.concierge.core.customer.Customer;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.Identity;
@@ -15,6 +16,8 @@ import dev.concierge.routing.AgentId;
 import dev.concierge.routing.ComplaintSeverity;
 import dev.concierge.routing.HandoffTicket;
 import dev.concierge.routing.Offer;
+import dev.concierge.routing.sla.SlaBreach;
+import dev.concierge.routing.sla.SlaKind;
 import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
 import java.time.Instant;
@@ -83,6 +86,28 @@ class OfferDeliveryTest {
         // the desk reads `assigned` as "I now hold it": every supervisor's desk filled with others' conversations
         delivery.assigned(new AgentId("agent-1"), conversationWith(1));
         assertThat(toSupervisors).isEmpty();
+        assertThat(toAgent).isEmpty();
+    }
+
+    @Test
+    void theAgentHoldingAConversationIsToldOfItsBreach() {
+        ConversationId held = conversationWith(1);
+        conversations.update(held, c -> c.transition(ConversationStatus.QUEUED, "bot", null, "human_request", NOW)
+                .transition(ConversationStatus.ASSIGNED, "agent-2", "agent-2", "accepted", NOW));
+        delivery.slaBreached(new SlaBreach(held, SlaKind.CHAT_FIRST_RESPONSE, NOW, NOW.plusSeconds(1)));
+
+        assertThat(toAgent).hasSize(1);
+        assertThat(toAgent.get(0).type()).isEqualTo("sla_breach");
+        assertThat(toAgent.get(0).fields()).containsEntry("conversationId", held.value())
+                .containsEntry("kind", "chat_first_response").containsEntry("dueAt", NOW.toString());
+    }
+
+    @Test
+    void aBreachInTheQueueIsNoAgentsFrame() {
+        ConversationId queued = conversationWith(1);
+        conversations.update(queued, c -> c.transition(ConversationStatus.QUEUED, "bot", null, "human_request", NOW));
+        delivery.slaBreached(new SlaBreach(queued, SlaKind.INITIAL_REPLY, NOW, NOW));
+        delivery.slaBreached(new SlaBreach(ConversationId.random(), SlaKind.INITIAL_REPLY, NOW, NOW));
         assertThat(toAgent).isEmpty();
     }
 
