@@ -193,6 +193,20 @@ public final class DialogueEngine implements BotEngine {
     private static final GuardedPattern SAYS_CANCEL = GuardedPattern.of(
             "cancel|call off|取消|撤单|撤销|不买了|退单|不要这个订单",
             Pattern.CASE_INSENSITIVE, "cancel", "call off", "取消", "撤单", "撤销", "不买了", "退单", "不要这个订单");
+    /**
+     * A cancellation the shopper says they did not make: "I didn't cancel it", "不是我取消的", "我没有取消过"; not
+     * "please don't cancel it" nor "为什么还没取消" (a cancellation still wanted).
+     */
+    private static final GuardedPattern NOT_MY_CANCELLATION = GuardedPattern.of(
+            "\\b(didn'?t|did not|never|haven'?t|have not) (ask(ed)? (you )?to |request(ed)? (to )?|want(ed)? to )?cancel"
+                    + "|cancel+ed (it |them |my order )?without|不是我取消|谁(给我)?取消"
+                    + "|(?<![还仍])我?(从来?没有?|并没有?|没有?|未)(申请|要求|想|点过?|操作)?取消(过|的|啊|呀|[，,。！!]|$)",
+            Pattern.CASE_INSENSITIVE, "cancel", "取消");
+    /** A cancellation that already happened: "my order was cancelled", "订单被取消了", "why did you cancel it". */
+    private static final GuardedPattern ALREADY_CANCELLED = GuardedPattern.of(
+            "\\b(was|were|been|got|is) (automatically |auto-?)?cancel+ed|why (did|was|were|has) .{0,30}cancel"
+                    + "|被(自动)?取消|自动取消了|为什么.{0,10}取消了|怎么.{0,6}取消了",
+            Pattern.CASE_INSENSITIVE, "cancel", "取消");
     /** Words of an address change: the address flow needs one. */
     private static final GuardedPattern SAYS_ADDRESS = GuardedPattern.of(
             "address|ship (it |them )?to|deliver(ed)? (it )?to|send (it )?to|地址|送到|寄到|收货人|收件人|改到|发到",
@@ -716,6 +730,19 @@ public final class DialogueEngine implements BotEngine {
             return answer(turn, d, new FaqHit(SPEED_UP_ENTRY, 0, turn.prediction().confidence(), null), FAQ_INTENT);
         }
         String guessed = effectiveIntent(turn, d, intent);
+        if (guessed.equals("cancel_order") && quickReplyIntent(turn) == null) {
+            if (NOT_MY_CANCELLATION.find(turn.text())) {
+                // "my order was cancelled but I didn't cancel it": offering to cancel an order was the answer
+                return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, Flows.CANCEL_ORDER,
+                        turn.t("抱歉给您带来困扰。订单不是您取消的，需要人工客服核实原因并为您处理。",
+                                "Sorry about that. An order cancelled without you asking needs a person to check why"
+                                        + " and put it right. "));
+            }
+            if (ALREADY_CANCELLED.find(turn.text())) {
+                // "我的订单被取消了": a cancellation that happened, so the order's status, not one to make
+                guessed = "order_status";
+            }
+        }
         // a flow that changes an order starts only when the message says so: "I need help with my order" read as
         // cancel_order (0.59) and offered to cancel one
         boolean unsaid = quickReplyIntent(turn) == null

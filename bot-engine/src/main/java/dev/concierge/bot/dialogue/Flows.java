@@ -318,6 +318,12 @@ final class Flows {
                     List<Order> recent = orders.recentOrders(turn.raw().customer().id().value(), 1);
                     id = recent.stream().findFirst().map(Order::orderId);
                 }
+                if (id.isEmpty()) {
+                    // "the thermos one", "保温杯那个": the recent order whose item it names, as when the flow
+                    // started with it ("the thermos one" read as an exchange and left the order-status flow)
+                    id = orderNamedByItem(turn.raw().customer().id().value(), turn.text(), fitting(d.flow))
+                            .map(Order::orderId);
+                }
                 int picked = id.isEmpty() ? pickedPosition(turn.text()) : 0;
                 if (picked > 0) {
                     // "3", "第二个", "the first one": that one of the orders offered below the question
