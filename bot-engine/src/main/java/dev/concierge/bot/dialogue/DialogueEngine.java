@@ -256,6 +256,11 @@ public final class DialogueEngine implements BotEngine {
     private static final Pattern ASKS_TO_HAVE_IT_DONE = Pattern.compile(
             "^(我要|我想|我需要|想要|帮我|请帮我|麻烦帮我|申请)|^(i want to|i'd like to|i would like to|i need to|please)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A message that starts with a command to change an order: "change my address", "取消订单", "请帮我改地址". */
+    private static final Pattern IMPERATIVE = Pattern.compile(
+            "^(please |pls |can you |could you )?(change|update|correct|fix|modify|cancel)\\b"
+                    + "|^(请|麻烦)?(帮我|给我)?(修改|更改|改一下|改|取消)",
+            Pattern.CASE_INSENSITIVE);
     /** A question about a request rather than the request itself: "我想问一下怎么换货", "I want to know how". */
     private static final Pattern ASKS_ABOUT = Pattern.compile(
             "问一下|问问|了解|知道|咨询|怎么|如何|多久|运费|谁出|\\b(know|ask|how|why|when|cost|fee|policy)\\b",
@@ -324,7 +329,15 @@ public final class DialogueEngine implements BotEngine {
             Map.entry("membership_vip", "membership_benefits"), Map.entry("stock_availability", "product_stock"),
             Map.entry("price_question", "price_protection"), Map.entry("delivery_time", "shipping_time"),
             Map.entry("logistics_tracking", "order_tracking"));
+    /**
+     * Answers that ask for an order number to do something a flow does ("send us the order number and new address"),
+     * and the intent of that flow: the number alone, sent next, starts it.
+     */
+    private static final Map<String, String> ORDER_ASKED_BY_ANSWER = Map.of(
+            "faq:shipping_change_address", "change_address");
     private static final double ACTION_FLOW_CONFIDENCE = 0.7;
+    /** The intent's confidence enough for a command ({@link #IMPERATIVE}) to start the flow that changes an order. */
+    private static final double COMMAND_FLOW_CONFIDENCE = 0.5;
     /**
      * An account-security handoff (urgent, priority 3, "change your password now") on the intent alone needs this
      * much confidence; a security word ({@link #SECURITY}) is enough at any. The lexical model gave "my house",
@@ -717,6 +730,13 @@ public final class DialogueEngine implements BotEngine {
             return handoffs.handoff(turn, d, Handoffs.UNRESOLVED, d.lastTopic,
                     turn.t("抱歉没能帮您解决。", "Sorry that didn't solve it. "));
         }
+        if (!d.lastOrderId.isEmpty() && turn.entities().orderNumbers().isEmpty()
+                && (Flows.NOT_RECEIVED.find(turn.text()) || Flows.notReceivedAfterDelivered(turn, d))) {
+            // "but I never received it!" after the order shown as delivered: that order, which a person checks with
+            // the courier (it got the general answer asking for the order number the conversation had)
+            d.lowConfidenceStreak = 0;
+            return flows.start(Flows.ORDER_STATUS, turn, d);
+        }
         if ((intent.isEmpty() || intent.equals("chitchat")) && TOO_SLOW.find(turn.text())
                 && turn.entities().orderNumbers().isEmpty()) {
             Optional<BotDecision> slow = tooSlow(turn, d);
@@ -745,7 +765,11 @@ public final class DialogueEngine implements BotEngine {
         }
         // a flow that changes an order starts only when the message says so: "I need help with my order" read as
         // cancel_order (0.59) and offered to cancel one
-        boolean unsaid = quickReplyIntent(turn) == null
+        // An order number alone after the answer about changing the address ("send us the order number") says it
+        // with the conversation's topic: it was "didn't quite get that", then a handoff.
+        boolean numberForTheTopic = onlyOrderNumbers(turn) && (guessed.equals(intentOfFlow(d.lastTopic))
+                || guessed.equals(ORDER_ASKED_BY_ANSWER.get(d.lastAction())));
+        boolean unsaid = quickReplyIntent(turn) == null && !numberForTheTopic
                 && (guessed.equals("cancel_order") && !SAYS_CANCEL.find(turn.text())
                         || guessed.equals("change_address") && !SAYS_ADDRESS.find(turn.text()));
         String effective = unsaid ? "" : guessed;
@@ -759,7 +783,12 @@ public final class DialogueEngine implements BotEngine {
         boolean actionFlow = (Flows.CANCEL_ORDER.equals(flow) || Flows.CHANGE_ADDRESS.equals(flow)
                 || Flows.RETURN_EXCHANGE.equals(flow) && ASKS_TO_HAVE_IT_DONE.matcher(turn.text().strip()).find()
                         && !ASKS_ABOUT.matcher(turn.text()).find())
-                && turn.prediction().confidence() >= ACTION_FLOW_CONFIDENCE;
+                && (turn.prediction().confidence() >= ACTION_FLOW_CONFIDENCE
+                        // "change my address", "取消订单": a command, however sure the model is (0.61 answered it
+                        // with the how-to text, which says to send the order number)
+                        || IMPERATIVE.matcher(turn.text().strip()).find() && !ASKS_ABOUT.matcher(turn.text()).find()
+                                && turn.prediction().confidence() >= COMMAND_FLOW_CONFIDENCE
+                        || numberForTheTopic);
         // "And when will it arrive?" about the order this conversation already found: that order's delivery
         // date, not the general shipping-time answer, however confident the FAQ is.
         boolean orderFollowUp = Flows.DELIVERY_TIME.equals(flow) && !d.lastOrderId.isEmpty();
@@ -963,6 +992,10 @@ public final class DialogueEngine implements BotEngine {
         if (fromQuickReply != null) {
             return fromQuickReply;
         }
+        if (onlyOrderNumbers(turn) && ORDER_ASKED_BY_ANSWER.containsKey(d.lastAction())) {
+            // the order number the answer asked for, for what it was asked
+            return ORDER_ASKED_BY_ANSWER.get(d.lastAction());
+        }
         if (asksAfterSaleTiming(turn, d)) {
             // the replacement's arrival after an exchange, the refund's after a return
             return Flows.filedAfterSale(d, d.lastOrderId).orElseThrow().exchange() ? "delivery_time" : "refund_status";
@@ -1048,6 +1081,12 @@ public final class DialogueEngine implements BotEngine {
     private static String quickReplyIntent(Turn turn) {
         String label = lowerWithoutTrailingPunctuation(turn.text());
         return QUICK_REPLY_INTENTS.get(label);
+    }
+
+    /** The message is order numbers and nothing else ("DD20261101001", "#DD20261101001."). */
+    private static boolean onlyOrderNumbers(Turn turn) {
+        return !turn.entities().orderNumbers().isEmpty() && NON_LANGUAGE.matcher(turn.text()).replaceAll("")
+                .replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]", "").isEmpty();
     }
 
     private static String intentOfFlow(String flowOrIntent) {

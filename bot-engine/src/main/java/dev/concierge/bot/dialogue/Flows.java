@@ -110,6 +110,22 @@ final class Flows {
                     + "|never (got|received|arrived)|(didn'?t|did not|haven'?t|have not) (get|got|receive|received) (it|the parcel|the package|my)",
             Pattern.CASE_INSENSITIVE, "签收", "送达", "妥投", "收到", "拿到", "delivered", "never", "didn", "did not",
             "haven", "have not");
+    /** "我没收到", "never got it": not having the parcel, said of an order already shown as delivered. */
+    private static final GuardedPattern DID_NOT_GET = GuardedPattern.of(
+            "(没|未|没有|还没有?|并没有?)(收到|拿到)|never (got|received|arrived)"
+                    + "|(didn'?t|did not|haven'?t|have not) (get|got|receive|received)",
+            Pattern.CASE_INSENSITIVE, "收到", "拿到", "never", "didn", "did not", "haven", "have not");
+
+    /**
+     * Whether the shopper says they do not have the order the conversation just showed as delivered ("可是我没收到啊"
+     * after "DD… 已签收"), without naming another.
+     */
+    static boolean notReceivedAfterDelivered(Turn turn, DialogueState.Draft d) {
+        return d.lastOrder != null && d.lastOrder.orderId().equals(d.lastOrderId)
+                && OrderStatus.DELIVERED.wireName().equals(d.lastOrder.status())
+                && turn.entities().orderNumbers().isEmpty() && DID_NOT_GET.find(turn.text());
+    }
+
     /** Answers to "why?" that give none: punctuation, laughter, "不知道", "idk". */
     private static final Pattern NO_REASON_GIVEN = Pattern.compile(
             "[\\p{Punct}\\p{IsPunctuation}\\s]*|[哈呵嘿嘻]+[!！。.~～]*|(不知道|不清楚|不晓得|idk|dunno|lol|haha+|hmm+)[!！。.~～]*",
@@ -248,7 +264,7 @@ final class Flows {
     /** Starts {@code flow} for this turn, using an order number from the text or the conversation if there is one. */
     BotDecision start(String flow, Turn turn, DialogueState.Draft d) {
         boolean notReceived = NOT_RECEIVED.find(turn.text())
-                || d.lastAction().equals("faq:delivery_marked_not_received");
+                || d.lastAction().equals("faq:delivery_marked_not_received") || notReceivedAfterDelivered(turn, d);
         d.enter(flow, ASK_ORDER);
         if (!d.otherThan.isEmpty()) {
             d.slots.put(OTHER_THAN, d.otherThan);
@@ -1296,12 +1312,16 @@ final class Flows {
             // "退款多久到账" mentions 退款 but chooses nothing: no request is filed on a question
             return Optional.empty();
         }
-        boolean exchange = CHOOSE_EXCHANGE.matcher(text).find();
+        boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
+        boolean yes = YES.matcher(text).matches() || ShortReplies.of(text) == ShortReplies.Kind.AFFIRM;
+        // "yes" to the exchange offered alone, or offered first because the shopper asked for it ("Please pick one
+        // of the options" under a single Exchange button)
+        boolean exchange = CHOOSE_EXCHANGE.matcher(text).find()
+                || yes && (!returnable || "exchange".equals(d.slots.get("preferred")));
         boolean ret = !exchange && CHOOSE_RETURN.matcher(text).find();
         if (!exchange && !ret) {
             return Optional.empty();
         }
-        boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
         if (ret && !returnable) {
             return Optional.of(offer(turn, d, true));
         }
