@@ -1182,8 +1182,7 @@ public final class DialogueEngine implements BotEngine {
 
     /**
      * "How long will that take?" right after a return or exchange was filed: its own timeline (the flow's refund or
-     * replacement answer), not the knowledge base's refund time, which said 1-3 days after the flow said 3-5 and
-     * answered an exchange with a refund.
+     * replacement answer), not the knowledge base's refund time, which answered an exchange with a refund.
      */
     private static boolean asksAfterSaleTiming(Turn turn, DialogueState.Draft d) {
         return !d.inFlowNow() && Flows.RETURN_EXCHANGE.equals(d.lastTopic) && !d.lastOrderId.isEmpty()

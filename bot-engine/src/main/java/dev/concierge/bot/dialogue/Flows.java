@@ -57,11 +57,11 @@ final class Flows {
                     + "|not working|stopped working|scratch|torn|leak|stain"
                     // "the handle broke off", "it doesnt turn on"
                     + "|\\bbroke\\b|came off|fell off|snapped|(doesn'?t|does not|won'?t|will not|wont) (turn|switch|power) on"
-                    + "|dead on arrival|打不开|开不了机|没反应",
+                    + "|dead on arrival|打不开|开不了机|没反应|开线|脱线|开胶|掉色|褪色",
             Pattern.CASE_INSENSITIVE, "质量", "坏", "破", "裂", "损", "瑕疵", "故障", "不能用", "不工作", "漏", "划痕", "污",
             "脏", "defect", "broken", "damaged", "crack", "faulty", "doesn", "not working", "stopped working", "scratch",
             "torn", "leak", "stain", "broke", "came off", "fell off", "snapped", "does not", "won", "will not", "wont",
-            "dead on arrival", "打不开", "开不了机", "没反应");
+            "dead on arrival", "打不开", "开不了机", "没反应", "开线", "脱线", "开胶", "掉色", "褪色");
     /** A reason for a return that is not a defect, stated in the message that starts the flow ("too small"). */
     static final GuardedPattern STATED_REASON = GuardedPattern.of(
             "发错|错发|寄错|买错|拍错|不合适|不合身|太大|太小|偏大|偏小|尺码|尺寸不|不喜欢|不想要|不要了|色差|颜色不"
@@ -952,10 +952,10 @@ final class Flows {
             if (filed.isPresent() && !filed.get().exchange()) {
                 // "那退款呢" right after filing the return: not "no refund, reply 'return'", which invited a second one
                 return done(turn, d, turn.t("订单 " + order.orderId() + " 的退货申请 " + filed.get().ticket()
-                        + " 已提交。仓库收货验收后3-5个工作日内原路退款，届时可在这里查询退款进度。",
-                        "Return request " + filed.get().ticket() + " for order " + order.orderId() + " is filed. The refund "
-                                + "goes back to your original payment method 3-5 business days after the warehouse "
-                                + "receives the parcel; you can check it here then."), List.of());
+                        + " 已提交。仓库签收验货后发起退款，一般1–3个工作日原路到账，届时可在这里查询退款进度。",
+                        "Return request " + filed.get().ticket() + " for order " + order.orderId() + " is filed. Once the"
+                                + " warehouse has received and checked the parcel, the refund goes back to your original"
+                                + " payment method, usually within 1–3 working days; you can check it here then."), List.of());
             }
             if (order.status() != OrderStatus.DELIVERED) {
                 // a cancelled, unpaid or not yet delivered order cannot be returned: "reply 'return'" led nowhere
@@ -1248,7 +1248,31 @@ final class Flows {
             d.moveTo(ASK_PHOTO);
             return step(turn, d, photoPrompt(turn), photoReplies(turn));
         }
+        if (!withinReturnWindow(d) && !ourFault(d)) {
+            // past the no-reason return and the size or colour exchange (7 days), only a faulty item is exchanged, as
+            // the knowledge base says (the flow offered an exchange for "wrong size" at day 10): an agent decides
+            return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, RETURN_EXCHANGE,
+                    turn.t("该订单签收已超过" + settings.returnWindowDays() + "天，已过无理由退货和尺码/颜色换货的期限；"
+                                    + "签收" + settings.exchangeWindowDays() + "天内只有质量问题可以自助换货。",
+                            "It's more than " + settings.returnWindowDays() + " days since delivery, past the window for"
+                                    + " no-reason returns and size or colour exchanges; until day "
+                                    + settings.exchangeWindowDays() + " only a faulty item can be exchanged here. "));
+        }
         return offer(turn, d, false);
+    }
+
+    private boolean withinReturnWindow(DialogueState.Draft d) {
+        return Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
+    }
+
+    /**
+     * A fault or our mistake (a photo of it, a defect or a wrong item named): we pay the postage, and an exchange is
+     * possible after the return window.
+     */
+    private static boolean ourFault(DialogueState.Draft d) {
+        String givenReason = reasonGiven(d);
+        return d.slots.containsKey("photo") || d.slots.containsKey("photo_unavailable")
+                || DEFECT.find(givenReason) || OUR_MISTAKE.find(givenReason);
     }
 
     /**
@@ -1344,19 +1368,21 @@ final class Flows {
         }
         d.slots.put("ticket", ticket.ticketId());
         // who pays the postage, as the return-shipping answer says: we do for a fault or our mistake, the shopper for a
-        // no-reason return (the flow said "free" to everyone)
-        String givenReason = reasonGiven(d);
-        boolean ourFault = d.slots.containsKey("photo") || d.slots.containsKey("photo_unavailable")
-                || DEFECT.find(givenReason) || OUR_MISTAKE.find(givenReason);
+        // no-reason return or a size or colour exchange (the flow said "free" to everyone)
+        boolean ourFault = ourFault(d);
         d.botActions.add(AFTER_SALE + orderId + ":" + ticket.ticketId() + ":" + type.name().toLowerCase(java.util.Locale.ROOT));
         String next = type == AfterSaleType.RETURN
                 ? turn.t("退货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件（" + (ourFault ? "运费由我们承担" : "无理由退货运费由您承担，购买了退货运费险的由保险赔付")
-                                + "），仓库收货验收后3-5个工作日内原路退款。",
+                                + "），仓库签收验货后发起退款，一般1–3个工作日原路到账。",
                         "Return request " + ticket.ticketId() + " is created. A courier will collect the parcel within 1-2 days ("
                                 + (ourFault ? "free of charge" : "for a no-reason return the postage is yours, unless you bought return-shipping insurance")
-                                + "); we refund your original payment method 3-5 business days after the warehouse receives it.")
-                : turn.t("换货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件，仓库收到后48小时内为您发出新品。",
-                        "Exchange request " + ticket.ticketId() + " is created. A courier will collect the item within 1-2 days and we ship the replacement within 48 hours of receiving it.");
+                                + "); once the warehouse has received and checked it, the refund goes back to your original"
+                                + " payment method, usually within 1–3 working days.")
+                : turn.t("换货申请 " + ticket.ticketId() + " 已提交。快递员将在1-2天内上门取件（" + (ourFault ? "来回运费由我们承担"
+                                : "寄回运费由您承担") + "），仓库收到后48小时内为您发出新品。",
+                        "Exchange request " + ticket.ticketId() + " is created. A courier will collect the item within 1-2 days ("
+                                + (ourFault ? "we pay the postage both ways" : "the return postage is yours")
+                                + ") and we ship the replacement within 48 hours of receiving it.");
         return Optional.of(done(turn, d, next, List.of()));
     }
 
