@@ -23,10 +23,12 @@ import dev.concierge.server.live.Frame;
 import dev.concierge.server.live.LiveConnections;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -121,13 +123,22 @@ public final class AgentDesk {
         // Agents online at night (all busy) will answer sooner than the opening: no "offline" notice beside an
         // expected wait of minutes.
         boolean onDuty = router.presences().values().stream().anyMatch(p -> p == Presence.ONLINE);
-        router.promisedReplyTime(queued.channel()).filter(promised -> status.position() > 0 && !onDuty)
-                .ifPresent(promised -> {
-                    String when = beijingTime(promised);
-                    tell(customer, queued, "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。",
-                            "Our team is offline now. A person will reply by " + when
-                                    + " (China time); your question is saved.", now);
-                });
+        Optional<Instant> offHours = router.promisedReplyTime(queued.channel())
+                .filter(promised -> status.position() > 0 && !onDuty);
+        offHours.ifPresent(promised -> {
+            String when = beijingTime(promised);
+            tell(customer, queued, "现在是非工作时间，人工客服将在 " + when + "（北京时间）前回复您，我们已记录您的问题。",
+                    "Our team is offline now. A person will reply by " + when
+                            + " (China time); your question is saved.", now);
+        });
+        if (offHours.isEmpty() && status.position() > 0 && TEXT_ONLY.contains(queued.channel())) {
+            // the chat window shows the queue frame's place and wait; an SMS or an e-mail is all these customers get
+            // (they were told they were being connected, and then nothing until an agent wrote)
+            long wait = status.expectedWaitSeconds();
+            tell(customer, queued, "您排在第 " + status.position() + " 位，预计等待" + waitText(wait, true) + "。",
+                    "You are number " + status.position() + " in line; the expected wait is " + waitText(wait, false)
+                            + ".", now);
+        }
         return status;
     }
 
@@ -446,6 +457,22 @@ public final class AgentDesk {
                 "zh".equals(conversation.locale()) ? zh : en, now);
         stores.conversations().append(m);
         replies.deliver(customer, conversation, m);
+    }
+
+    /** Channels with no live window to show the queue frame: the wait is told in words. */
+    private static final Set<Channel> TEXT_ONLY = EnumSet.of(Channel.SMS, Channel.EMAIL);
+
+    /** The wait as the customer reads it: "约 5 分钟" / "about 5 minutes", "约 2 小时 45 分钟" / "about 2 h 45 min". */
+    static String waitText(long seconds, boolean chinese) {
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        if (chinese) {
+            return "约 " + (hours == 0 ? "" : hours + " 小时") + (hours > 0 && rest > 0 ? " " : "")
+                    + (rest == 0 ? "" : rest + " 分钟");
+        }
+        return "about " + (hours == 0 ? rest + (rest == 1 ? " minute" : " minutes")
+                : hours + " h" + (rest == 0 ? "" : " " + rest + " min"));
     }
 
     static Frame queueFrame(QueueStatus status) {
