@@ -55,6 +55,7 @@ import dev.concierge.server.conversation.KeyedExecutor;
 import dev.concierge.server.conversation.OfferDelivery;
 import dev.concierge.server.conversation.Outreach;
 import dev.concierge.server.conversation.SatisfactionSurvey;
+import dev.concierge.server.conversation.ShopperScript;
 import dev.concierge.server.conversation.Stores;
 import dev.concierge.server.http.AdminApi;
 import dev.concierge.server.http.ApiModule;
@@ -162,10 +163,12 @@ public final class Application implements AutoCloseable {
                 (message, language) -> Optional.ofNullable(message.metadata().get("faqId"))
                         .flatMap(id -> domain.knowledgeBase().answer(id, language, Channel.SMS)), clock);
         resources.add(replies);
-        SatisfactionSurvey survey = new SatisfactionSurvey(stores.conversations(), domain.csat(), replies, clock);
-        AgentDesk desk = new AgentDesk(stores, router, new Outreach(connections, replies, survey), auth::account,
-                domain.dialogue().states()::delete, clock);
         BotEngine bot = domain.bot();
+        ShopperScript script = new ShopperScript(bot);
+        SatisfactionSurvey survey = new SatisfactionSurvey(stores.conversations(), domain.csat(), replies, script,
+                clock);
+        AgentDesk desk = new AgentDesk(stores, router, new Outreach(connections, replies, survey, script),
+                auth::account, domain.dialogue().states()::delete, clock);
         ConversationService conversations = new ConversationService(stores, state.locks(), bot, desk, replies, metrics,
                 clock);
         Health health = new Health(vertx, config.store().type().name().toLowerCase(java.util.Locale.ROOT),

@@ -58,6 +58,7 @@ public final class AgentDesk {
     private final Function<String, Optional<Principal>> accounts;
     private final Consumer<ConversationId> closed;
     private final Clock clock;
+    private final ShopperScript script;
 
     /** @param closed told of every closed conversation (the bot forgets its dialogue state there) */
     public AgentDesk(Stores stores, Router router, Outreach outreach, Function<String, Optional<Principal>> accounts,
@@ -68,6 +69,7 @@ public final class AgentDesk {
         this.live = outreach.live();
         this.replies = outreach.replies();
         this.survey = outreach.survey();
+        this.script = outreach.script();
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -451,10 +453,13 @@ public final class AgentDesk {
         }
     }
 
-    /** A system notice to the customer, in the conversation's language: stored in the transcript, then delivered. */
+    /**
+     * A system notice to the customer, in the conversation's language (and the shopper's Chinese script): stored in
+     * the transcript, then delivered.
+     */
     private void tell(Customer customer, Conversation conversation, String zh, String en, Instant now) {
         Message m = Message.outbound(conversation.id(), conversation.channel(), SenderRole.SYSTEM, "system",
-                "zh".equals(conversation.locale()) ? zh : en, now);
+                "zh".equals(conversation.locale()) ? script.in(conversation.id(), zh) : en, now);
         stores.conversations().append(m);
         replies.deliver(customer, conversation, m);
     }

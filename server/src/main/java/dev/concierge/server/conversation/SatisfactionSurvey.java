@@ -63,10 +63,12 @@ public final class SatisfactionSurvey {
     private final ConversationStore conversations;
     private final CsatStore ratings;
     private final ReplyDispatcher replies;
+    private final ShopperScript script;
     private final Clock clock;
 
     public SatisfactionSurvey(ConversationStore conversations, CsatStore ratings, ReplyDispatcher replies,
-            Clock clock) {
+            ShopperScript script, Clock clock) {
+        this.script = script;
         this.conversations = conversations;
         this.ratings = ratings;
         this.replies = replies;
@@ -78,7 +80,7 @@ public final class SatisfactionSurvey {
         Instant now = clock.instant();
         Conversation pending = conversations.update(closed.id(), c -> c.withAttribute(PENDING, "true", now));
         String text = "zh".equals(pending.locale())
-                ? "请为本次服务打分：回复 1-5（5 = 非常满意）。"
+                ? script.in(pending.id(), "请为本次服务打分：回复 1-5（5 = 非常满意）。")
                 : "How satisfied were you with our help? Reply 1-5 (5 = very satisfied).";
         Message question = Message.outbound(pending.id(), pending.channel(), SenderRole.SYSTEM, "system", text, now)
                 .withMetadata(Map.of(WireMessages.QUICK_REPLIES,
@@ -114,7 +116,8 @@ public final class SatisfactionSurvey {
                     List.of(), now), messageId);
             conversations.append(answer);
             Message again = Message.outbound(asked.id(), asked.channel(), SenderRole.SYSTEM, "system",
-                    "zh".equals(asked.locale()) ? "请回复 1 到 5 之间的数字（5 = 非常满意）。"
+                    "zh".equals(asked.locale())
+                            ? script.in(asked.id(), "请回复 1 到 5 之间的数字（5 = 非常满意）。")
                             : "Please reply with a number from 1 to 5 (5 = very satisfied).", now)
                     .withMetadata(Map.of(WireMessages.QUICK_REPLIES,
                             WireMessages.joinQuickReplies(List.of("1", "2", "3", "4", "5"))));
@@ -130,7 +133,8 @@ public final class SatisfactionSurvey {
                 List.of(), now), messageId);
         conversations.append(answer);
         Message thanks = Message.outbound(rated.id(), rated.channel(), SenderRole.SYSTEM, "system",
-                "zh".equals(rated.locale()) ? "感谢您的评价！" : "Thank you for your feedback!", now);
+                "zh".equals(rated.locale()) ? script.in(rated.id(), "感谢您的评价！") : "Thank you for your feedback!",
+                now);
         conversations.append(thanks);
         LOG.info("csat score={} conversation={}", score.value, rated.id());
         return Optional.of(new Answer(rated, answer, thanks));

@@ -3,8 +3,12 @@ package dev.concierge.server.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.bot.BotDecision;
+import dev.concierge.bot.BotEngine;
+import dev.concierge.bot.BotTurn;
 import dev.concierge.bot.HandoffContext;
+import dev.concierge.bot.text.ChineseScript;
 import dev.concierge.core.channel.Channel;
+import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.CustomerId;
 import dev.concierge.core.customer.Identity;
 import dev.concierge.core.message.Message;
@@ -17,7 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A customer queued on SMS or e-mail is told their place and the expected wait in words; chat shows it itself. */
+/**
+ * A customer queued on SMS or e-mail is told their place and the expected wait in words (chat shows it itself), in
+ * the Chinese script they write.
+ */
 class QueueWaitNoticeTest {
     /** Tuesday 14:00 in Shanghai: within the default business hours. */
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-24T06:00:00Z"), ZoneOffset.UTC);
@@ -61,6 +68,26 @@ class QueueWaitNoticeTest {
     void the_chat_window_shows_the_queue_itself_so_no_words_are_added() {
         askForAHuman(service("en"), "u-chat", Channel.WEB_CHAT, "en");
         assertThat(texts()).containsExactly("Connecting you with a human agent.");
+    }
+
+    @Test
+    void a_shopper_who_writes_traditional_chinese_reads_the_notice_in_it() {
+        ConversationService service = f.service(new BotEngine() {
+            @Override
+            public BotDecision decide(BotTurn turn) {
+                return new BotDecision.Handoff("human_request", 0.95, "zh", "正在為您轉接人工客服。", List.of(),
+                        "human_request", 0, Set.of(), new HandoffContext("asked for a human", "human_request", 0,
+                                "neutral", 0.1, "zh", List.of("human_request"), Map.of(), List.of(), null));
+            }
+
+            @Override
+            public ChineseScript shoppersScript(ConversationId conversation, String shopperText) {
+                return ChineseScript.TRADITIONAL;
+            }
+        });
+        askForAHuman(service, "u-hk", Channel.SMS, "zh");
+        // the server's own notices were in Simplified beside the bot's Traditional reply
+        assertThat(texts()).containsExactly("正在為您轉接人工客服。", "您排在第 1 位，預計等待約 5 分鐘。");
     }
 
     @Test

@@ -60,9 +60,11 @@ final class ServiceFixture {
     ConversationService service(BotEngine bot) {
         Stores stores = new Stores(conversations, customers);
         ReplyDispatcher replies = (who, conversation, message) -> delivered.add(message);
-        SatisfactionSurvey survey = new SatisfactionSurvey(conversations, new InMemoryCsatStore(), replies, clock);
+        ShopperScript script = new ShopperScript(bot);
+        SatisfactionSurvey survey = new SatisfactionSurvey(conversations, new InMemoryCsatStore(), replies, script,
+                clock);
         AgentDesk desk = new AgentDesk(stores, router, new Outreach(new LocalConnections(new ObjectMapper()), replies,
-                survey), account -> Optional.empty(), id -> { }, clock);
+                survey, script), account -> Optional.empty(), id -> { }, clock);
         return new ConversationService(stores, new InMemoryCustomerLocks(), bot, desk, replies, new ServerMetrics(),
                 clock);
     }
