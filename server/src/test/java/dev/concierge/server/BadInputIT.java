@@ -48,6 +48,10 @@ class BadInputIT {
             shopper.awaitError("invalid_field");
             shopper.sendRaw("{\"type\":\"quick_reply\",\"value\":{\"a\":1}}");
             shopper.awaitError("invalid_field");
+            shopper.sendRaw("{\"type\":\"quick_reply\"}");
+            // the field the frame lacks: it named 'text', which a quick_reply does not have
+            assertThat(shopper.awaitError("missing_field").path("message").asText())
+                    .isEqualTo("a quick_reply needs a non-empty string 'value'");
             shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "长".repeat(5000) + "\"}");
             shopper.awaitError("text_too_long");
             shopper.sendRaw("{\"type\":\"message\",\"text\":\"" + "x".repeat(70_000) + "\"}");

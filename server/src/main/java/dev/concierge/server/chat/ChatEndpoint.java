@@ -128,9 +128,8 @@ public final class ChatEndpoint {
             try {
                 switch (type) {
                     case "hello" -> onHello(frame);
-                    case "message" -> onMessage(frame, Json.optionalString(frame, "text"), Map.of());
-                    case "quick_reply" -> onMessage(frame, Json.optionalString(frame, "value"),
-                            Map.of("quickReply", "true"));
+                    case "message" -> onMessage(frame, "text", Map.of());
+                    case "quick_reply" -> onMessage(frame, "value", Map.of("quickReply", "true"));
                     case "typing" -> onTyping();
                     case "ping" -> send(Frame.of("pong"));
                     default -> send(Frame.error("unknown_type", "unknown frame type '" + truncate(type) + "'"));
@@ -168,10 +167,13 @@ public final class ChatEndpoint {
             return false;
         }
 
-        private void onMessage(JsonNode frame, String text, Map<String, String> meta) {
+        /** @param field the frame's text field: {@code text} for a message, {@code value} for a quick reply */
+        private void onMessage(JsonNode frame, String field, Map<String, String> meta) {
+            String text = Json.optionalString(frame, field);
             List<String> refs = attachmentRefs(frame);
             if ((text == null || text.isBlank()) && refs.isEmpty()) {
-                throw new BadRequestException("missing_field", "a message needs a non-empty string 'text'");
+                throw new BadRequestException("missing_field", "a " + Json.text(frame, "type")
+                        + " needs a non-empty string '" + field + "'");
             }
             if (text != null && text.length() > settings.maxTextChars()
                     && text.codePointCount(0, text.length()) > settings.maxTextChars()) {
