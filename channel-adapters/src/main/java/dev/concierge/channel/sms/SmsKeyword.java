@@ -1,17 +1,28 @@
 package dev.concierge.channel.sms;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Carrier compliance keywords. They are answered by the channel itself and never reach the bot or an agent.
- * Only a message that is exactly the keyword counts ("stop" yes, "stop sending me the wrong size" no).
+ * Only a message that is exactly the keyword counts ("stop" yes, "stop sending me the wrong size" no), once
+ * normalised: full-width forms folded (NFKC), surrounding whitespace, trailing punctuation and surrounding
+ * quotes removed, case ignored ("Stop.", " stop ", "ＳＴＯＰ！", "退订。", "“订阅”" are keywords).
  */
 public enum SmsKeyword {
     STOP(Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "退订", "TD", "T", "取消订阅")),
     START(Set.of("START", "UNSTOP", "SUBSCRIBE", "YES", "订阅")),
     HELP(Set.of("HELP", "INFO", "帮助"));
+
+    /** Whitespace (no-break spaces too), invisible format characters, opening quotes and brackets. */
+    private static final Pattern LEADING = Pattern.compile("^[\\s\\p{Z}\\p{Cf}\\p{Pi}\\p{Ps}\"']+");
+    /** Whitespace, format characters, any punctuation (ASCII or not: "…", "～", closing quotes) and ASCII symbols. */
+    private static final Pattern TRAILING = Pattern.compile("[\\s\\p{Z}\\p{Cf}\\p{P}\\p{Punct}]+$");
+    /** Longer messages are sentences, never a keyword (and are not scanned). */
+    private static final int MAX_KEYWORD_MESSAGE = 40;
 
     private final Set<String> words;
 
@@ -24,8 +35,13 @@ public enum SmsKeyword {
         return "YES".equals(normalise(body));
     }
 
-    private static String normalise(String body) {
-        return body.strip().replaceAll("[\\p{Punct}。！？，]+$", "").strip().toUpperCase(Locale.ROOT);
+    static String normalise(String body) {
+        if (body.length() > MAX_KEYWORD_MESSAGE) {
+            return "";
+        }
+        String folded = Normalizer.normalize(body, Normalizer.Form.NFKC);
+        String trimmed = TRAILING.matcher(LEADING.matcher(folded).replaceFirst("")).replaceFirst("");
+        return trimmed.toUpperCase(Locale.ROOT);
     }
 
     /** Whether the keyword is a Chinese one: written in Chinese, or a Chinese carriers' code ("TD", "T"). */
