@@ -21,6 +21,12 @@ public enum SmsKeyword {
     private static final Pattern LEADING = Pattern.compile("^[\\s\\p{Z}\\p{Cf}\\p{Pi}\\p{Ps}\"']+");
     /** Whitespace, format characters, any punctuation (ASCII or not: "…", "～", closing quotes) and ASCII symbols. */
     private static final Pattern TRAILING = Pattern.compile("[\\s\\p{Z}\\p{Cf}\\p{P}\\p{Punct}]+$");
+    /**
+     * Opt-out keywords that are also everyday words a shopper uses mid-dialogue ("cancel" an order, "end" the chat;
+     * "T", "TD" are short enough to be typed as anything). Carriers treat them as opt-outs (Twilio does so itself
+     * for US numbers), so we do too, but the confirmation says that nothing else was done.
+     */
+    private static final Set<String> EVERYDAY_WORDS = Set.of("CANCEL", "END", "QUIT", "T", "TD");
     /** Longer messages are sentences, never a keyword (and are not scanned). */
     private static final int MAX_KEYWORD_MESSAGE = 40;
 
@@ -42,6 +48,11 @@ public enum SmsKeyword {
         String folded = Normalizer.normalize(body, Normalizer.Form.NFKC);
         String trimmed = TRAILING.matcher(LEADING.matcher(folded).replaceFirst("")).replaceFirst("");
         return trimmed.toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether the message is an opt-out keyword that is also an everyday word ("cancel", "end", "quit", "T"). */
+    static boolean isEverydayWord(String body) {
+        return EVERYDAY_WORDS.contains(normalise(body));
     }
 
     /** Whether the keyword is a Chinese one: written in Chinese, or a Chinese carriers' code ("TD", "T"). */

@@ -5,24 +5,37 @@ package dev.concierge.channel.sms;
  * "TD" (the Chinese carriers' unsubscribe code) get Chinese. They were both languages in one message, which on a
  * Chinese number costs a second segment and on either reads as noise.
  */
-record SmsReplies(String stopZh, String stopEn, String startZh, String startEn, String helpZh, String helpEn) {
+record SmsReplies(Texts zh, Texts en) {
+
+    /**
+     * One language's replies.
+     *
+     * @param stopNothingElseDone the opt-out confirmation for a keyword that is also an everyday word ("cancel",
+     *                            "end", "quit", "T"): says that the request it may have answered was not carried out
+     */
+    record Texts(String stop, String stopNothingElseDone, String start, String help) {
+    }
+
     static SmsReplies defaults() {
         return new SmsReplies(
-                "您已退订，将不再收到本号码的短信。回复“订阅”可恢复。",
-                "You are unsubscribed and will get no more messages. Reply START to resubscribe.",
-                "您已恢复订阅。回复“退订”可退订。",
-                "You are subscribed again. Reply STOP to unsubscribe.",
-                "客服帮助：直接回复您的问题即可。回复“退订”可退订。",
-                "Support: just reply with your question. Reply STOP to unsubscribe.");
+                new Texts("您已退订，将不再收到本号码的短信。回复“订阅”可恢复。",
+                        "您已退订，将不再收到本号码的短信。其他请求（如取消订单）均未处理。回复“订阅”可恢复后再告诉我们。",
+                        "您已恢复订阅。回复“退订”可退订。",
+                        "客服帮助：直接回复您的问题即可。回复“退订”可退订。"),
+                new Texts("You are unsubscribed and will get no more messages. Reply START to resubscribe.",
+                        "You are unsubscribed and will get no more messages. Nothing else was done: no order was"
+                                + " cancelled. Reply START to resubscribe, then ask again.",
+                        "You are subscribed again. Reply STOP to unsubscribe.",
+                        "Support: just reply with your question. Reply STOP to unsubscribe."));
     }
 
     /** The reply to {@code keyword}, in the language of {@code body}, the keyword as the shopper typed it. */
     String to(SmsKeyword keyword, String body) {
-        boolean chinese = SmsKeyword.isChinese(body);
+        Texts texts = SmsKeyword.isChinese(body) ? zh : en;
         return switch (keyword) {
-            case STOP -> chinese ? stopZh : stopEn;
-            case START -> chinese ? startZh : startEn;
-            case HELP -> chinese ? helpZh : helpEn;
+            case STOP -> SmsKeyword.isEverydayWord(body) ? texts.stopNothingElseDone() : texts.stop();
+            case START -> texts.start();
+            case HELP -> texts.help();
         };
     }
 }
