@@ -138,7 +138,7 @@ public final class SmsWebhookHandler {
             case STOP -> {
                 if (optOuts.optOut(Channel.SMS, from)) {
                     inbound.onOptOutChanged(from, true);
-                    yield twiml(replies.to(keyword, body));
+                    yield twiml(replies.to(keyword, body, true));
                 }
                 yield WebhookResponse.emptyTwiml(); // already opted out: one confirmation only
             }
@@ -146,10 +146,10 @@ public final class SmsWebhookHandler {
                 if (optOuts.optIn(Channel.SMS, from)) {
                     inbound.onOptOutChanged(from, false);
                 }
-                yield twiml(replies.to(keyword, body));
+                yield twiml(replies.to(keyword, body, false));
             }
-            case HELP -> optOuts.isOptedOut(Channel.SMS, from) ? WebhookResponse.emptyTwiml()
-                    : twiml(replies.to(keyword, body));
+            // always answered, opted out or not (carrier rules): it says how to opt back in
+            case HELP -> twiml(replies.to(keyword, body, optOuts.isOptedOut(Channel.SMS, from)));
         };
     }
 

@@ -96,4 +96,15 @@ class SmsWebhookHandlerTest {
         assertThat(handler.messages()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("Yes."));
         assertThat(optOuts.isOptedOut(Channel.SMS, SHOPPER)).isFalse();
     }
+
+    @Test
+    void helpIsAlwaysAnsweredAndAnOptedOutNumberLearnsHowToComeBack() {
+        assertThat(message(sms("HELP"))).contains("Support").contains("STOP");
+        sms("STOP");
+        // compliance: HELP gets an answer from an opted-out number too (it got an empty response)
+        assertThat(message(sms("help"))).contains("Support").contains("unsubscribed").contains("START");
+        assertThat(message(sms("帮助"))).contains("客服帮助").contains("已退订").contains("订阅");
+        assertThat(optOuts.isOptedOut(Channel.SMS, SHOPPER)).isTrue();
+        assertThat(handler.messages()).isEmpty();
+    }
 }
