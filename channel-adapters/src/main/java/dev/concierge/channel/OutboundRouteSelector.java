@@ -58,6 +58,11 @@ public final class OutboundRouteSelector {
                 .map(id -> new OutboundRoute(channel, id));
     }
 
+    /** Whether the customer has an address on the channel and opted out of it (their replies are suppressed). */
+    public boolean optedOut(Customer customer, Channel channel) {
+        return customer.identity(identityTypeFor(channel)).filter(id -> optOuts.isOptedOut(channel, id)).isPresent();
+    }
+
     static IdentityType identityTypeFor(Channel channel) {
         return switch (channel) {
             case SMS -> IdentityType.PHONE;

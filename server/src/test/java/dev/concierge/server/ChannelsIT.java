@@ -20,6 +20,7 @@ import dev.concierge.channel.ChannelSettings;
 import dev.concierge.channel.outbox.OutboxDispatcher;
 import dev.concierge.channel.sms.SmsWebhookHandler;
 import dev.concierge.channel.sms.SmsSignatureVerifier;
+import dev.concierge.server.channels.ChannelOutbound;
 import dev.concierge.server.config.ConfigLoader;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -157,6 +158,31 @@ class ChannelsIT {
                     && "system".equals(f.path("from").asText()), "a system note");
             assertThat(note.path("conversationId").asText()).isEqualTo(conversationId);
             assertThat(note.path("text").asText()).contains("退订");
+        }
+    }
+
+    @Test
+    void aReplyToAnOptedOutNumberIsSuppressedWithOneInfoLineNotAWarning() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger outboundLog = (Logger) LoggerFactory.getLogger(ChannelOutbound.class);
+        outboundLog.addAppender(lines);
+        outboundLog.setLevel(Level.INFO); // the tests' root level is WARN
+        try {
+            assertThat(postSigned(sms("SM-quiet-1", "+8613400134000", "STOP")).statusCode()).isEqualTo(200);
+            // still writes; the bot answers, and the answer is not sent
+            assertThat(postSigned(sms("SM-quiet-2", "+8613400134000", "where is my parcel")).statusCode())
+                    .isEqualTo(200);
+            eventually(() -> assertThat(lines.list).anyMatch(e -> e.getLevel() == Level.INFO
+                    && e.getFormattedMessage().startsWith("event=reply_suppressed channel=sms")
+                    && e.getFormattedMessage().endsWith("reason=customer_opted_out")));
+            // before: a WARN "no sms route" for every reply
+            assertThat(lines.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+            assertThat(provider.findAll(postRequestedFor(urlEqualTo(MESSAGES))
+                    .withRequestBody(containing("To=%2B8613400134000")))).isEmpty();
+        } finally {
+            outboundLog.detachAppender(lines);
+            outboundLog.setLevel(null);
         }
     }
 

@@ -93,8 +93,14 @@ public final class ChannelOutbound implements ReplyDispatcher, AutoCloseable {
         Optional<OutboundRoute> route = routes.reachable(customer, channel);
         if (route.isEmpty() || !outbox.supports(channel)) {
             try (ConversationLog.Scope ignored = ConversationLog.scope(conversation.id())) {
-                LOG.warn("no {} route to the customer for message {} (channel off, opted out or no address)",
-                        channel.wireName(), message.id());
+                if (routes.optedOut(customer, channel)) {
+                    // expected, not a fault: the customer sent STOP; the agent was told by a note in the transcript
+                    LOG.info("event=reply_suppressed channel={} message={} reason=customer_opted_out",
+                            channel.wireName(), message.id());
+                } else {
+                    LOG.warn("no {} route to the customer for message {} (channel off or no address)",
+                            channel.wireName(), message.id());
+                }
             }
             return;
         }
