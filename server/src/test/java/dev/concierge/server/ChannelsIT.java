@@ -187,6 +187,20 @@ class ChannelsIT {
     }
 
     @Test
+    void theOptOutNoteNamesTheKeywordsThatBringAnEnglishStopperBack() throws Exception {
+        try (WsClient agent = agentDesk()) {
+            // a Chinese conversation: its notes for the agent are in Chinese
+            String conversationId = assignedBySms(agent, "SM-stop-en-1", "+8613300133000", "转人工，我的包裹破损了");
+            assertThat(postSigned(sms("SM-stop-en-2", "+8613300133000", "Stop.")).statusCode()).isEqualTo(200);
+            JsonNode note = agent.await(f -> "message".equals(f.path("type").asText())
+                    && "system".equals(f.path("from").asText()), "a system note");
+            assertThat(note.path("conversationId").asText()).isEqualTo(conversationId);
+            // the customer was told to send START: the note said only “订阅”
+            assertThat(note.path("text").asText()).contains("退订").contains("START").contains("订阅");
+        }
+    }
+
+    @Test
     void theClosingNoticeReachesAnSmsCustomerBeforeTheSurvey() throws Exception {
         try (WsClient agent = agentDesk()) {
             String conversationId = assignedBySms(agent, "SM-close-1", "+8613500135000", "转人工");

@@ -187,14 +187,19 @@ public final class ConversationService {
      * The customer opted out of a channel (SMS STOP) or back in: their open conversation on it notes it in the
      * transcript, and the agent holding it sees it at once; nothing is sent to the customer. Replies on that channel
      * were suppressed without the agent knowing. Returns whether a conversation was noted.
+     *
+     * <p>Like every note for agents, it is in the conversation's language, whichever keyword the customer used; so it
+     * names the keywords of both languages (it told the agent of a Chinese conversation that the customer had to
+     * reply “订阅” after they had sent STOP, and their confirmation had said START).
      */
     public boolean optOutChanged(Customer customer, dev.concierge.core.channel.Channel channel, boolean optedOut) {
         Optional<Conversation> open = stores.conversations().findOpenByCustomer(customer.id())
                 .filter(c -> c.channel() == channel);
         open.ifPresent(c -> desk.noteForAgent(c, optedOut
-                ? "顾客已回复退订：短信回复将不会送达，直到顾客回复“订阅”。"
+                ? "顾客已退订短信（回复了 STOP、退订等指令）：短信回复将不会送达，直到顾客回复 START 或“订阅”。"
                 : "顾客已重新订阅短信：短信回复会正常送达。", optedOut
-                ? "The customer opted out of SMS (STOP): replies by SMS will not be delivered until they send START."
+                ? "The customer opted out of SMS (sent STOP, 退订 or the like): replies by SMS will not be delivered"
+                        + " until they send START or 订阅."
                 : "The customer opted back in to SMS: replies by SMS are delivered again.", clock.instant()));
         return open.isPresent();
     }
