@@ -2,6 +2,7 @@ package dev.concierge.channel;
 
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.Identity;
+import java.util.function.Consumer;
 
 /**
  * Implemented by the server: receives every normalised inbound message. Channels call it on the thread that
@@ -20,6 +21,19 @@ public interface InboundHandler {
      *                          SMTP 451) and forgets the de-duplication key, so the provider's retry gets in
      */
     ConversationId onMessage(InboundMessage message);
+
+    /**
+     * As {@link #onMessage(InboundMessage)}, calling {@code filed} with the conversation once the message is stored
+     * and before the bot is queued, so that what the channel records for the conversation (email threading: the
+     * sender's Message-ID, the subject) is in place before a reply can be sent; recorded after {@code onMessage}
+     * returned, a quick answer could go out without it. {@code filed} must not throw. The default calls it after
+     * {@code onMessage}: right for handlers that never answer (tests).
+     */
+    default ConversationId onMessage(InboundMessage message, Consumer<ConversationId> filed) {
+        ConversationId conversation = onMessage(message);
+        filed.accept(conversation);
+        return conversation;
+    }
 
     /** A customer opted out of ({@code optedOut}) or back into a channel by keyword. Default: nothing. */
     default void onOptOutChanged(Identity who, boolean optedOut) {

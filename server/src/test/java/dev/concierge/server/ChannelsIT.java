@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.concierge.channel.ChannelSettings;
+import dev.concierge.channel.email.EmailInbound;
 import dev.concierge.channel.outbox.OutboxDispatcher;
 import dev.concierge.channel.sms.SmsWebhookHandler;
 import dev.concierge.channel.sms.SmsSignatureVerifier;
@@ -277,6 +278,46 @@ class ChannelsIT {
                     && "customer".equals(f.path("from").asText()), "the customer's email reply");
             assertThat(forwarded.path("conversationId").asText()).isEqualTo(conversationId);
             assertThat(forwarded.path("text").asText()).contains("好的");
+        }
+    }
+
+    @Test
+    void aMailPointingAtAnotherCustomersThreadGetsAReplyThreadedToItself() throws Exception {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger inboundLog = (Logger) LoggerFactory.getLogger(EmailInbound.class);
+        inboundLog.addAppender(lines);
+        inboundLog.setLevel(Level.INFO); // the tests' root level is WARN
+        try {
+            sendMail("alice@customer.example", "Delivery question", "Where is my parcel for order 20261122001?",
+                    "<alice-1@customer.example>", null);
+            assertThat(relay.waitForIncomingEmail(10_000, 1)).isTrue();
+            // another customer's mail claims to answer Alice's thread (a forwarded mail, a shared mailbox)
+            sendMail("bob@customer.example", "Refund for my jacket", "I would like a refund for my jacket.",
+                    "<bob-1@customer.example>", "<alice-1@customer.example>");
+            MimeMessage[] toBob = new MimeMessage[1];
+            eventually(() -> toBob[0] = List.of(relay.getReceivedMessages()).stream()
+                    .filter(m -> recipient(m).equals("bob@customer.example")).findFirst().orElseThrow());
+            // not in Alice's thread, but in Bob's own: before, no In-Reply-To and a generic subject
+            assertThat(toBob[0].getHeader("In-Reply-To", null)).isEqualTo("<bob-1@customer.example>");
+            assertThat(toBob[0].getHeader("References", null)).isEqualTo("<bob-1@customer.example>");
+            assertThat(toBob[0].getSubject()).isEqualTo("Re: Refund for my jacket");
+            // and the log says it was not threaded (it said threaded=true)
+            assertThat(lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.startsWith("event=email_inbound_accepted")).toList())
+                    .containsExactly("event=email_inbound_accepted threaded=false",
+                            "event=email_inbound_accepted threaded=false thread_hint=refused");
+        } finally {
+            inboundLog.detachAppender(lines);
+            inboundLog.setLevel(null);
+        }
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -94,7 +94,9 @@ public final class EmailInbound {
             }
             InboundMessage message = new InboundMessage(Channel.EMAIL, sender, text, mail.attachments(), key, thread,
                     LocaleHint.of(text), meta, clock.instant());
-            conversation = inbound.onMessage(message);
+            // the thread is recorded before the bot is queued: its reply then answers the sender's own Message-ID
+            // under "Re: <their subject>", also in a conversation the mail opened
+            conversation = inbound.onMessage(message, filed -> recordThread(filed, mail));
         } catch (RuntimeException e) {
             dedupe.release(DEDUPE_SCOPE, key);
             throw e;
@@ -105,21 +107,31 @@ public final class EmailInbound {
         } catch (RuntimeException e) {
             log.warn("event=email_dedupe_not_extended message_id={} error=\"{}\"", key, e.toString());
         }
-        try {
-            if (!mail.messageId().isEmpty()) {
-                threads.link(conversation, mail.messageId());
-            }
-            threads.rememberSubject(conversation, mail.subject());
-        } catch (RuntimeException e) {
-            // the message is stored: refusing now would make the sender retry and store it twice
-            try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
-                log.warn("event=email_thread_not_recorded error=\"{}\"", e.toString());
-            }
-        }
         try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
-            log.info("event=email_inbound_accepted threaded={}", thread != null);
+            // the server may refuse the hint (another customer's thread): then the mail was not threaded
+            boolean threaded = conversation.equals(thread);
+            log.info("event=email_inbound_accepted threaded={}{}", threaded,
+                    thread != null && !threaded ? " thread_hint=refused" : "");
         }
         return Outcome.ACCEPTED;
+    }
+
+    /** Never throws: the message is stored, and refusing it now would make the sender retry and store it twice. */
+    private void recordThread(ConversationId conversation, ParsedEmail mail) {
+        try (ConversationLog.Scope ignored = ConversationLog.scope(conversation)) {
+            try {
+                if (!mail.messageId().isEmpty()) {
+                    threads.link(conversation, mail.messageId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("event=email_thread_not_recorded error=\"{}\"", e.toString());
+            }
+            try {
+                threads.rememberSubject(conversation, mail.subject());
+            } catch (RuntimeException e) {
+                log.warn("event=email_subject_not_recorded error=\"{}\"", e.toString());
+            }
+        }
     }
 
     /** The text to classify: plain part (or HTML converted), without quoted history and signature. */

@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,11 @@ public final class ChannelInbound implements InboundHandler {
 
     @Override
     public ConversationId onMessage(InboundMessage message) {
+        return onMessage(message, conversation -> { });
+    }
+
+    @Override
+    public ConversationId onMessage(InboundMessage message, Consumer<ConversationId> filed) {
         Customer customer = FirstContact.meet(customers, message.sender(), message.text(), null, clock.instant());
         String name = message.metadata().getOrDefault(InboundMessage.SENDER_NAME, "");
         if (customer.displayName().isBlank() && !name.isBlank()) {
@@ -94,6 +100,12 @@ public final class ChannelInbound implements InboundHandler {
             stored = executor.submit(customer.id(), () -> conversations.store(inbound)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        try {
+            filed.accept(stored.conversation().id()); // before the answer: email threading must be in place
+        } catch (RuntimeException e) {
+            LOG.warn("channel bookkeeping for {} message {} failed: {}", message.channel().wireName(),
+                    stored.message().id(), e.toString());
         }
         // the provider gets its 2xx now and will not send this again: if this node dies before the answer, another
         // node answers it once it is overdue (answerOverdue)
