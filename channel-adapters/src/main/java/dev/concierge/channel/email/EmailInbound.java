@@ -1,5 +1,6 @@
 package dev.concierge.channel.email;
 
+import dev.concierge.channel.InboundAttachment;
 import dev.concierge.channel.InboundHandler;
 import dev.concierge.channel.InboundMessage;
 import dev.concierge.channel.LocaleHint;
@@ -10,6 +11,7 @@ import dev.concierge.core.channel.Channel;
 import dev.concierge.core.conversation.ConversationId;
 import dev.concierge.core.customer.Identity;
 import dev.concierge.core.message.Message;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ public final class EmailInbound {
     static final Duration DEDUPE_TTL = Duration.ofDays(7);
     /** Held while the message is being stored; {@link #DEDUPE_TTL} once it is. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    /** The name of the attachment that holds the full text of a mail too long for one message. */
+    static final String FULL_TEXT_FILE = "full-message.txt";
 
     /** What became of a mail. */
     public enum Outcome {
@@ -69,10 +73,17 @@ public final class EmailInbound {
             return Outcome.IGNORED;
         }
         String text = normalisedText(mail);
+        List<InboundAttachment> attachments = mail.attachments();
         if (text.length() > Message.MAX_TEXT_CHARS) {
-            text = text.substring(0, Message.MAX_TEXT_CHARS);
+            // a long mail is kept whole: the transcript shows the start, marked, and the full text as a file
+            log.info("event=email_text_truncated message_id={} chars={} kept={}", mail.messageId(), text.length(),
+                    Message.MAX_TEXT_CHARS);
+            attachments = new ArrayList<>(attachments);
+            attachments.add(InboundAttachment.bytes(FULL_TEXT_FILE, "text/plain; charset=utf-8",
+                    text.getBytes(StandardCharsets.UTF_8)));
+            text = truncated(text);
         }
-        if (text.isBlank() && mail.attachments().isEmpty()) {
+        if (text.isBlank() && attachments.isEmpty()) {
             throw new MalformedInputException(422, "mail has no text and no attachment", null);
         }
         String key = mail.messageId().isEmpty() ? "fp:" + mail.fingerprint() : mail.messageId();
@@ -92,7 +103,7 @@ public final class EmailInbound {
             if (!mail.messageId().isEmpty()) {
                 meta.put("email.message_id", truncate(mail.messageId(), 250));
             }
-            InboundMessage message = new InboundMessage(Channel.EMAIL, sender, text, mail.attachments(), key, thread,
+            InboundMessage message = new InboundMessage(Channel.EMAIL, sender, text, attachments, key, thread,
                     LocaleHint.of(text), meta, clock.instant());
             // the thread is recorded before the bot is queued: its reply then answers the sender's own Message-ID
             // under "Re: <their subject>", also in a conversation the mail opened
@@ -132,6 +143,20 @@ public final class EmailInbound {
                 log.warn("event=email_subject_not_recorded error=\"{}\"", e.toString());
             }
         }
+    }
+
+    /**
+     * The start of a text longer than a message may be, with a marker saying so: {@link Message#MAX_TEXT_CHARS}
+     * characters in all.
+     */
+    static String truncated(String text) {
+        String marker = "\n\n[message truncated: " + text.length() + " characters, the full text is attached as "
+                + FULL_TEXT_FILE + " / 邮件过长已截断，全文见附件 " + FULL_TEXT_FILE + "]";
+        int keep = Message.MAX_TEXT_CHARS - marker.length();
+        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--; // never half a character
+        }
+        return text.substring(0, keep) + marker;
     }
 
     /** The text to classify: plain part (or HTML converted), without quoted history and signature. */
