@@ -240,6 +240,8 @@ final class Flows {
             Pattern.CASE_INSENSITIVE, "最近", "最新", "上一个", "刚买", "latest", "recent", "last order");
     /** A reply to "what phone number?" that is digits and separators only, but not a number the extractor knows. */
     private static final Pattern PHONE_ATTEMPT = Pattern.compile("[+(]?[0-9][0-9 ()\\-.]{2,}[0-9]");
+    /** A local mobile number of Hong Kong or Macau, eight digits from 4 to 9 ("9123 4567"), the whole answer. */
+    private static final Pattern LOCAL_EIGHT_DIGITS = Pattern.compile("([4-9][0-9]{3})[ \\-]?([0-9]{4})");
     private static final Pattern ADDRESS_HINT = Pattern.compile(
             "省|市|区|县|路|街|号|弄|镇|村|栋|室|\\bstreet\\b|\\bst\\b|\\broad\\b|\\brd\\b|\\bave(nue)?\\b|\\bapt\\b"
                     + "|\\bblvd\\b|\\blane\\b|\\bfloor\\b|\\bsuite\\b|\\bdrive\\b",
@@ -399,7 +401,7 @@ final class Flows {
                 }
                 d.slots.put("address", turn.said());
                 d.moveTo(ASK_PHONE);
-                yield Optional.of(step(turn, d, turn.t("好的。请提供新地址的收件人手机号（11位）。",
+                yield Optional.of(step(turn, d, turn.t("好的。请提供新地址的收件人手机号。",
                         "Got it. What phone number should the courier call at the new address?"), List.of()));
             }
             case ASK_PHONE -> {
@@ -410,10 +412,17 @@ final class Flows {
                     d.slots.put("address", corrected.get());
                     if (turn.entities().phones().isEmpty()) {
                         yield Optional.of(step(turn, d, turn.t("好的，地址已更新为：" + corrected.get()
-                                + "。请提供新地址的收件人手机号（11位）。", "OK, the address is now " + corrected.get()
+                                + "。请提供新地址的收件人手机号。", "OK, the address is now " + corrected.get()
                                 + ". What phone number should the courier call at the new address?"), List.of()));
                     }
                     d.slots.put("phone", turn.entities().phones().get(0));
+                    yield Optional.of(confirmAddress(turn, d));
+                }
+                Matcher local = LOCAL_EIGHT_DIGITS.matcher(turn.text().strip());
+                if (turn.entities().phones().isEmpty() && local.matches()) {
+                    // "9123 4567": a Hong Kong or Macau mobile number, asked for here, so no other number
+                    // (re-prompted again and again for an 11-digit one)
+                    d.slots.put("phone", local.group(1) + local.group(2));
                     yield Optional.of(confirmAddress(turn, d));
                 }
                 if (turn.entities().phones().isEmpty()) {
@@ -518,7 +527,7 @@ final class Flows {
                     + turn.t("请回复“确认”或“不了”。", "Please reply \"confirm\" or \"no\"."), yesNo(turn));
             case ASK_ADDRESS -> step(turn, d, sorry + turn.t("请发送完整的新地址，包括省市区、街道和门牌号。",
                     "Please send the full new address: street, number, city."), List.of());
-            case ASK_PHONE -> step(turn, d, sorry + turn.t("请提供11位手机号码，例如 13800138000。",
+            case ASK_PHONE -> step(turn, d, sorry + turn.t("请提供收件人手机号码，例如 13800138000。",
                     "Please send a phone number, e.g. +1 415 555 0100 or 13800138000."), List.of());
             default -> step(turn, d, sorry, List.of());
         };
@@ -1129,7 +1138,7 @@ final class Flows {
             }
             d.slots.put("address", address);
             d.moveTo(ASK_PHONE);
-            return step(turn, d, turn.t("好的。请提供新地址的收件人手机号（11位）。",
+            return step(turn, d, turn.t("好的。请提供新地址的收件人手机号。",
                     "Got it. What phone number should the courier call at the new address?"), List.of());
         }
         d.moveTo(ASK_ADDRESS);

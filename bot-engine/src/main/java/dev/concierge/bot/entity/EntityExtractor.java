@@ -40,6 +40,9 @@ public final class EntityExtractor {
     private static final Pattern CN_MOBILE = Pattern.compile(
             "(?<![0-9])(?:\\+?86[ \\-]?)?(1[3-9][0-9])[ \\-]?([0-9]{4})[ \\-]?([0-9]{4})(?![0-9])");
     private static final Pattern INTL_PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+([1-9][0-9 \\-]{7,16}[0-9])(?![0-9])");
+    /** Taiwan mobile numbers as written there: 09, then eight digits ("0912345678", "0912-345-678"), kept as +886. */
+    private static final Pattern TW_MOBILE = Pattern.compile(
+            "(?<![0-9A-Za-z+])0(9[0-9]{2})[ \\-]?([0-9]{3})[ \\-]?([0-9]{3})(?![0-9])");
     private static final Pattern AMOUNT_PREFIX = Pattern.compile("([¥￥$])\\s?([0-9]+(?:\\.[0-9]{1,2})?)");
     private static final Pattern AMOUNT_SUFFIX = Pattern.compile(
             "(?<![0-9.])([0-9]+(?:\\.[0-9]{1,2})?)\\s?(元|块钱|块|人民币|rmb|yuan|dollars?|usd|cny)(?![A-Za-z])",
@@ -114,6 +117,11 @@ public final class EntityExtractor {
             phones.add("+" + m.group(1).replaceAll("[ \\-]", ""));
         }
         rest = INTL_PHONE.matcher(rest).replaceAll(" ");
+        m = TW_MOBILE.matcher(rest);
+        while (m.find()) {
+            phones.add("+886" + m.group(1) + m.group(2) + m.group(3));
+        }
+        rest = TW_MOBILE.matcher(rest).replaceAll(" ");
 
         m = ORDER_DD.matcher(rest);
         StringBuilder withoutOrders = new StringBuilder();

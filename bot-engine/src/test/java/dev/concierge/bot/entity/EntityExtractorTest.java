@@ -64,6 +64,18 @@ class EntityExtractorTest {
     }
 
     @Test
+    void taiwan_mobile_numbers_as_written_there() {
+        // the change-address flow asked a shopper from Taipei again and again for an 11-digit number
+        assertThat(extractor.extract("0912345678").phones()).containsExactly("+886912345678");
+        assertThat(extractor.extract("手機 0912-345-678").phones()).containsExactly("+886912345678");
+        assertThat(extractor.extract("+886 912 345 678").phones()).containsExactly("+886912345678");
+        // a landline, a longer number and a shorter one are not Taiwan mobiles
+        assertThat(extractor.extract("02-2345-6789").phones()).isEmpty();
+        assertThat(extractor.extract("09123456789").phones()).isEmpty();
+        assertThat(extractor.extract("091234567").phones()).isEmpty();
+    }
+
+    @Test
     void amounts_in_yuan_and_dollars() {
         Entities e = extractor.extract("付了¥199.5，退了30元，还有 $12 and 5 dollars");
         assertThat(e.amounts()).extracting(Entities.Amount::value, Entities.Amount::currency).containsExactly(
