@@ -256,6 +256,18 @@ public final class DialogueEngine implements BotEngine {
     private static final Pattern ASKS_TO_HAVE_IT_DONE = Pattern.compile(
             "^(我要|我想|我需要|想要|帮我|请帮我|麻烦帮我|申请)|^(i want to|i'd like to|i would like to|i need to|please)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A condition of the return policy in a question about returns ("after 10 days", "a used item", "拆封了",
+     * "超过7天"): it asks what the policy allows, not to return an order.
+     */
+    private static final GuardedPattern RETURN_CONDITION = GuardedPattern.of(
+            "\\b(after|past|over|more than|within) \\d+ days?\\b|\\b(used|opened|worn|washed|unboxed)\\b"
+                    + "|without (the |a )?(box|tags?|receipt|packaging|invoice)|\\b(sale|discounted|clearance) items?\\b"
+                    + "|超过\\d+天|\\d+天(后|以后|之后)|用过|拆封|拆了|穿过|洗过|试用过"
+                    + "|没有?(包装|吊牌|发票|盒子)|特价|打折|清仓",
+            Pattern.CASE_INSENSITIVE, "after", "past", "over", "more than", "within", "used", "opened", "worn",
+            "washed", "unboxed", "without", "sale", "discounted", "clearance", "天", "用过",
+            "拆", "穿过", "洗过", "没", "特价", "打折", "清仓");
     /** A message that starts with a command to change an order: "change my address", "取消订单", "请帮我改地址". */
     private static final Pattern IMPERATIVE = Pattern.compile(
             "^(please |pls |can you |could you )?(change|update|correct|fix|modify|cancel)\\b"
@@ -775,7 +787,11 @@ public final class DialogueEngine implements BotEngine {
         String effective = unsaid ? "" : guessed;
         String flow = Skills.FLOW_OF_INTENT.get(effective);
         boolean generalQuestion = flow != null && flow.equals(Flows.DELIVERY_TIME) && d.lastOrderId.isEmpty()
-                && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE;
+                && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.NONE
+                // "can I return a used item?", "超过7天还能退吗": the policy, not the return flow's "which order?"
+                || Flows.RETURN_EXCHANGE.equals(flow) && turn.entities().orderNumbers().isEmpty()
+                        && turn.faq().decision() != FaqDecision.NONE && RETURN_CONDITION.find(turn.text())
+                        && !ASKS_TO_HAVE_IT_DONE.matcher(turn.text().strip()).find() && quickReplyIntent(turn) == null;
         // Flows that change an order (cancel, new address) do what the FAQ can only describe: a confident
         // intent for them starts the flow even when the FAQ has a confident how-to answer.
         // So does a return or an exchange asked for in the first person ("我要换货", "I want to return this"), as

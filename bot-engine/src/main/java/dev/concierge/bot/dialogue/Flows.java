@@ -204,9 +204,12 @@ final class Flows {
     static final Pattern BARE_NUMBER = Pattern.compile("[#(（]?\\s*[0-9０-９]{1,3}\\s*[.)、。）]?");
     /** The shopper does not have the order number at hand. */
     private static final GuardedPattern DONT_KNOW_ORDER = GuardedPattern.of(
-            "^(我)?(忘了|忘记了?|不记得了?|不知道|找不到|没有订单号)|(don'?t|do not) (know|remember|have) (it|the (order )?number)|forgot|can'?t find (it|the)",
+            "^(我)?(忘了|忘记了?|不记得了?|不知道|找不到|没有订单号)|(don'?t|do not) (know|remember|have) (it|the (order )?number)|forgot|can'?t find (it|the)"
+                    // "在哪里看订单号" got the refund-progress answer
+                    + "|(在)?(哪里?|哪儿|什么地方|怎么)(能|可以)?(看|找|查)(到)?(订单号|单号)|订单号(在哪|是什么|怎么看|怎么找)"
+                    + "|where (do|can) i (find|see|get) (my|the|an) order (number|no|id)|what(?:'s| is) (my|the) order number",
             Pattern.CASE_INSENSITIVE, "忘", "不记得", "不知道", "找不到", "没有订单号", "know", "remember", "have",
-            "forgot", "find");
+            "forgot", "find", "订单号", "单号", "order number", "order no", "order id");
     /** English words only, none of them an acronym or code ("Arrived at hub", "T-shirt"; not "SF Express"). */
     private static final Pattern PLAIN_ENGLISH = Pattern.compile("(?:[A-Z]?[a-z'\\-]+|[A-Z](?![A-Za-z]))(?:[ \\-](?:[A-Z]?[a-z'\\-]+|[A-Z](?![A-Za-z])))*");
     /** Bot action recording a filed after-sale request: {@code after_sale:ORDER:TICKET:TYPE}. */
