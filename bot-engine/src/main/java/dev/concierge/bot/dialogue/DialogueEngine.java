@@ -268,6 +268,11 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE, "after", "past", "over", "more than", "within", "used", "opened", "worn",
             "washed", "unboxed", "without", "sale", "discounted", "clearance", "天", "用过",
             "拆", "穿过", "洗过", "没", "特价", "打折", "清仓");
+    /** What was received: "arrived", "came", "received", "收到", "到货", "刚到". */
+    private static final GuardedPattern RECEIVED = GuardedPattern.of(
+            "\\b(arrived|came|received|got it|delivered)\\b|收到|到货|刚到|送到|送来|拿到",
+            Pattern.CASE_INSENSITIVE, "arrived", "came", "received", "got it", "delivered", "收到", "到货", "刚到", "送到",
+            "送来", "拿到");
     /** A message that starts with a command to change an order: "change my address", "取消订单", "请帮我改地址". */
     private static final Pattern IMPERATIVE = Pattern.compile(
             "^(please |pls |can you |could you )?(change|update|correct|fix|modify|cancel)\\b"
@@ -673,6 +678,13 @@ public final class DialogueEngine implements BotEngine {
         d.negativeStreak = sentiment.negativeScore() >= settings.negativeThreshold() ? d.negativeStreak + 1 : 0;
         if (settings.handoffOnAnger() && sentiment.angry()) {
             return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
+        }
+        if (!d.inFlowNow() && arrivedFaulty(turn) && !COMPLAINT_WORDS.find(turn.text())) {
+            // "my kettle DD… arrived broken", "屏幕有划痕，刚收到的": what a return or exchange with a photo is for.
+            // It was the order's status ("has been delivered"), an FAQ answer, not understood, or a complaint handoff,
+            // depending on the words
+            d.lowConfidenceStreak = 0;
+            return withApologyAlways(turn, flows.start(Flows.RETURN_EXCHANGE, turn, d));
         }
         if (settings.handoffOnComplaint() && intent.equals("complaint") && !praise(turn)) {
             if (d.inFlowNow() && !COMPLAINT_WORDS.find(turn.text())) {
@@ -1267,6 +1279,20 @@ public final class DialogueEngine implements BotEngine {
         return new BotDecision.Clarify(nonBlank(intent.isEmpty() ? turn.prediction().intent() : intent),
                 faq.top().map(FaqHit::confidence).orElse(0.0), turn.language(),
                 withApology(turn, turn.t("您想了解的是以下哪个问题？", "Did you mean one of these?")), options);
+    }
+
+    /** An item that came faulty: a defect ({@link Flows#DEFECT}) said of what was received ({@link #RECEIVED}). */
+    private static boolean arrivedFaulty(Turn turn) {
+        return Flows.DEFECT.find(turn.text()) && RECEIVED.find(turn.text()) && !Flows.QUESTION.matcher(turn.text()).find();
+    }
+
+    /** The flow's step with "sorry" in front (unless it opens with an apology of its own); a handoff keeps its own. */
+    private static BotDecision withApologyAlways(Turn turn, BotDecision decision) {
+        if (!(decision instanceof BotDecision.FlowStep f) || OPENS_WITH_APOLOGY.matcher(f.text()).lookingAt()) {
+            return decision;
+        }
+        return new BotDecision.FlowStep(f.intent(), f.confidence(), f.language(),
+                turn.t("非常抱歉给您带来不便。", "I'm sorry about that. ") + f.text(), f.quickReplies(), f.flow(), f.step());
     }
 
     private BotDecision apologetic(Turn turn, BotDecision decision) {
