@@ -835,6 +835,17 @@ public final class DialogueEngine implements BotEngine {
             d.lowConfidenceStreak = 0;
             return apologetic(turn, flows.start(flow, turn, d));
         }
+        if (turn.sentiment().negative() && (effective.isEmpty() || effective.equals("chitchat"))
+                && turn.entities().orderNumbers().isEmpty() && turn.faq().decision() != FaqDecision.ANSWER) {
+            // "you're useless", "😡😡😡": frustration with nothing else to go on got a chit-chat line or "didn't
+            // understand"; it gets an apology and a way to a person
+            d.lowConfidenceStreak = 0;
+            d.botActions.add("smalltalk:frustrated");
+            return new BotDecision.Clarify("chitchat", turn.prediction().confidence(), turn.language(),
+                    turn.t("抱歉让您不满意了。请告诉我遇到了什么问题，我来帮您处理；也可以直接转人工客服。",
+                            "I'm sorry I haven't been helpful. Tell me what went wrong and I'll sort it out, or I can"
+                                    + " connect you to a person."), menu(turn));
+        }
         boolean plainlySocial = SOCIAL.contains(effective) && effective.equals(turn.prediction().intent())
                 && turn.prediction().confidence() >= SOCIAL_OVER_FAQ_CONFIDENCE;
         if (SMALL_TALK.contains(effective) && (turn.faq().decision() != FaqDecision.ANSWER || plainlySocial)) {
