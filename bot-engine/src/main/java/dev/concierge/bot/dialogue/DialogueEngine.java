@@ -183,6 +183,11 @@ public final class DialogueEngine implements BotEngine {
                     + "|(?:那|那么)?(?:另一个|另外一个|另一单|另外一单|另一笔|另外那个|另外的)(?:订单)?(?:呢|怎么样了?)?[?？。]*",
             Pattern.CASE_INSENSITIVE);
     /** Asking for one's money back, as against asking where a refund is. */
+    /** How a return already asked for is going: "what's the status of my return?", "退货进度", "退货到哪一步了". */
+    static final GuardedPattern RETURN_PROGRESS = GuardedPattern.of(
+            "status of (my|the) return|return (request )?status|(where|how) is my return\\b|my return (is )?going"
+                    + "|退货(申请)?(进度|到哪|处理到|怎么样了|审核)|退货.{0,6}(通过了吗|处理了吗)",
+            Pattern.CASE_INSENSITIVE, "return", "退货");
     static final GuardedPattern REFUND_REQUEST = GuardedPattern.of(
             "\\b(want|need|like|get|request|demand)( to get)? (a |my |full )?refund\\b|我要退款|申请退款|想退款|要求退款",
             Pattern.CASE_INSENSITIVE, "refund", "退款");
@@ -816,7 +821,9 @@ public final class DialogueEngine implements BotEngine {
                         // with the how-to text, which says to send the order number)
                         || IMPERATIVE.matcher(turn.text().strip()).find() && !ASKS_ABOUT.matcher(turn.text()).find()
                                 && turn.prediction().confidence() >= COMMAND_FLOW_CONFIDENCE
-                        || numberForTheTopic);
+                        || numberForTheTopic)
+                // "what's the status of my return?": the return's progress, which only the flow can read
+                || Flows.REFUND_STATUS.equals(flow) && RETURN_PROGRESS.find(turn.text());
         // "And when will it arrive?" about the order this conversation already found: that order's delivery
         // date, not the general shipping-time answer, however confident the FAQ is.
         boolean orderFollowUp = Flows.DELIVERY_TIME.equals(flow) && !d.lastOrderId.isEmpty();
@@ -1034,6 +1041,10 @@ public final class DialogueEngine implements BotEngine {
         if (onlyOrderNumbers(turn) && ORDER_ASKED_BY_ANSWER.containsKey(d.lastAction())) {
             // the order number the answer asked for, for what it was asked
             return ORDER_ASKED_BY_ANSWER.get(d.lastAction());
+        }
+        if (RETURN_PROGRESS.find(turn.text())) {
+            // the refund-status flow reads the return's progress; the how-to-return answer was given instead
+            return "refund_status";
         }
         if (asksAfterSaleTiming(turn, d)) {
             // the replacement's arrival after an exchange, the refund's after a return
