@@ -311,7 +311,10 @@ public final class AgentDesk {
         return ticket;
     }
 
-    /** Hands the conversation to a named agent or a team, with a note shown on their offer. */
+    /**
+     * Hands the conversation to a named agent or a team, with a note shown on their offer. A named agent must be
+     * online; otherwise the sender keeps the conversation ({@code conflict}).
+     */
     public void transfer(AgentId agent, ConversationId id, AgentId toAgent, String toTeam, String note) {
         Conversation conversation = holdingConversation(agent, id, "transfer");
         if ((toAgent == null) == (toTeam == null)) {
@@ -325,6 +328,13 @@ public final class AgentDesk {
         }
         if (toAgent != null && accounts.apply(toAgent.value()).isEmpty()) {
             throw new NoSuchElementException("no agent " + toAgent);
+        }
+        Presence presence = toAgent == null ? null : router.presences().getOrDefault(toAgent, Presence.OFFLINE);
+        if (presence != null && presence != Presence.ONLINE) {
+            // accepted before, the conversation waited for the absent colleague until the transfer preference lapsed
+            // and then went to anyone; the sender keeps it and can choose again
+            throw new IllegalStateException(toAgent + " is " + presence.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": transfer to their team, or to an agent who is online");
         }
         Instant now = clock.instant();
         String target = toAgent != null ? toAgent.value() : "team:" + toTeam;
