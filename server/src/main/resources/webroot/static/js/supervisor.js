@@ -82,7 +82,8 @@ function table(node, headers, rows) {
 
 function renderLive(live) {
   table($('#queue'), ['#', 'Conversation', 'Channel', 'Reason', 'Priority', 'Waiting (s)'],
-    live.queue.map(q => [q.position, q.conversationId, q.channel, q.reason, q.priority, q.waitingSeconds]));
+    live.queue.map(q => [q.offeredTo ? `offered to ${q.offeredTo}` : q.position, q.conversationId, q.channel, q.reason,
+      q.priority, q.waitingSeconds]));
   table($('#agents'), ['Agent', 'Teams', 'Connected', 'Open'],
     live.agents.map(a => [a.name, (a.teams || []).join(', '), a.connected ? 'yes' : 'no', a.open]));
   table($('#breaches'), ['SLA breach', 'Kind', 'Due', 'Detected'],

@@ -46,10 +46,15 @@ public final class LiveBoard {
         for (ConversationId id : conversations.listByStatus(ConversationStatus.QUEUED)) {
             conversations.find(id).ifPresent(c -> {
                 Map<String, Object> row = row(c);
-                router.queueStatus(id).ifPresent(q -> {
+                router.queueStatus(id).ifPresentOrElse(q -> {
                     row.put("position", q.position());
                     row.put("expectedWaitSeconds", q.expectedWaitSeconds());
-                });
+                }, () -> router.holder(id).ifPresent(agent -> {
+                    // out of the queue while an agent is offered it: position 0, as the shopper is told, and who
+                    // (the row had no place and no agent)
+                    row.put("position", 0);
+                    row.put("offeredTo", agent.value());
+                }));
                 queue.add(row);
                 if (waitsForASupervisor(c)) {
                     escalations.add(row);
