@@ -684,7 +684,7 @@ public final class DialogueEngine implements BotEngine {
         if (settings.handoffOnAnger() && sentiment.angry()) {
             return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
         }
-        if (!d.inFlowNow() && arrivedFaulty(turn) && !COMPLAINT_WORDS.find(turn.text())) {
+        if (!d.inFlowNow() && (arrivedFaulty(turn) || faultyItemOfAnOrder(turn)) && !COMPLAINT_WORDS.find(turn.text())) {
             // "my kettle DD… arrived broken", "屏幕有划痕，刚收到的": what a return or exchange with a photo is for.
             // It was the order's status ("has been delivered"), an FAQ answer, not understood, or a complaint handoff,
             // depending on the words
@@ -1306,6 +1306,17 @@ public final class DialogueEngine implements BotEngine {
     /** An item that came faulty: a defect ({@link Flows#DEFECT}) said of what was received ({@link #RECEIVED}). */
     private static boolean arrivedFaulty(Turn turn) {
         return Flows.DEFECT.find(turn.text()) && RECEIVED.find(turn.text()) && !Flows.QUESTION.matcher(turn.text()).find();
+    }
+
+    /**
+     * A fault in an item of one of the shopper's delivered orders, named: "the kettle doesn't work", "水壶不能用了"
+     * (the order-status flow and the coupon answer came).
+     */
+    private boolean faultyItemOfAnOrder(Turn turn) {
+        return Flows.DEFECT.find(turn.text()) && !Flows.QUESTION.matcher(turn.text()).find()
+                && turn.entities().orderNumbers().isEmpty()
+                && flows.orderNamedByItem(turn.raw().customer().id().value(), turn.text(),
+                        Flows.fitting(Flows.RETURN_EXCHANGE)).isPresent();
     }
 
     /** The flow's step with "sorry" in front (unless it opens with an apology of its own); a handoff keeps its own. */
