@@ -357,6 +357,8 @@ public final class DialogueEngine implements BotEngine {
      */
     private static final Map<String, String> ORDER_ASKED_BY_ANSWER = Map.of(
             "faq:shipping_change_address", "change_address");
+    /** The knowledge-base entry on cancelling an order, which says where the money goes. */
+    private static final String CANCEL_ENTRY = "order_cancel";
     private static final double ACTION_FLOW_CONFIDENCE = 0.7;
     /** The intent's confidence enough for a command ({@link #IMPERATIVE}) to start the flow that changes an order. */
     private static final double COMMAND_FLOW_CONFIDENCE = 0.5;
@@ -716,6 +718,15 @@ public final class DialogueEngine implements BotEngine {
                 // "where is DD…?" about another order: the flow is left and the message handled as its new topic
                 d.abandonFlow();
                 return policyAfterFlow(turn, d, intent);
+            }
+            if (Flows.CANCEL_ORDER.equals(d.flow) && REFUND_WORDS.find(turn.text())
+                    && Flows.QUESTION.matcher(turn.text()).find() && kb.entry(CANCEL_ENTRY).isPresent()) {
+                // "wait, will I get a refund?" before confirming a cancellation: what cancelling does with the money
+                // (the 7-day return policy came)
+                d.botActions.add("faq:" + CANCEL_ENTRY);
+                d.lowConfidenceStreak = 0;
+                return flows.afterSideAnswer(turn, d,
+                        kb.answer(CANCEL_ENTRY, turn.language(), turn.raw().channel()).orElse(""));
             }
             if (isSideQuestion(turn, d, intent)) {
                 FaqHit hit = intentConsistentHit(turn, turn.faq(), intent);
