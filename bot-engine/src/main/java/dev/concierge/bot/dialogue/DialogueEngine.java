@@ -99,6 +99,29 @@ public final class DialogueEngine implements BotEngine {
             Pattern.CASE_INSENSITIVE, "加急", "快点", "快一点", "加快", "早点发", "faster", "speed", "hurry", "rush",
             "expedite");
     private static final String SPEED_UP_ENTRY = "speed_up_request";
+    private static final String SPLIT_ENTRY = "split_shipment";
+    /** One order in several parcels: "why did my order come in two packages?", "为什么分开发货". */
+    private static final GuardedPattern SPLIT_PARCELS = GuardedPattern.of(
+            "\\b(two|2|three|3|several|multiple|separate) (packages|parcels|boxes|shipments|deliveries)\\b"
+                    + "|\\bsplit (shipment|delivery|order)|shipped separately|分开发|分(成)?(两|三|几)个(包裹|快递)|分批(发|送)",
+            Pattern.CASE_INSENSITIVE, "two", "2", "three", "3", "several", "multiple", "separate", "split", "分");
+    /** A parcel for someone else delivered to the shopper: "I received someone else's package", "收到别人的快递". */
+    private static final GuardedPattern SOMEONE_ELSES_PARCEL = GuardedPattern.of(
+            "someone else'?s (package|parcel|order|delivery)|(package|parcel) (for|addressed to) someone else"
+                    + "|not my (package|parcel)|(收到|送来|送到)(了)?别人的(快递|包裹)|不是我的(快递|包裹)",
+            Pattern.CASE_INSENSITIVE, "someone else", "not my", "别人的", "不是我的");
+    /** The courier did not come: "the delivery guy never came", "快递员一直没来". */
+    private static final GuardedPattern COURIER_NO_SHOW = GuardedPattern.of(
+            "\\b(courier|delivery (guy|man|person|driver)|driver|postman|mailman)\\b.{0,20}"
+                    + "\\b(never|didn'?t|did not|hasn'?t|has not|still hasn'?t) (come|came|show(ed)? up|turn(ed)? up|arrive[d]?)"
+                    + "|(快递员|快递小哥|送货的|配送员).{0,6}(一直|还|都)?(没来|没有来|没上门|不来)",
+            Pattern.CASE_INSENSITIVE, "courier", "delivery", "driver", "postman", "mailman", "快递员", "快递小哥",
+            "送货的", "配送员");
+    /** A message that only says a question follows: "还有一个问题", "I have another question". */
+    private static final Pattern ANNOUNCES_A_QUESTION = Pattern.compile(
+            "(我)?(还有|另外还有|另外|再问)(一)?个?(问题|事情?)(想问|要问)?(一下)?"
+                    + "|(i have|i've got|i got|got) (another|one more|a|a quick) question|one more (thing|question)"
+                    + "|another question|can i ask (you )?(another|one more|a) question");
     /** A waiting customer who says they keep waiting: "我还是等吧", "I'll wait". */
     private static final Pattern STILL_WAITING = Pattern.compile("等|wait", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CANCEL_WORDS = Stream.concat(WITHDRAW_WORDS.stream(),
@@ -619,6 +642,12 @@ public final class DialogueEngine implements BotEngine {
                     turn.t("好的，不着急，想好了随时告诉我。", "Sure, take your time. Just reply when you're ready."),
                     List.of(), null);
         }
+        if (ANNOUNCES_A_QUESTION.matcher(lowerWithoutTrailingPunctuation(turn.text())).matches()) {
+            // "还有一个问题", "I have another question": the question comes next (a list of unrelated FAQs came)
+            d.botActions.add("smalltalk:go_ahead");
+            return new BotDecision.Answer("chitchat", turn.prediction().confidence(), turn.language(),
+                    turn.t("好的，请说。", "Sure, what's your question?"), List.of(), null);
+        }
         if ((OTHER_ORDER.find(turn.text()) || OTHER_ONE.matcher(turn.text().strip()).matches())
                 && turn.entities().orderNumbers().isEmpty() && !d.lastOrderId.isEmpty()
                 && !(d.inFlowNow() && d.step.equals(Flows.ASK_ORDER))) {
@@ -783,6 +812,18 @@ public final class DialogueEngine implements BotEngine {
             if (slow.isPresent()) {
                 return slow.get();
             }
+        }
+        if (SOMEONE_ELSES_PARCEL.find(turn.text())) {
+            // "I received someone else's package": the delivery-not-received answer came; the parcel has to be
+            // collected and the shopper's own found, which a person arranges
+            return handoffs.handoff(turn, d, Handoffs.NEEDS_HUMAN_DECISION, Flows.ORDER_STATUS,
+                    turn.t("感谢告知，请先不要拆开这个包裹。", "Thanks for telling us; please leave that parcel unopened. "));
+        }
+        if (SPLIT_PARCELS.find(turn.text()) && turn.entities().orderNumbers().isEmpty()
+                && kb.entry(SPLIT_ENTRY).isPresent()) {
+            // "why did my order come in two packages?" started the order-status flow
+            d.lowConfidenceStreak = 0;
+            return answer(turn, d, new FaqHit(SPLIT_ENTRY, 0, turn.prediction().confidence(), null), FAQ_INTENT);
         }
         if (SPEED_UP.find(turn.text()) && turn.entities().orderNumbers().isEmpty() && kb.entry(SPEED_UP_ENTRY).isPresent()) {
             // "能加急吗" about the order in view restated its shipping time; what can (not) be sped up answers it
@@ -1052,6 +1093,10 @@ public final class DialogueEngine implements BotEngine {
         if (onlyOrderNumbers(turn) && ORDER_ASKED_BY_ANSWER.containsKey(d.lastAction())) {
             // the order number the answer asked for, for what it was asked
             return ORDER_ASKED_BY_ANSWER.get(d.lastAction());
+        }
+        if (COURIER_NO_SHOW.find(turn.text())) {
+            // "the delivery guy never came": where the parcel is ("didn't quite get that" came)
+            return "order_status";
         }
         if (RETURN_PROGRESS.find(turn.text())) {
             // the refund-status flow reads the return's progress; the how-to-return answer was given instead
