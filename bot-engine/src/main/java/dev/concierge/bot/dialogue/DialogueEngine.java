@@ -117,6 +117,11 @@ public final class DialogueEngine implements BotEngine {
                     + "|(快递员|快递小哥|送货的|配送员).{0,6}(一直|还|都)?(没来|没有来|没上门|不来)",
             Pattern.CASE_INSENSITIVE, "courier", "delivery", "driver", "postman", "mailman", "快递员", "快递小哥",
             "送货的", "配送员");
+    /** A message that only points at a file: "see attached", "please find the screenshot", "见附件". */
+    private static final Pattern POINTS_TO_A_FILE = Pattern.compile(
+            "(please )?(see|find|check|look at)( the)? (attached|attachment|attachments|file|files|photo|photos|picture"
+                    + "|pictures|image|images|screenshot|screenshots)( attached| below)?"
+                    + "|(请)?(见|详见|看|查看)(一下)?(附件|图片|截图|照片|文件)");
     /** A message that only says a question follows: "还有一个问题", "I have another question". */
     private static final Pattern ANNOUNCES_A_QUESTION = Pattern.compile(
             "(我)?(还有|另外还有|另外|再问)(一)?个?(问题|事情?)(想问|要问)?(一下)?"
@@ -641,6 +646,17 @@ public final class DialogueEngine implements BotEngine {
             return new BotDecision.Answer("chitchat", turn.prediction().confidence(), turn.language(),
                     turn.t("好的，不着急，想好了随时告诉我。", "Sure, take your time. Just reply when you're ready."),
                     List.of(), null);
+        }
+        if (!d.inFlowNow() && POINTS_TO_A_FILE.matcher(lowerWithoutTrailingPunctuation(turn.text())).matches()) {
+            // "see attached" with an e-mail's file read as goodbye: the bot cannot read the file, a person can
+            d.botActions.add("smalltalk:file");
+            d.lowConfidenceStreak = 0;
+            boolean sent = !turn.raw().attachments().isEmpty();
+            return new BotDecision.Clarify("chitchat", turn.prediction().confidence(), turn.language(),
+                    turn.t((sent ? "收到您的文件了。" : "") + "我没法查看文件内容，请用一句话告诉我是什么问题，或者转人工客服查看。",
+                            (sent ? "Thanks, I've got your file. " : "") + "I can't read files myself: tell me in a few"
+                                    + " words what it's about, or I can pass it to a person."),
+                    List.of(turn.t("人工客服", "Talk to an agent")));
         }
         if (ANNOUNCES_A_QUESTION.matcher(lowerWithoutTrailingPunctuation(turn.text())).matches()) {
             // "还有一个问题", "I have another question": the question comes next (a list of unrelated FAQs came)
