@@ -86,7 +86,7 @@ class KnowledgeBaseApiIT {
     }
 
     @Test
-    void exportAndImportRoundTrip() {
+    void exportAndImportRoundTrip() throws Exception {
         HttpResponse<String> json = server.get("/api/v1/admin/kb/export?format=json", supervisor);
         assertThat(json.statusCode()).isEqualTo(200);
         HttpResponse<String> csv = server.get("/api/v1/admin/kb/export?format=csv", supervisor);
@@ -98,6 +98,14 @@ class KnowledgeBaseApiIT {
         assertThat(TestServer.json(reimported.body()).path("total").asInt()).isEqualTo(before);
         HttpResponse<String> fromCsv = send("POST", "/api/v1/admin/kb/import?format=csv&mode=replace", csv.body());
         assertThat(fromCsv.statusCode()).as(fromCsv.body()).isEqualTo(200);
+        assertThat(count()).isEqualTo(before);
+        // the export posted back as it came, text/csv and no format parameter: it was refused as malformed JSON
+        HttpRequest.Builder asCsv = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/admin/kb/import?mode=replace")).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.body(), StandardCharsets.UTF_8));
+        supervisor.forEach(asCsv::header);
+        HttpResponse<String> posted = server.http.send(asCsv.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(count()).isEqualTo(before);
         // an empty replacement is refused: it would leave the bot nothing to answer with
         HttpResponse<String> empty = send("POST", "/api/v1/admin/kb/import?format=json&mode=replace",

@@ -98,7 +98,10 @@ public final class KnowledgeBaseApi implements ApiModule {
     }
 
     private void importFile(RoutingContext ctx) {
-        String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
+        // the format asked for, else the body's Content-Type: an exported CSV posted back as text/csv was "malformed JSON"
+        String contentType = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+        String format = ctx.queryParams().get("format") != null ? ctx.queryParams().get("format")
+                : contentType.startsWith("text/csv") ? "csv" : "json";
         String modeParam = ctx.queryParams().get("mode") == null ? "merge" : ctx.queryParams().get("mode");
         ImportMode mode = switch (modeParam.toLowerCase(Locale.ROOT)) {
             case "merge" -> ImportMode.MERGE;
@@ -122,7 +125,10 @@ public final class KnowledgeBaseApi implements ApiModule {
     }
 
     private void export(RoutingContext ctx) {
-        String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
+        // the format asked for, else the body's Content-Type: an exported CSV posted back as text/csv was "malformed JSON"
+        String contentType = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+        String format = ctx.queryParams().get("format") != null ? ctx.queryParams().get("format")
+                : contentType.startsWith("text/csv") ? "csv" : "json";
         switch (format) {
             case "json" -> run(ctx, admin::exportJson, 200, "application/json");
             case "csv" -> run(ctx, admin::exportCsv, 200, "text/csv; charset=utf-8");
