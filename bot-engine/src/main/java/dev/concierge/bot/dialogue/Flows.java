@@ -1575,10 +1575,18 @@ final class Flows {
         return amount == Math.rint(amount) ? Long.toString((long) amount) : String.format(java.util.Locale.ROOT, "%.2f", amount);
     }
 
-    private static String maskPhone(String phone) {
+    /**
+     * The phone as the shopper checks it: "138****8000"; an international one keeps its country code ("+886****5678",
+     * it was "+88****5678"); an eight-digit local one keeps two digits at each end ("91****67").
+     */
+    static String maskPhone(String phone) {
         if (phone == null || phone.length() < 7) {
             return phone;
         }
-        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        if (phone.startsWith("+")) {
+            return phone.substring(0, 4) + "****" + phone.substring(phone.length() - 4);
+        }
+        return phone.length() >= 11 ? phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4)
+                : phone.substring(0, 2) + "****" + phone.substring(phone.length() - 2);
     }
 }
