@@ -77,14 +77,26 @@ function connect() {
 }
 
 function send(frame) {
-  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  if (socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+  return false;
 }
+
+// Replies sent and not yet acknowledged, by their id: resent with the same id after a reconnect (the server stores
+// a repeated id once). A reply sent as the node died was shown as sent and never reached the customer.
+const unackedReplies = new Map();
+// Offers this tab accepted: their conversation is put on screen when assigned (a reply typed next went to the
+// conversation that was on screen before)
+const acceptedHere = new Set();
 
 function onFrame(frame) {
   const id = frame.conversationId;
   switch (frame.type) {
     case 'welcome':
       me = frame;
+      for (const reply of unackedReplies.values()) send(reply);
       $('#me').textContent = `${frame.name} (${frame.team || frame.role})`;
       $('#connection').textContent = 'online';
       document.body.dataset.agentId = frame.agentId;
@@ -98,7 +110,14 @@ function onFrame(frame) {
     case 'assigned':
       offers.delete(id);
       held.set(id, { context: frame.context || {}, messages: [...(frame.context?.transcript || [])] });
-      if (!selected) selected = id;
+      // still on the way after a reconnect: shown, pending, unless the transcript has it (stored, its ack lost)
+      for (const [clientId, reply] of unackedReplies) {
+        const replyId = `${me.agentId}:${clientId}`;
+        if (reply.conversationId === id && !held.get(id).messages.some(m => m.id === replyId)) {
+          held.get(id).messages.push({ id: replyId, from: 'agent', text: reply.text, pending: true });
+        }
+      }
+      if (!selected || acceptedHere.delete(id)) selected = id;
       break;
     case 'message':
       // the agent's own replies come back to every tab; the one that sent a reply has it already
@@ -110,8 +129,13 @@ function onFrame(frame) {
         if (id === selected && frame.from === 'customer') suggest(frame.text);
       }
       break;
-    case 'ack':
+    case 'ack': {
+      const reply = unackedReplies.get(frame.id);
+      unackedReplies.delete(frame.id);
+      const shown = reply && held.get(reply.conversationId)?.messages.find(m => m.id === `${me.agentId}:${frame.id}`);
+      if (shown) delete shown.pending;
       break;
+    }
     case 'sla_breach':
       // a service-level promise on a conversation this agent holds was broken: marked until it leaves the desk
       if (held.has(id)) held.get(id).breach = frame.kind;
@@ -126,6 +150,8 @@ function onFrame(frame) {
     case 'escalated':
     case 'closed': {
       const entry = held.get(id);
+      // a reply still unacknowledged for a conversation that left the desk would be refused on every reconnect
+      for (const [clientId, reply] of unackedReplies) if (reply.conversationId === id) unackedReplies.delete(clientId);
       if (frame.reason === 'customer_erased') {
         // the customer's data was erased: nothing of it stays on screen, not even in the closed list
         closed.delete(id);
@@ -170,7 +196,9 @@ function renderOffers() {
     const countdown = el('span', { class: 'countdown', 'data-expires': offer.expiresAt || '' });
     const accept = el('button', { type: 'button', class: 'accept', text: 'Accept' });
     const decline = el('button', { type: 'button', class: 'secondary decline', text: 'Decline' });
-    accept.addEventListener('click', () => send({ type: 'accept', conversationId: id }));
+    accept.addEventListener('click', () => {
+      if (send({ type: 'accept', conversationId: id })) acceptedHere.add(id);
+    });
     decline.addEventListener('click', () => { send({ type: 'decline', conversationId: id }); offers.delete(id); render(); });
     box.append(el('article', { class: 'card offer', 'data-conversation': id, 'aria-label': `Offer ${id}` },
       el('strong', { text: c.summary || id }), ' ', countdown,
@@ -185,7 +213,10 @@ function renderConversations() {
   if (!held.size) box.append(el('p', { class: 'muted', text: 'None yet.' }));
   for (const [id, entry] of held) {
     const button = el('button', { type: 'button', class: 'secondary', 'aria-pressed': String(id === selected),
-      'data-conversation': id, text: entry.context.customer?.name || shorten(entry.context.summary, 60) || id });
+      'data-conversation': id,
+      // anonymous customers' cards all read "Handoff: human_request…": their latest words tell them apart
+      text: entry.context.customer?.name || shorten(lastCustomerText(entry), 50) || shorten(entry.context.summary, 60)
+        || id });
     button.addEventListener('click', () => { selected = id; entry.unread = 0; render(); });
     const unread = entry.unread && id !== selected
       ? el('span', { class: 'unread', 'aria-label': `${entry.unread} new`, text: String(entry.unread) }) : null;
@@ -211,6 +242,11 @@ function renderClosed() {
       entry.csat ? el('span', { class: 'csat', text: `CSAT ${entry.csat}/5` })
         : el('span', { class: 'muted', text: 'CSAT pending' })));
   }
+}
+
+function lastCustomerText(entry) {
+  const last = entry.messages.filter(m => (m.from || 'customer') === 'customer' && m.text).at(-1);
+  return last ? last.text : '';
 }
 
 function shorten(text, max) {
@@ -251,7 +287,7 @@ function renderWork() {
   const list = clear($('#transcript'));
   for (const m of entry.messages) {
     const from = m.from || 'customer';
-    const item = el('li', { class: `msg from-${from}` },
+    const item = el('li', { class: `msg from-${from}${m.pending ? ' pending' : ''}` },
       el('span', { class: 'who', text: `${from} ${formatTime(m.at)}` }), el('span', { class: 'text', text: m.text || '' }));
     for (const a of m.attachments || []) item.append(photoButton(typeof a === 'string' ? a : (a.ref || a.reference)));
     list.append(item);
@@ -291,10 +327,18 @@ $('#reply-form').addEventListener('submit', event => {
   event.preventDefault();
   const text = $('#reply').value.trim();
   if (!text || !selected) return;
+  if (!socket || socket.readyState !== WebSocket.OPEN) {
+    // it was shown as sent, and was not: the text stays in the box until the desk is back
+    $('#connection').textContent = 'offline: the reply was not sent; it is still in the box';
+    return;
+  }
   const clientId = randomId('a-');
-  send({ type: 'message', conversationId: selected, text, id: clientId });
+  const frame = { type: 'message', conversationId: selected, text, id: clientId };
+  unackedReplies.set(clientId, frame);
+  send(frame);
   // the server stores the reply as agentId:clientId and echoes it to every tab of the agent under that id
-  held.get(selected).messages.push({ id: `${me.agentId}:${clientId}`, from: 'agent', text, at: new Date().toISOString() });
+  held.get(selected).messages.push({ id: `${me.agentId}:${clientId}`, from: 'agent', text, at: new Date().toISOString(),
+    pending: true });
   $('#reply').value = '';
   renderWork();
 });

@@ -67,6 +67,9 @@ let retry = 0;
 let typingTimer = null;
 let lastTypingSent = 0;
 const seen = new Set();
+// Messages sent and not yet acknowledged, by their id, in order: resent with the same id once a session is back
+// (the server stores a repeated id once). A message typed as the node died was shown, never stored, and lost.
+const unacked = new Map();
 const t = key => STRINGS[locale][key];
 
 function applyLocale() {
@@ -75,19 +78,27 @@ function applyLocale() {
   document.querySelectorAll('[data-i18n]').forEach(n => { n.textContent = t(n.dataset.i18n); });
   document.querySelectorAll('[data-i18n-placeholder]').forEach(n => { n.placeholder = t(n.dataset.i18nPlaceholder); });
   quick.setAttribute('aria-label', t('quickReplies'));
+  if (statusKey) status.textContent = t(statusKey); // it stayed in the language the page opened in
 }
 
-function setStatus(text) {
-  status.textContent = text;
+let statusKey = null;
+
+/** The status line, by its string's key, so that it follows a change of language. */
+function setStatus(key) {
+  statusKey = key;
+  status.textContent = t(key);
 }
 
-function addMessage({ id, from, text, at, attachments, localPhoto }) {
+function addMessage({ id, from, text, at, attachments, localPhoto, clientId }) {
   if (id) {
     if (seen.has(id)) return;
     seen.add(id);
   }
   const who = from === 'customer' ? t('you') : t(from) || from;
-  const item = el('li', { class: `msg from-${from}`, 'data-from': from },
+  // a message of ours not yet acknowledged is shown as pending until its ack comes
+  const pending = clientId && unacked.has(clientId);
+  const item = el('li', { class: `msg from-${from}${pending ? ' pending' : ''}`, 'data-from': from,
+    'data-client-id': clientId || null },
     from === 'system' ? null : el('span', { class: 'who', text: `${who} ${formatTime(at)}` }),
     el('span', { class: 'text', text: text || '' }));
   if (localPhoto) item.append(el('img', { class: 'photo', src: localPhoto, alt: t('photo') }));
@@ -109,6 +120,19 @@ function showQuickReplies(options) {
   }
 }
 
+/** Sends a message frame (it has an id) and keeps it until acknowledged; shown on screen by the caller. */
+function sendMessage(frame) {
+  unacked.set(frame.id, frame);
+  if (ready) send(frame); // else when the session is back
+}
+
+function acknowledged(clientId) {
+  unacked.delete(clientId);
+  log.querySelectorAll('li.pending').forEach(li => {
+    if (li.dataset.clientId === clientId) li.classList.remove('pending');
+  });
+}
+
 function send(frame) {
   if (socket && socket.readyState === WebSocket.OPEN) {
     socket.send(JSON.stringify(frame));
@@ -118,7 +142,7 @@ function send(frame) {
 }
 
 function connect() {
-  setStatus(t('connecting'));
+  setStatus('connecting');
   socket = new WebSocket(socketUrl('/ws/chat'));
   socket.addEventListener('open', () => {
     retry = 0;
@@ -135,7 +159,7 @@ function connect() {
   });
   socket.addEventListener('close', () => {
     ready = false;
-    setStatus(t('reconnecting'));
+    setStatus('reconnecting');
     const delay = Math.min(15000, 500 * 2 ** retry++);
     setTimeout(connect, delay);
   });
@@ -148,14 +172,29 @@ function onFrame(frame) {
       localStorage.setItem(STORE.customer, frame.customerId);
       if (frame.token) localStorage.setItem(STORE.token, frame.token);
       document.body.dataset.customerId = frame.customerId;
-      setStatus(t('connected'));
+      setStatus('connected');
+      // what was sent without an ack (the node died, the connection dropped) goes again, same ids, in order
+      for (const pendingFrame of unacked.values()) send(pendingFrame);
       break;
     case 'history':
       // The server's transcript replaces what is on screen (local echoes of our own messages have no server id).
       clear(log);
       seen.clear();
-      for (const m of frame.messages || []) addMessage(m);
+      for (const m of frame.messages || []) {
+        addMessage(m);
+        // stored before the connection dropped, its ack lost: no longer pending (the server acks a resend as a
+        // duplicate)
+        for (const clientId of unacked.keys()) if (m.id && m.id.endsWith(`:${clientId}`)) acknowledged(clientId);
+      }
+      // ours still on the way stay on screen, pending, below the stored transcript
+      for (const pendingFrame of unacked.values()) {
+        addMessage({ from: 'customer', text: pendingFrame.text || t('photoSent'), at: new Date().toISOString(),
+          clientId: pendingFrame.id });
+      }
       showQuickReplies((frame.messages || []).at(-1)?.quickReplies);
+      break;
+    case 'ack':
+      acknowledged(frame.id);
       break;
     case 'message':
       typing.textContent = '';
@@ -186,6 +225,13 @@ function onFrame(frame) {
       addMessage({ from: 'system', text: t('ended') });
       break;
     case 'error':
+      // a refused message (too fast, too long…) is not sent again by itself: the shopper is told and decides
+      if (frame.id && unacked.has(frame.id)) {
+        unacked.delete(frame.id);
+        log.querySelectorAll('li.pending').forEach(li => {
+          if (li.dataset.clientId === frame.id) li.classList.replace('pending', 'failed');
+        });
+      }
       if (frame.code === 'unauthorized') {
         // The stored identity is no longer valid: start over as a new anonymous shopper.
         localStorage.removeItem(STORE.customer);
@@ -204,13 +250,13 @@ function onFrame(frame) {
 $('#composer').addEventListener('submit', event => {
   event.preventDefault();
   const text = input.value.trim();
-  if (!text || !ready) return;
+  if (!text) return;
   const id = randomId('c-');
-  if (send({ type: 'message', text, id })) {
-    addMessage({ from: 'customer', text, at: new Date().toISOString() });
-    input.value = '';
-    clear(quick);
-  }
+  // also while reconnecting: shown as pending and sent once the session is back
+  sendMessage({ type: 'message', text, id });
+  addMessage({ from: 'customer', text, at: new Date().toISOString(), clientId: id });
+  input.value = '';
+  clear(quick);
 });
 
 input.addEventListener('input', () => {
@@ -229,7 +275,7 @@ $('#photo').addEventListener('change', async event => {
     addMessage({ from: 'system', text: t('tooLarge') });
     return;
   }
-  setStatus(t('uploading'));
+  setStatus('uploading');
   try {
     const response = await fetch(`/api/v1/attachments?name=${encodeURIComponent(file.name)}`, {
       method: 'POST', body: file, credentials: 'omit',
@@ -244,13 +290,14 @@ $('#photo').addEventListener('change', async event => {
     // the caption, if any, goes as typed: a placeholder such as "[图片]" would be read by the bot as words
     const caption = input.value.trim();
     input.value = '';
-    send({ type: 'message', text: caption, id: randomId('c-'), attachments: [data.reference] });
+    const id = randomId('c-');
+    sendMessage({ type: 'message', text: caption, id, attachments: [data.reference] });
     addMessage({ from: 'customer', text: caption || t('photoSent'), at: new Date().toISOString(),
-      localPhoto: URL.createObjectURL(file) });
-    setStatus(t('connected'));
+      localPhoto: URL.createObjectURL(file), clientId: id });
+    setStatus('connected');
   } catch (error) {
     addMessage({ from: 'system', text: t('uploadFailed') + error.message });
-    setStatus(t('connected'));
+    setStatus('connected');
   }
 });
 
