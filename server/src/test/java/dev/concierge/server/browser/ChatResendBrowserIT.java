@@ -107,7 +107,8 @@ class ChatResendBrowserIT {
         String base = "http://127.0.0.1:" + app.port();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"supervisor\",\"password\":\"concierge-demo\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"supervisor\",\"password\":\"concierge-demo\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String token = JSON.readTree(login.body()).path("token").asText();
         HttpResponse<String> export = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/customers/"
