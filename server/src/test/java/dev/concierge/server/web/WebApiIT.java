@@ -60,6 +60,13 @@ class WebApiIT {
         HttpResponse<String> chart = get("/webjars/chart.js/4.4.7/dist/chart.umd.js", null);
         assertThat(chart.statusCode()).isEqualTo(200);
         assertThat(get("/static/../concierge-defaults.yaml", null).statusCode()).isEqualTo(404);
+        // every page names its icon, which is served (each page logged a 404 for /favicon.ico)
+        for (String page : new String[] {"/chat", "/agent", "/supervisor"}) {
+            assertThat(get(page, null).body()).contains("<link rel=\"icon\" href=\"/static/img/icon.svg\"");
+        }
+        HttpResponse<String> icon = get("/static/img/icon.svg", null);
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
     }
 
     @Test
