@@ -10,6 +10,7 @@ const STRINGS = {
       : `正在为您转接人工客服，您排在第 ${p} 位，预计等待${s < 60 ? '不到 1 分钟'
         : s < 3600 ? ` ${Math.ceil(s / 60)} 分钟` : `约 ${Math.round(s / 3600)} 小时`}。`),
     assigned: name => `客服 ${name} 已接入。`, typing: '客服正在输入…',
+    greeting: '您好！我是智能客服，订单、物流、退换货、退款等问题都可以问我。',
     ended: '您的聊天记录已按您的要求删除。如需帮助，请发送新消息。',
     you: '我', bot: '智能助手', agent: '客服', system: '系统', uploading: '正在上传图片…',
     uploadFailed: '图片上传失败：', photoSent: '[图片]', tooLarge: '图片不能超过 5 MB', quickReplies: '快捷回复',
@@ -33,6 +34,7 @@ const STRINGS = {
       : `Connecting you to an agent: you are number ${p} in the queue, expected wait ${s < 60 ? 'under a minute'
         : s < 3600 ? `about ${Math.ceil(s / 60)} min` : `about ${Math.round(s / 3600)} h`}.`),
     assigned: name => `${name} has joined the conversation.`, typing: 'The agent is typing…',
+    greeting: "Hi! I'm the shop's assistant: ask me about orders, delivery, returns, refunds and more.",
     you: 'You', bot: 'Assistant', agent: 'Agent', system: 'System',
     ended: 'Your chat history was deleted as requested. Send a new message if you need help.',
     uploading: 'Uploading the photo…', uploadFailed: 'The photo could not be uploaded: ', photoSent: '[photo]',
@@ -175,6 +177,12 @@ function onFrame(frame) {
       setStatus('connected');
       // what was sent without an ack (the node died, the connection dropped) goes again, same ids, in order
       for (const pendingFrame of unacked.values()) send(pendingFrame);
+      // an empty chat (a first visit, or the last conversation closed) opens with a greeting; a `history` frame
+      // replaces it
+      if (!log.children.length) {
+        log.append(el('li', { class: 'msg greeting' }, el('span', { class: 'who', text: t('bot') }),
+          el('span', { class: 'text', text: t('greeting') })));
+      }
       break;
     case 'history':
       // The server's transcript replaces what is on screen (local echoes of our own messages have no server id).

@@ -54,6 +54,8 @@ class ChatErrorsBrowserIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-customer-id") != null
                 && !d.findElement(By.id("status")).getText().isBlank());
+        // an empty chat opens with a greeting in the chat's language (a reload after a closed conversation was blank)
+        assertThat(driver.findElement(By.cssSelector(".msg.greeting")).getText()).contains("智能客服");
         // two messages in the same instant, without waiting for the input to clear in between
         ((JavascriptExecutor) driver).executeScript("""
                 const input = document.getElementById('text');
