@@ -220,8 +220,8 @@ function renderConversations() {
     button.addEventListener('click', () => { selected = id; entry.unread = 0; render(); });
     const unread = entry.unread && id !== selected
       ? el('span', { class: 'unread', 'aria-label': `${entry.unread} new`, text: String(entry.unread) }) : null;
-    const breach = entry.breach
-      ? el('span', { class: 'sla-breach', 'data-kind': entry.breach, text: SLA_LABELS[entry.breach] || 'Overdue' }) : null;
+    const breach = entry.breach ? el('span', { class: 'sla-breach', 'data-kind': entry.breach,
+      text: SLA_LABELS[entry.breach] || 'Overdue' }) : null;
     box.append(el('div', { class: `card${id === selected ? ' selected' : ''}${unread ? ' has-unread' : ''}` },
       button, unread, breach,
       el('div', { class: 'muted', text: `${entry.context.channel || ''} · ${entry.context.handoff?.reason || ''}` })));
@@ -337,8 +337,8 @@ $('#reply-form').addEventListener('submit', event => {
   unackedReplies.set(clientId, frame);
   send(frame);
   // the server stores the reply as agentId:clientId and echoes it to every tab of the agent under that id
-  held.get(selected).messages.push({ id: `${me.agentId}:${clientId}`, from: 'agent', text, at: new Date().toISOString(),
-    pending: true });
+  held.get(selected).messages.push({ id: `${me.agentId}:${clientId}`, from: 'agent', text,
+    at: new Date().toISOString(), pending: true });
   $('#reply').value = '';
   renderWork();
 });

@@ -113,7 +113,8 @@ public final class DialogueEngine implements BotEngine {
     /** The courier did not come: "the delivery guy never came", "快递员一直没来". */
     private static final GuardedPattern COURIER_NO_SHOW = GuardedPattern.of(
             "\\b(courier|delivery (guy|man|person|driver)|driver|postman|mailman)\\b.{0,20}"
-                    + "\\b(never|didn'?t|did not|hasn'?t|has not|still hasn'?t) (come|came|show(ed)? up|turn(ed)? up|arrive[d]?)"
+                    + "\\b(never|didn'?t|did not|hasn'?t|has not|still hasn'?t)"
+                    + " (come|came|show(ed)? up|turn(ed)? up|arrive[d]?)"
                     + "|(快递员|快递小哥|送货的|配送员).{0,6}(一直|还|都)?(没来|没有来|没上门|不来)",
             Pattern.CASE_INSENSITIVE, "courier", "delivery", "driver", "postman", "mailman", "快递员", "快递小哥",
             "送货的", "配送员");
@@ -210,12 +211,12 @@ public final class DialogueEngine implements BotEngine {
             "(?:(?:and|so|ok|okay)[ ,]*)?(?:what about |how about )?(?:the |my )?(?:other|another|second) (?:one|order)[?.!]*"
                     + "|(?:那|那么)?(?:另一个|另外一个|另一单|另外一单|另一笔|另外那个|另外的)(?:订单)?(?:呢|怎么样了?)?[?？。]*",
             Pattern.CASE_INSENSITIVE);
-    /** Asking for one's money back, as against asking where a refund is. */
     /** How a return already asked for is going: "what's the status of my return?", "退货进度", "退货到哪一步了". */
     static final GuardedPattern RETURN_PROGRESS = GuardedPattern.of(
             "status of (my|the) return|return (request )?status|(where|how) is my return\\b|my return (is )?going"
                     + "|退货(申请)?(进度|到哪|处理到|怎么样了|审核)|退货.{0,6}(通过了吗|处理了吗)",
             Pattern.CASE_INSENSITIVE, "return", "退货");
+    /** Asking for one's money back, as against asking where a refund is. */
     static final GuardedPattern REFUND_REQUEST = GuardedPattern.of(
             "\\b(want|need|like|get|request|demand)( to get)? (a |my |full )?refund\\b|我要退款|申请退款|想退款|要求退款",
             Pattern.CASE_INSENSITIVE, "refund", "退款");
@@ -231,7 +232,8 @@ public final class DialogueEngine implements BotEngine {
      * "please don't cancel it" nor "为什么还没取消" (a cancellation still wanted).
      */
     private static final GuardedPattern NOT_MY_CANCELLATION = GuardedPattern.of(
-            "\\b(didn'?t|did not|never|haven'?t|have not) (ask(ed)? (you )?to |request(ed)? (to )?|want(ed)? to )?cancel"
+            "\\b(didn'?t|did not|never|haven'?t|have not)"
+                    + " (ask(ed)? (you )?to |request(ed)? (to )?|want(ed)? to )?cancel"
                     + "|cancel+ed (it |them |my order )?without|不是我取消|谁(给我)?取消"
                     + "|(?<![还仍])我?(从来?没有?|并没有?|没有?|未)(申请|要求|想|点过?|操作)?取消(过|的|啊|呀|[，,。！!]|$)",
             Pattern.CASE_INSENSITIVE, "cancel", "取消");
@@ -295,7 +297,8 @@ public final class DialogueEngine implements BotEngine {
      */
     private static final GuardedPattern RETURN_CONDITION = GuardedPattern.of(
             "\\b(after|past|over|more than|within) \\d+ days?\\b|\\b(used|opened|worn|washed|unboxed)\\b"
-                    + "|without (the |a )?(box|tags?|receipt|packaging|invoice)|\\b(sale|discounted|clearance) items?\\b"
+                    + "|without (the |a )?(box|tags?|receipt|packaging|invoice)"
+                    + "|\\b(sale|discounted|clearance) items?\\b"
                     + "|超过\\d+天|\\d+天(后|以后|之后)|用过|拆封|拆了|穿过|洗过|试用过"
                     + "|没有?(包装|吊牌|发票|盒子)|特价|打折|清仓",
             Pattern.CASE_INSENSITIVE, "after", "past", "over", "more than", "within", "used", "opened", "worn",
@@ -731,7 +734,8 @@ public final class DialogueEngine implements BotEngine {
         if (settings.handoffOnAnger() && sentiment.angry()) {
             return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
         }
-        if (!d.inFlowNow() && (arrivedFaulty(turn) || faultyItemOfAnOrder(turn)) && !COMPLAINT_WORDS.find(turn.text())) {
+        if (!d.inFlowNow() && (arrivedFaulty(turn) || faultyItemOfAnOrder(turn))
+                && !COMPLAINT_WORDS.find(turn.text())) {
             // "my kettle DD… arrived broken", "屏幕有划痕，刚收到的": what a return or exchange with a photo is for.
             // It was the order's status ("has been delivered"), an FAQ answer, not understood, or a complaint handoff,
             // depending on the words
@@ -1377,7 +1381,8 @@ public final class DialogueEngine implements BotEngine {
 
     /** An item that came faulty: a defect ({@link Flows#DEFECT}) said of what was received ({@link #RECEIVED}). */
     private static boolean arrivedFaulty(Turn turn) {
-        return Flows.DEFECT.find(turn.text()) && RECEIVED.find(turn.text()) && !Flows.QUESTION.matcher(turn.text()).find();
+        return Flows.DEFECT.find(turn.text()) && RECEIVED.find(turn.text())
+                && !Flows.QUESTION.matcher(turn.text()).find();
     }
 
     /**

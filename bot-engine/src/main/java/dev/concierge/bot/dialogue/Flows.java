@@ -1315,7 +1315,7 @@ final class Flows {
 
     private BotDecision offer(Turn turn, DialogueState.Draft d, boolean again) {
         d.moveTo(OFFER);
-        boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
+        boolean returnable = withinReturnWindow(d);
         boolean wantsExchange = "exchange".equals(d.slots.get("preferred"));
         // one who asked for an exchange has it first (they were offered "return or exchange" as if they had not said)
         List<String> replies = !returnable ? List.of(turn.t("换货", "Exchange"))
@@ -1348,7 +1348,7 @@ final class Flows {
             // "退款多久到账" mentions 退款 but chooses nothing: no request is filed on a question
             return Optional.empty();
         }
-        boolean returnable = Long.parseLong(d.slots.getOrDefault("days_since_delivery", "0")) <= settings.returnWindowDays();
+        boolean returnable = withinReturnWindow(d);
         boolean yes = YES.matcher(text).matches() || ShortReplies.of(text) == ShortReplies.Kind.AFFIRM;
         // "yes" to the exchange offered alone, or offered first because the shopper asked for it ("Please pick one
         // of the options" under a single Exchange button)

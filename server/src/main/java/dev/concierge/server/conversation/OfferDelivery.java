@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns routing events into frames on agents' sockets: offers, withdrawn offers, service-level breaches. An offer carries the context card with the newest
- * {@link ContextCards#OFFER_TRANSCRIPT_MESSAGES} messages, enough to decide; accepting it brings the whole card.
- * A long conversation offered to several agents in turn was serialised whole for every offer.
+ * Turns routing events into frames on agents' sockets: offers, withdrawn offers, service-level breaches. An offer
+ * carries the context card with the newest {@link ContextCards#OFFER_TRANSCRIPT_MESSAGES} messages, enough to decide;
+ * accepting it brings the whole card. A long conversation offered to several agents in turn was serialised whole for
+ * every offer.
  */
 public final class OfferDelivery implements RoutingEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OfferDelivery.class);

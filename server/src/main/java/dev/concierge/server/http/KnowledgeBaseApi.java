@@ -98,7 +98,8 @@ public final class KnowledgeBaseApi implements ApiModule {
     }
 
     private void importFile(RoutingContext ctx) {
-        // the format asked for, else the body's Content-Type: an exported CSV posted back as text/csv was "malformed JSON"
+        // the format asked for, else the body's Content-Type: the CSV export posted back as text/csv was refused as
+        // malformed JSON
         String contentType = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
         String format = ctx.queryParams().get("format") != null ? ctx.queryParams().get("format")
                 : contentType.startsWith("text/csv") ? "csv" : "json";
@@ -125,10 +126,7 @@ public final class KnowledgeBaseApi implements ApiModule {
     }
 
     private void export(RoutingContext ctx) {
-        // the format asked for, else the body's Content-Type: an exported CSV posted back as text/csv was "malformed JSON"
-        String contentType = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
-        String format = ctx.queryParams().get("format") != null ? ctx.queryParams().get("format")
-                : contentType.startsWith("text/csv") ? "csv" : "json";
+        String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
         switch (format) {
             case "json" -> run(ctx, admin::exportJson, 200, "application/json");
             case "csv" -> run(ctx, admin::exportCsv, 200, "text/csv; charset=utf-8");
