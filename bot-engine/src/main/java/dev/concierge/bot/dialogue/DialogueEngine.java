@@ -132,6 +132,7 @@ public final class DialogueEngine implements BotEngine {
     private static final Pattern STILL_WAITING = Pattern.compile("等|wait", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CANCEL_WORDS = Stream.concat(WITHDRAW_WORDS.stream(),
             Stream.of("取消", "取消吧", "退出", "不办了", "cancel", "stop", "quit", "exit")).collect(Collectors.toUnmodifiableSet());
+    private static final Pattern APOLOGY = Pattern.compile("抱歉|对不起|不好意思|sorry|apolog", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPENS_WITH_APOLOGY = Pattern.compile(
             ".{0,20}?(抱歉|对不起|不好意思|sorry|apolog)", Pattern.CASE_INSENSITIVE);
     static final GuardedPattern LEAVE_QUEUE = GuardedPattern.of(
@@ -1396,9 +1397,12 @@ public final class DialogueEngine implements BotEngine {
                         Flows.fitting(Flows.RETURN_EXCHANGE)).isPresent();
     }
 
-    /** The flow's step with "sorry" in front (unless it opens with an apology of its own); a handoff keeps its own. */
+    /**
+     * The flow's step with "sorry" in front, unless it has an apology of its own (the photo step's "Sorry the item
+     * has a problem", after "Found order …": two apologies); a handoff keeps its own.
+     */
     private static BotDecision withApologyAlways(Turn turn, BotDecision decision) {
-        if (!(decision instanceof BotDecision.FlowStep f) || OPENS_WITH_APOLOGY.matcher(f.text()).lookingAt()) {
+        if (!(decision instanceof BotDecision.FlowStep f) || APOLOGY.matcher(f.text()).find()) {
             return decision;
         }
         return new BotDecision.FlowStep(f.intent(), f.confidence(), f.language(),
