@@ -227,6 +227,7 @@ function onFrame(frame) {
       // the shopper's data was erased: nothing of it stays on screen or in storage; a new chat starts afresh
       localStorage.removeItem(STORE.customer);
       localStorage.removeItem(STORE.token);
+      unacked.clear(); // nothing of the erased conversation is sent again in the next one
       clear(log);
       clear(quick);
       seen.clear();
