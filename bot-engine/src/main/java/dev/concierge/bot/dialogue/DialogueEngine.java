@@ -735,13 +735,16 @@ public final class DialogueEngine implements BotEngine {
         if (settings.handoffOnAnger() && sentiment.angry()) {
             return handoffs.handoff(turn, d, Handoffs.NEGATIVE_SENTIMENT, topic(d, intent), "");
         }
-        if (!d.inFlowNow() && (arrivedFaulty(turn) || faultyItemOfAnOrder(turn))
-                && !COMPLAINT_WORDS.find(turn.text())) {
+        if (!d.inFlowNow() && !COMPLAINT_WORDS.find(turn.text())) {
             // "my kettle DD… arrived broken", "屏幕有划痕，刚收到的": what a return or exchange with a photo is for.
             // It was the order's status ("has been delivered"), an FAQ answer, not understood, or a complaint handoff,
-            // depending on the words
-            d.lowConfidenceStreak = 0;
-            return withApologyAlways(turn, flows.start(Flows.RETURN_EXCHANGE, turn, d));
+            // depending on the words. The order found by its item is handed to the flow, which looked it up again.
+            boolean arrivedFaulty = arrivedFaulty(turn);
+            Optional<Order> faultyItem = arrivedFaulty ? Optional.empty() : faultyItemOfAnOrder(turn);
+            if (arrivedFaulty || faultyItem.isPresent()) {
+                d.lowConfidenceStreak = 0;
+                return withApologyAlways(turn, flows.start(Flows.RETURN_EXCHANGE, turn, d, faultyItem));
+            }
         }
         if (settings.handoffOnComplaint() && intent.equals("complaint") && !praise(turn)) {
             if (d.inFlowNow() && !COMPLAINT_WORDS.find(turn.text())) {
@@ -1390,11 +1393,13 @@ public final class DialogueEngine implements BotEngine {
      * A fault in an item of one of the shopper's delivered orders, named: "the kettle doesn't work", "水壶不能用了"
      * (the order-status flow and the coupon answer came).
      */
-    private boolean faultyItemOfAnOrder(Turn turn) {
-        return Flows.DEFECT.find(turn.text()) && !Flows.QUESTION.matcher(turn.text()).find()
-                && turn.entities().orderNumbers().isEmpty()
-                && flows.orderNamedByItem(turn.raw().customer().id().value(), turn.text(),
-                        Flows.fitting(Flows.RETURN_EXCHANGE)).isPresent();
+    private Optional<Order> faultyItemOfAnOrder(Turn turn) {
+        if (!Flows.DEFECT.find(turn.text()) || Flows.QUESTION.matcher(turn.text()).find()
+                || !turn.entities().orderNumbers().isEmpty()) {
+            return Optional.empty();
+        }
+        return flows.orderNamedByItem(turn.raw().customer().id().value(), turn.text(),
+                Flows.fitting(Flows.RETURN_EXCHANGE));
     }
 
     /**
@@ -1402,11 +1407,8 @@ public final class DialogueEngine implements BotEngine {
      * has a problem", after "Found order …": two apologies); a handoff keeps its own.
      */
     private static BotDecision withApologyAlways(Turn turn, BotDecision decision) {
-        if (!(decision instanceof BotDecision.FlowStep f) || APOLOGY.matcher(f.text()).find()) {
-            return decision;
-        }
-        return new BotDecision.FlowStep(f.intent(), f.confidence(), f.language(),
-                turn.t("非常抱歉给您带来不便。", "I'm sorry about that. ") + f.text(), f.quickReplies(), f.flow(), f.step());
+        return APOLOGY.matcher(decision.text()).find() ? decision
+                : Flows.withLead(turn.t("非常抱歉给您带来不便。", "I'm sorry about that. "), decision);
     }
 
     private BotDecision apologetic(Turn turn, BotDecision decision) {

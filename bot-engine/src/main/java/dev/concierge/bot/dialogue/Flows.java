@@ -268,6 +268,14 @@ final class Flows {
 
     /** Starts {@code flow} for this turn, using an order number from the text or the conversation if there is one. */
     BotDecision start(String flow, Turn turn, DialogueState.Draft d) {
+        return start(flow, turn, d, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(String, Turn, DialogueState.Draft)}, with the order the message names by its item when the
+     * caller has already looked it up ({@link #orderNamedByItem}): the order API is not asked twice.
+     */
+    BotDecision start(String flow, Turn turn, DialogueState.Draft d, Optional<Order> namedByItem) {
         boolean notReceived = NOT_RECEIVED.find(turn.text())
                 || d.lastAction().equals("faq:delivery_marked_not_received") || notReceivedAfterDelivered(turn, d);
         d.enter(flow, ASK_ORDER);
@@ -312,7 +320,8 @@ final class Flows {
         if (orderId.isEmpty() && d.otherThan.isEmpty()) {
             // "how do I return my kettle?": the order found by its item (before the one the conversation was about:
             // "can I return my T-shirt?" after the thermos cup's status), named back, as the shopper did not
-            Optional<Order> byItem = orderNamedByItem(turn.raw().customer().id().value(), turn.text(), fitting(flow));
+            Optional<Order> byItem = namedByItem.isPresent() ? namedByItem
+                    : orderNamedByItem(turn.raw().customer().id().value(), turn.text(), fitting(flow));
             if (byItem.isPresent()) {
                 String id = byItem.get().orderId();
                 BotDecision decision = withOrder(id, turn, d);
