@@ -49,6 +49,8 @@ public final class AgentDesk {
     static final String TRANSFER_FROM = "transfer.from";
     static final String TRANSFER_TO = "transfer.to";
     static final String TICKET = "ticket.id";
+    /** Channels with no live window to show the queue frame: the wait is told in words. */
+    private static final Set<Channel> TEXT_ONLY = EnumSet.of(Channel.SMS, Channel.EMAIL);
 
     private final Stores stores;
     private final Router router;
@@ -473,9 +475,6 @@ public final class AgentDesk {
         stores.conversations().append(m);
         replies.deliver(customer, conversation, m);
     }
-
-    /** Channels with no live window to show the queue frame: the wait is told in words. */
-    private static final Set<Channel> TEXT_ONLY = EnumSet.of(Channel.SMS, Channel.EMAIL);
 
     /** The wait as the customer reads it: "约 5 分钟" / "about 5 minutes", "约 2 小时 45 分钟" / "about 2 h 45 min". */
     static String waitText(long seconds, boolean chinese) {

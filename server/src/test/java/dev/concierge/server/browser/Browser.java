@@ -1,10 +1,15 @@
 package dev.concierge.server.browser;
 
+import dev.concierge.server.Application;
+import dev.concierge.server.config.ConfigLoader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -53,6 +58,27 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return driver;
+    }
+
+    /**
+     * The server on its embedded defaults for a browser test: loopback, any free port, a short shutdown grace,
+     * {@code workerThreads} workers, then {@code extra} settings on top.
+     */
+    static Application server(int workerThreads, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of("server.host", "127.0.0.1", "server.port", "0",
+                "server.workerThreads", Integer.toString(workerThreads), "server.shutdownGraceSeconds", "1"));
+        settings.putAll(extra);
+        return Application.start(new ConfigLoader().load(null, Map.of(), settings), Clock.systemUTC());
+    }
+
+    /** Quits the browser and closes the server, whichever of them started. */
+    static void stop(WebDriver driver, Application app) {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
     }
 
     /** Saves a screenshot under docs/screenshots/ of the repository (the tests run in server/). */

@@ -3,10 +3,7 @@ package dev.concierge.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.server.Application;
-import dev.concierge.server.config.ConciergeConfig;
-import dev.concierge.server.config.ConfigLoader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,22 +27,14 @@ class ChatErrorsBrowserIT {
     static void start() {
         Browser.assumeAvailable();
         // one message a second, no burst: the second of two quick messages is refused
-        ConciergeConfig config = new ConfigLoader().load(null, Map.of(), Map.of("server.host", "127.0.0.1",
-                "server.port", "0", "server.workerThreads", "2", "server.shutdownGraceSeconds", "1",
-                "limits.chatMessagesPerSecond", "1", "limits.chatBurst", "1"));
-        app = Application.start(config, Clock.systemUTC());
+        app = Browser.server(2, Map.of("limits.chatMessagesPerSecond", "1", "limits.chatBurst", "1"));
         base = "http://127.0.0.1:" + app.port();
         driver = Browser.start(profile);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        Browser.stop(driver, app);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.server.Application;
-import dev.concierge.server.config.ConciergeConfig;
-import dev.concierge.server.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,24 +46,17 @@ class ChatResendBrowserIT {
     @BeforeAll
     static void start() throws IOException {
         Browser.assumeAvailable();
-        ConciergeConfig config = new ConfigLoader().load(null, Map.of(), Map.of("server.host", "127.0.0.1",
-                "server.port", "0", "server.workerThreads", "2", "server.shutdownGraceSeconds", "1"));
-        app = Application.start(config, Clock.systemUTC());
+        app = Browser.server(2, Map.of());
         proxy = new Proxy(app.port());
         driver = Browser.start(profile);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
         if (proxy != null) {
             proxy.close();
         }
-        if (app != null) {
-            app.close();
-        }
+        Browser.stop(driver, app);
     }
 
     @Test

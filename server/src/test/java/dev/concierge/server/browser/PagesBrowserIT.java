@@ -3,11 +3,8 @@ package dev.concierge.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.server.Application;
-import dev.concierge.server.config.ConciergeConfig;
-import dev.concierge.server.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +38,14 @@ class PagesBrowserIT {
     @BeforeAll
     static void start() {
         Browser.assumeAvailable();
-        ConciergeConfig config = new ConfigLoader().load(null, Map.of(), Map.of("server.host", "127.0.0.1",
-                "server.port", "0", "server.workerThreads", "4", "server.shutdownGraceSeconds", "1"));
-        app = Application.start(config, Clock.systemUTC());
+        app = Browser.server(4, Map.of());
         base = "http://127.0.0.1:" + app.port();
         driver = Browser.start(profile);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
+        Browser.stop(driver, app);
     }
 
     @Test
